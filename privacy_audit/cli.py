@@ -1,0 +1,57 @@
+"""The `privacy-audit` command: the desktop app by default, or one of the sub-commands in `commands/`.
+
+Each module in `privacy_audit/commands/` is one sub-command. It defines NAME, HELP, `add_arguments(parser)`
+and `run(args) -> int`, and imports anything heavy inside `run`, so that a quick command such as
+`remind` never pays for Qt, Playwright or pydantic.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+from types import ModuleType
+
+from privacy_audit import APP_NAME, __version__
+
+
+def command_modules() -> list[ModuleType]:
+    import privacy_audit.commands as package
+
+    names = sorted(info.name for info in pkgutil.iter_modules(package.__path__) if not info.name.startswith("_"))
+    return [importlib.import_module(f"privacy_audit.commands.{name}") for name in names]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="privacy-audit",
+        description=f"{APP_NAME}: check the privacy settings of your social media accounts, as your school's "
+        "policy asks. Run with no command to open the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--home", metavar="DIR", help="keep every file of the app under DIR (also $PRIVACY_AUDIT_HOME)")
+    parser.add_argument("--school-config", metavar="FILE", help="use this school.yaml (also $PRIVACY_AUDIT_SCHOOL_CONFIG)")
+    parser.add_argument("--demo", action="store_true", help="open the app in demo mode: practice pages, nothing saved")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in command_modules():
+        sub = subparsers.add_parser(module.NAME, help=module.HELP, description=module.HELP)
+        module.add_arguments(sub)
+        sub.set_defaults(run=module.run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from privacy_audit.ui.app import run_app
+
+        return run_app(args)
+    try:
+        return int(args.run(args) or 0)
+    except KeyboardInterrupt:
+        print("Stopped.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,103 @@
+"""`privacy-audit validate [PATH...]`: check checklist files, folders and school configs.
+
+Exit 0 with a one-line summary when everything is valid; exit 1 with one `FILE:LINE: where: message` line
+per problem otherwise. With no PATH it validates the shipped checklists and the school config in force.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+NAME = "validate"
+HELP = "check checklist files or folders and school configs; print FILE:LINE: messages for problems"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="checklist files or folders, or school.yaml files")
+    parser.add_argument("--schema", action="store_true", help="print the JSON Schema of a checklist file and exit")
+    parser.add_argument("--school-schema", action="store_true", help="print the JSON Schema of school.yaml and exit")
+    parser.add_argument("--coverage", action="store_true", help="print which policy clauses each platform covers")
+
+
+def run(args: argparse.Namespace) -> int:
+    import json
+
+    from privacy_audit.core.checklist import Checklist
+    from privacy_audit.core.school import SchoolConfig
+
+    if args.schema or args.school_schema:
+        model = Checklist if args.schema else SchoolConfig
+        print(json.dumps(model.model_json_schema(), indent=2, default=str))
+        return 0
+    report = validate_paths([Path(p) for p in args.paths], school_config=args.school_config)
+    for line in report.problems:
+        print(line)
+    if report.problems:
+        print(f"{len(report.problems)} problem(s) in {report.files} file(s).", file=sys.stderr)
+        return 1
+    print(f"OK: {report.files} file(s), {report.platforms} platform(s), {report.items} item(s), {report.configs} school config(s).")
+    if args.coverage:
+        from privacy_audit.core.coverage import coverage_table
+
+        print()
+        print(coverage_table(report.checklists))
+    return 0
+
+
+class Report:
+    def __init__(self) -> None:
+        self.files = 0
+        self.platforms = 0
+        self.items = 0
+        self.configs = 0
+        self.problems: list[str] = []
+        self.checklists: list = []
+
+
+def validate_paths(paths: list[Path], school_config: str | None = None) -> Report:
+    """Validate each path; folders are read as checklist folders (plus any school*.yaml in them)."""
+    from privacy_audit.core.catalogue import checklist_files, load_checklists
+    from privacy_audit.core.clauses import default_policy
+    from privacy_audit.core.loading import DataFileError, load_checklist_file, load_school_config_file, looks_like_school_config
+    from privacy_audit.core.paths import checklists_dir
+    from privacy_audit.core.school import find_school_config
+
+    policy = default_policy()
+    report = Report()
+    if not paths:
+        paths = [checklists_dir()]
+        found = find_school_config(school_config)
+        if found is not None:
+            paths.append(found)
+
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files += checklist_files(path)
+        elif path.exists():
+            files.append(path)
+        else:
+            report.problems.append(f"{path}:1: no such file or folder")
+    known_platforms = frozenset(load_checklists(policy=policy)[0])
+    seen_platforms: dict[str, Path] = {}
+    for path in files:
+        report.files += 1
+        try:
+            if looks_like_school_config(path):
+                load_school_config_file(path, policy, known_platforms | frozenset(seen_platforms))
+                report.configs += 1
+                continue
+            checklist = load_checklist_file(path, policy)
+        except DataFileError as exc:
+            report.problems += [str(p) for p in exc.problems]
+            continue
+        if checklist.platform in seen_platforms:
+            report.problems.append(f"{path}:1: platform: '{checklist.platform}' is already defined in {seen_platforms[checklist.platform]}")
+            continue
+        seen_platforms[checklist.platform] = path
+        report.platforms += 1
+        report.items += len(checklist.items)
+        report.checklists.append(checklist)
+    return report

@@ -1,0 +1,76 @@
+"""What a check is: one person's answers to one platform's checklist, as plain values (no Qt, no storage).
+
+The record (`privacy_audit.store`) saves these; the desktop app and the terminal `check` command create
+them. Answers are stored by item id, together with the checklist's item ids at the time, so that a later
+change to a checklist never rewrites what someone answered.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Answer(str, Enum):
+    """The four answers a person can give to an item."""
+
+    OK = "ok"  # it was already set correctly
+    CHANGED = "changed"  # I changed it now
+    ATTENTION = "attention"  # I need help with this
+    NOT_APPLICABLE = "not_applicable"  # doesn't apply to me
+
+    @property
+    def is_safe(self) -> bool:
+        return self in (Answer.OK, Answer.CHANGED, Answer.NOT_APPLICABLE)
+
+
+@dataclass(frozen=True)
+class ItemAnswer:
+    item_id: str
+    answer: Answer
+    note: str = ""  # private; encrypted at rest
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """A finished check of one platform; `id` is None until the record has saved it."""
+
+    platform: str
+    checklist_version: str  # the checklist's schema_version and last_reviewed date, e.g. "1:2026-11-27"
+    item_ids: tuple[str, ...]  # the checklist's items when the check was made, in order
+    started: dt.datetime  # timezone-aware (UTC)
+    finished: dt.datetime  # timezone-aware (UTC)
+    answers: tuple[ItemAnswer, ...]
+    note: str = ""  # private note on the whole check; encrypted at rest
+    id: int | None = None
+
+    @property
+    def needs_attention(self) -> tuple[ItemAnswer, ...]:
+        return tuple(a for a in self.answers if a.answer is Answer.ATTENTION)
+
+    def answer_for(self, item_id: str) -> ItemAnswer | None:
+        for answer in self.answers:
+            if answer.item_id == item_id:
+                return answer
+        return None
+
+
+@dataclass
+class Draft:
+    """An unfinished check, kept so the person can resume later."""
+
+    platform: str
+    checklist_version: str
+    started: dt.datetime
+    answers: dict[str, ItemAnswer] = field(default_factory=dict)
+    position: int = 0  # index of the item on screen
+    note: str = ""
+
+
+def checklist_version(schema_version: int, last_reviewed: dt.date) -> str:
+    return f"{schema_version}:{last_reviewed.isoformat()}"
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)

@@ -1,0 +1,241 @@
+"""The checklist file format: one YAML file per platform, validated with pydantic.
+
+The shape (fields, types, allowed values) is checked by the models; the rules that need the whole file or
+outside knowledge (unique item ids, known policy clauses, URLs on the platform's own domains, declared URL
+parameters) are checked by `checklist_problems`, so each problem can point at the exact field and line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+from urllib.parse import urlsplit
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+
+SCHEMA_VERSION = 1
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=60)]
+PlatformId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=30)]
+Domain = Annotated[
+    str,
+    StringConstraints(
+        pattern=r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$", to_lower=True, max_length=253
+    ),
+]
+ClauseId = Annotated[str, StringConstraints(pattern=r"^\d+(?:\.\d+)*[a-z]?$", max_length=12)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Priority = Literal["high", "medium", "low"]
+
+_PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+# A school setting an item's safe value can depend on; each is a boolean in school.yaml.
+SchoolSetting = Literal["staff_may_list_school_on_linkedin"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+def check_url_form(url: str) -> str:
+    """A settings URL must be https; placeholders like `{server}` are allowed and filled in later."""
+    if any(ch.isspace() for ch in url):
+        raise ValueError("a URL cannot contain spaces")
+    scheme = url.split(":", 1)[0].lower() if ":" in url else ""
+    if scheme != "https":
+        shown = f"'{scheme}:'" if scheme else "no scheme"
+        raise ValueError(f"the URL must start with https:// (it has {shown})")
+    parts = urlsplit(_PLACEHOLDER.sub("placeholder", url))
+    if not parts.hostname:
+        raise ValueError("the URL has no web address after https://")
+    if parts.username or parts.password:
+        raise ValueError("the URL must not contain a user name or password")
+    return url
+
+
+def url_host_template(url: str) -> str:
+    """The host part of a URL that may contain placeholders, e.g. `{server}` or `www.facebook.com`."""
+    rest = url.split("://", 1)[1]
+    return rest.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0].lower()
+
+
+def host_is_allowed(host: str, domains: list[str] | tuple[str, ...]) -> bool:
+    host = host.lower().rstrip(".")
+    return any(host == domain or host.endswith("." + domain) for domain in domains)
+
+
+class Where(_Strict):
+    """Where the setting lives: a web settings page, an app-only path, or both when they differ."""
+
+    url: str | None = Field(default=None, description="https settings page on one of the platform's domains")
+    app: ShortText | None = Field(default=None, description="path in the phone app, e.g. 'Profile › ⚙ › Privacy'")
+
+    @field_validator("url")
+    @classmethod
+    def _https(cls, url: str | None) -> str | None:
+        return None if url is None else check_url_form(url)
+
+    @model_validator(mode="after")
+    def _one_of(self) -> "Where":
+        if self.url is None and self.app is None:
+            raise ValueError("give a settings 'url', an 'app' path, or both")
+        return self
+
+
+class SchoolChoice(_Strict):
+    """An item whose safe value is the school's decision, read from a boolean in school.yaml."""
+
+    setting: SchoolSetting
+    if_allowed: Text
+    if_not_allowed: Text
+
+
+class Item(_Strict):
+    """One setting to check: what, why, where, what it should be, and when the guidance was last verified."""
+
+    id: Slug = Field(description="stable id, unique within the platform; the record refers to it")
+    title: ShortText
+    why: Text = Field(description="one sentence a teacher recognises")
+    clauses: list[ClauseId] = Field(min_length=1, description="policy clause ids, e.g. 9.1a")
+    steps: list[Text] = Field(min_length=1, max_length=12, description="how to get there and what to choose")
+    safe_value: Text = Field(description="the safe setting, in words")
+    where: Where
+    labels: list[ShortText] = Field(default_factory=list, description="visible label text of the setting on the page")
+    priority: Priority = "medium"
+    last_verified: dt.date
+    source: Text
+    if_not_possible: Text | None = Field(
+        default=None, description="what to do when the platform cannot make this safe"
+    )
+    school_choice: SchoolChoice | None = None
+
+    @field_validator("last_verified", mode="before")
+    @classmethod
+    def _date_only(cls, value: object) -> object:
+        if isinstance(value, dt.datetime):
+            raise ValueError("give a date like 2026-11-27, without a time")
+        return value
+
+
+class UrlParameter(_Strict):
+    """A value the person supplies that completes URLs, e.g. their Mastodon server."""
+
+    name: Annotated[str, StringConstraints(pattern=r"^[a-z_][a-z0-9_]*$", max_length=30)]
+    label: ShortText
+    kind: Literal["hostname", "username"]
+    example: ShortText
+
+
+class Checklist(_Strict):
+    """A platform's checklist file (`checklists/<platform>.yaml`)."""
+
+    schema_version: Literal[1]
+    platform: PlatformId
+    name: ShortText
+    last_reviewed: dt.date = Field(description="when the checklist as a whole was last reviewed")
+    domains: list[Domain] = Field(default_factory=list, description="web domains the settings URLs may use")
+    url_parameters: list[UrlParameter] = Field(default_factory=list)
+    public_profile: str | None = Field(
+        default=None, description="https template of a public profile address, e.g. https://x.com/{username}"
+    )
+    limitations: Text | None = Field(default=None, description="what privacy this platform cannot offer")
+    items: list[Item] = Field(min_length=1, max_length=40)
+
+    @field_validator("public_profile")
+    @classmethod
+    def _https(cls, url: str | None) -> str | None:
+        return None if url is None else check_url_form(url)
+
+    def item(self, item_id: str) -> Item:
+        for item in self.items:
+            if item.id == item_id:
+                return item
+        raise KeyError(item_id)
+
+    @property
+    def item_ids(self) -> tuple[str, ...]:
+        return tuple(item.id for item in self.items)
+
+
+Location = tuple[str | int, ...]
+
+
+def checklist_problems(checklist: Checklist, known_clauses: frozenset[str], today: dt.date | None = None) -> list[tuple[Location, str]]:
+    """Rules beyond the shape of the file; each problem is (where in the file, message)."""
+    today = today or dt.date.today()
+    problems: list[tuple[Location, str]] = []
+    parameter_names = {p.name for p in checklist.url_parameters}
+    hostname_parameters = {p.name for p in checklist.url_parameters if p.kind == "hostname"}
+
+    seen_parameters: set[str] = set()
+    for index, parameter in enumerate(checklist.url_parameters):
+        if parameter.name in seen_parameters:
+            problems.append((("url_parameters", index, "name"), f"the parameter '{parameter.name}' is declared twice"))
+        seen_parameters.add(parameter.name)
+
+    def check_url(url: str, where: Location) -> None:
+        used = set(_PLACEHOLDER.findall(url))
+        undeclared = sorted(used - parameter_names)
+        if undeclared:
+            problems.append((where, f"the URL uses {{{undeclared[0]}}}, which is not in url_parameters"))
+            return
+        stray = _PLACEHOLDER.sub("", url)
+        if "{" in stray or "}" in stray:
+            problems.append((where, "the URL has a '{' or '}' that is not a {parameter}"))
+            return
+        host = url_host_template(url)
+        whole_host_parameter = _PLACEHOLDER.fullmatch(host)
+        if whole_host_parameter:
+            if whole_host_parameter.group(1) not in hostname_parameters:
+                problems.append((where, "only a parameter of kind 'hostname' can stand for the whole web address"))
+            return
+        if _PLACEHOLDER.search(host):
+            problems.append((where, "a parameter can stand for the whole web address or for part of the path, not for part of the address"))
+            return
+        if not checklist.domains:
+            problems.append((where, "the checklist lists no 'domains', so no settings URL is allowed"))
+        elif not host_is_allowed(host, checklist.domains):
+            allowed = ", ".join(checklist.domains)
+            problems.append((where, f"'{host}' is not one of the platform's domains ({allowed})"))
+
+    if checklist.public_profile:
+        check_url(checklist.public_profile, ("public_profile",))
+
+    seen_ids: dict[str, int] = {}
+    for index, item in enumerate(checklist.items):
+        here: Location = ("items", index)
+        if item.id in seen_ids:
+            problems.append((here + ("id",), f"the id '{item.id}' is already used by item {seen_ids[item.id] + 1}; ids must be unique"))
+        else:
+            seen_ids[item.id] = index
+        for clause_index, clause in enumerate(item.clauses):
+            if clause not in known_clauses:
+                known = ", ".join(sorted(known_clauses, key=clause_sort_key))
+                problems.append((here + ("clauses", clause_index), f"'{clause}' is not a policy clause the app knows (known: {known})"))
+        if item.where.url:
+            check_url(item.where.url, here + ("where", "url"))
+        if item.last_verified > today:
+            problems.append((here + ("last_verified",), f"{item.last_verified.isoformat()} is in the future"))
+    if checklist.last_reviewed > today:
+        problems.append((("last_reviewed",), f"{checklist.last_reviewed.isoformat()} is in the future"))
+    return problems
+
+
+def clause_sort_key(clause_id: str) -> tuple[int, ...]:
+    """Sort clause ids as the policy does: 2.3.1 < 6.1 < 9.1 < 9.1a < 11.3."""
+    parts = re.findall(r"\d+|[a-z]", clause_id)
+    return tuple(int(p) if p.isdigit() else ord(p) - 200 for p in parts)
+
+
+
+
+def fill_url(template: str, values: dict[str, str]) -> str:
+    """Fill `{name}` placeholders; hostnames and user names are checked so a value cannot change the host."""
+    def replace(match: re.Match[str]) -> str:
+        value = values.get(match.group(1), "").strip()
+        if not value or not re.fullmatch(r"[A-Za-z0-9._-]{1,253}", value):
+            raise ValueError(f"'{value}' is not a valid {match.group(1).replace('_', ' ')}")
+        return value
+
+    return _PLACEHOLDER.sub(replace, template)

@@ -1,0 +1,197 @@
+"""Turn checklist and school-config files into models, or into `FILE:LINE: where: message` problems.
+
+Every way a data file can be wrong (not YAML, empty, too big, unreadable, a wrong field, an unknown clause,
+an off-domain URL) ends here as a Problem a non-programmer can act on, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from privacy_audit.core.checklist import Checklist, Location, checklist_problems
+from privacy_audit.core.clauses import Policy
+from privacy_audit.core.school import SchoolConfig, config_problems
+from privacy_audit.core.yamlsource import SourceError, YamlDocument, load_yaml
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a data file, with the line to look at."""
+
+    path: Path
+    line: int
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f" {self.where}:" if self.where else ""
+        return f"{self.path}:{self.line}:{where} {self.message}"
+
+
+class DataFileError(Exception):
+    """A data file that did not validate; `problems` says every reason found."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+
+def describe_location(location: Location, data: Any) -> str:
+    """'item 3 (future-posts) › where › url' rather than ('items', 2, 'where', 'url')."""
+    words: list[str] = []
+    node = data
+    index = 0
+    while index < len(location):
+        part = location[index]
+        nxt = location[index + 1] if index + 1 < len(location) else None
+        if isinstance(part, str) and part in ("items", "extra_items") and isinstance(nxt, int):
+            label = "item" if part == "items" else "extra item"
+            entry = node.get(part)[nxt] if isinstance(node, dict) and isinstance(node.get(part), list) and nxt < len(node[part]) else None
+            item_id = entry.get("id") if isinstance(entry, dict) else None
+            words.append(f"{label} {nxt + 1}" + (f" ({item_id})" if isinstance(item_id, str) else ""))
+            node = entry
+            index += 2
+            continue
+        if isinstance(part, int):
+            words[-1:] = [f"{words[-1] if words else 'entry'} {part + 1}"]
+            node = node[part] if isinstance(node, list) and part < len(node) else None
+        else:
+            words.append(str(part))
+            node = node.get(part) if isinstance(node, dict) else None
+        index += 1
+    return " › ".join(words)
+
+
+def _message_for(error: dict[str, Any], model: type[BaseModel], location: Location) -> str:
+    kind = error["type"]
+    field = location[-1] if location else ""
+    if kind == "missing":
+        return f"'{field}' is missing; it is required"
+    if kind == "extra_forbidden":
+        allowed = _allowed_fields(model, location[:-1])
+        close = difflib.get_close_matches(str(field), allowed, n=1)
+        hint = f" — did you mean '{close[0]}'?" if close else (f" (allowed: {', '.join(allowed)})" if allowed else "")
+        return f"unknown field '{field}'{hint}"
+    if kind == "literal_error" and field == "schema_version":
+        return f"schema_version must be {error['ctx']['expected']}; this app does not understand {error.get('input')!r}"
+    if kind == "string_pattern_mismatch":
+        return f"{error.get('input')!r} is not allowed here: use lower-case letters, digits and dashes (or a valid value for '{field}')"
+    message = error["msg"]
+    if message.startswith("Value error, "):
+        message = message[len("Value error, "):]
+    return message[0].lower() + message[1:] if message else "is not valid"
+
+
+def _allowed_fields(model: type[BaseModel], location: Location) -> list[str]:
+    """The field names allowed at `location` in `model`, for 'did you mean' hints."""
+    current: Any = model
+    for part in location:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return []
+        info = current.model_fields.get(str(part))
+        if info is None:
+            return []
+        current = _model_in(info.annotation)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _model_in(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _problems_from_validation(document: YamlDocument, exc: ValidationError, model: type[BaseModel]) -> list[Problem]:
+    problems = []
+    for error in exc.errors(include_url=False):
+        location = tuple(part for part in error["loc"] if not (isinstance(part, str) and part.startswith(("function-", "lax-", "union["))))
+        problems.append(
+            Problem(
+                path=document.path,
+                line=document.line_of(location),
+                where=describe_location(location, document.data),
+                message=_message_for(error, model, location),
+            )
+        )
+    return problems
+
+
+def _located(document: YamlDocument, found: list[tuple[Location, str]]) -> list[Problem]:
+    return [
+        Problem(document.path, document.line_of(location), describe_location(location, document.data), message)
+        for location, message in found
+    ]
+
+
+def _read(path: Path) -> YamlDocument:
+    try:
+        return load_yaml(path)
+    except SourceError as exc:
+        raise DataFileError([Problem(exc.path, exc.line, "", exc.message)]) from None
+
+
+def _validated(document: YamlDocument, model: type[BaseModel]) -> Any:
+    if not isinstance(document.data, dict):
+        kind = type(document.data).__name__
+        raise DataFileError([Problem(document.path, 1, "", f"expected a mapping of fields (name: value), found a {kind}")])
+    try:
+        return model.model_validate(document.data)
+    except ValidationError as exc:
+        raise DataFileError(_problems_from_validation(document, exc, model)) from None
+
+
+def load_checklist_file(path: Path, policy: Policy) -> Checklist:
+    """A checklist from `path`, or DataFileError listing every problem found in it."""
+    document = _read(path)
+    checklist = _validated(document, Checklist)
+    problems = _located(document, checklist_problems(checklist, policy.ids))
+    if path.suffix in (".yaml", ".yml") and path.stem != checklist.platform:
+        problems.append(
+            Problem(path, document.line_of(("platform",)), "platform", f"the file for platform '{checklist.platform}' must be named {checklist.platform}.yaml")
+        )
+    if problems:
+        raise DataFileError(problems)
+    return checklist
+
+
+def load_school_config_file(path: Path, policy: Policy, known_platforms: frozenset[str]) -> SchoolConfig:
+    """A school config from `path`, or DataFileError listing every problem found in it."""
+    document = _read(path)
+    config = _validated(document, SchoolConfig)
+    found = config_problems(config, known_platforms)
+    for index, item in enumerate(config.extra_items):
+        for clause_index, clause in enumerate(item.clauses):
+            if clause not in policy:
+                found.append((("extra_items", index, "clauses", clause_index), f"'{clause}' is not a policy clause the app knows"))
+    problems = _located(document, found)
+    if config.logo is not None:
+        logo = config.logo if config.logo.is_absolute() else path.parent / config.logo
+        if not logo.is_file():
+            problems.append(Problem(path, document.line_of(("logo",)), "logo", f"the logo file {logo} does not exist"))
+    if problems:
+        raise DataFileError(problems)
+    return config
+
+
+def looks_like_school_config(path: Path) -> bool:
+    """Checklists have `platform` and `items`; anything named school*.yaml, or without them, is a config."""
+    if path.name.startswith("school"):
+        return True
+    try:
+        head = path.read_text(encoding="utf-8", errors="replace")[:20000]
+    except OSError:
+        return False
+    return not any(line.startswith(("platform:", "items:")) for line in head.splitlines())
