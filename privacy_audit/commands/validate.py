@@ -80,7 +80,9 @@ def validate_paths(paths: list[Path], school_config: str | None = None) -> Repor
             files.append(path)
         else:
             report.problems.append(f"{path}:1: no such file or folder")
-    known_platforms = frozenset(load_checklists(policy=policy)[0])
+    from privacy_audit.core.platforms import PLATFORM_IDS
+
+    known_platforms = frozenset(PLATFORM_IDS) | frozenset(load_checklists(policy=policy)[0])
     seen_platforms: dict[str, Path] = {}
     for path in files:
         report.files += 1

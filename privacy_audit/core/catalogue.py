@@ -14,7 +14,7 @@ from privacy_audit.core.checklist import Checklist, Item, host_is_allowed, url_h
 from privacy_audit.core.clauses import Policy, default_policy
 from privacy_audit.core.loading import DataFileError, Problem, load_checklist_file, load_school_config_file
 from privacy_audit.core.paths import checklists_dir
-from privacy_audit.core.platforms import ALWAYS_IN_USE, sort_key
+from privacy_audit.core.platforms import ALWAYS_IN_USE, PLATFORM_IDS, sort_key
 from privacy_audit.core.school import SchoolConfig, SchoolConfigSource, find_school_config
 
 
@@ -50,7 +50,7 @@ def load_school_config(explicit: str | os.PathLike[str] | None = None, policy: P
     if path is None:
         return SchoolConfigSource(SchoolConfig(), None)
     if known_platforms is None:
-        known_platforms = frozenset(load_checklists(policy=policy)[0])
+        known_platforms = frozenset(load_checklists(policy=policy)[0]) | frozenset(PLATFORM_IDS)
     try:
         return SchoolConfigSource(load_school_config_file(path, policy, known_platforms), path)
     except DataFileError as exc:
@@ -108,7 +108,7 @@ def load_catalogue(folder: Path | None = None, school: SchoolConfigSource | None
     policy = policy or default_policy()
     checklists, file_problems = load_checklists(folder, policy)
     if school is None:
-        school = load_school_config(policy=policy, known_platforms=frozenset(checklists))
+        school = load_school_config(policy=policy, known_platforms=frozenset(checklists) | frozenset(PLATFORM_IDS))
     problems = [str(p) for p in file_problems] + list(school.problems)
     applied = {}
     for platform_id, checklist in checklists.items():

@@ -1,0 +1,58 @@
+"""Where the school config is found, and what happens when it is missing or broken."""
+
+from __future__ import annotations
+
+from privacy_audit.core.catalogue import load_catalogue, load_school_config
+
+
+def test_with_no_file_the_built_in_defaults_apply():
+    source = load_school_config()
+    assert source.path is None and source.problems == []
+    assert source.config.school_name == "Your school"
+    assert "general" in source.config.platforms
+
+
+def test_the_command_line_file_wins_over_the_environment(tmp_path, monkeypatch):
+    from_env = tmp_path / "env.yaml"
+    from_env.write_text("school_name: From the environment\n")
+    explicit = tmp_path / "explicit.yaml"
+    explicit.write_text("school_name: From the command line\n")
+    monkeypatch.setenv("PRIVACY_AUDIT_SCHOOL_CONFIG", str(from_env))
+    assert load_school_config(explicit).config.school_name == "From the command line"
+    assert load_school_config().config.school_name == "From the environment"
+
+
+def test_a_broken_config_falls_back_to_defaults_and_says_where(tmp_path):
+    broken = tmp_path / "school.yaml"
+    broken.write_text("school_name: Hermitage\nreminder_interval_days: often\n")
+    source = load_school_config(broken)
+    assert source.config.school_name == "Your school"
+    assert source.path == broken
+    assert source.problems == [f"{broken}:2: reminder_interval_days: input should be a valid integer, unable to parse string as an integer"]
+
+
+def test_a_named_file_that_does_not_exist_is_reported(tmp_path):
+    source = load_school_config(tmp_path / "missing.yaml")
+    assert source.config.school_name == "Your school"
+    assert len(source.problems) == 1 and "cannot read the file" in source.problems[0]
+
+
+def test_school_extra_items_join_their_platform_checklist(tmp_path):
+    config = tmp_path / "school.yaml"
+    config.write_text(
+        "school_name: Hermitage Primary\n"
+        "extra_items:\n"
+        "  - platform: general\n"
+        "    id: staff-handbook-read\n"
+        "    title: You have read the staff online-safety handbook\n"
+        "    why: It explains how the school handles pupil contact online.\n"
+        "    clauses: ['2.3.1']\n"
+        "    steps: [Open the handbook on the staff shared drive.]\n"
+        "    safe_value: Read this year\n"
+        "    where: {app: Staff shared drive › Policies}\n"
+        "    last_verified: 2026-11-01\n"
+        "    source: Hermitage Primary\n"
+    )
+    catalogue = load_catalogue(school=load_school_config(config))
+    assert catalogue.problems == []
+    assert catalogue.get("general").item_ids[-1] == "staff-handbook-read"

@@ -1,0 +1,231 @@
+"""`privacy-audit validate`: valid files pass with a summary; every kind of bad file gets a FILE:LINE: line."""
+
+from __future__ import annotations
+
+import json
+import os
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from privacy_audit.cli import main
+
+GOOD_ITEM = """\
+  - id: future-posts
+    title: Who can see your future posts
+    why: Pupils who find you should not see your posts.
+    clauses: ["9.1a"]
+    steps: [Open Settings › Privacy › Posts.]
+    safe_value: Friends
+    where:
+      url: https://www.example-social.com/settings/posts
+    labels: ["Who can see your future posts?"]
+    priority: high
+    last_verified: 2026-11-01
+    source: Example help centre
+"""
+
+
+def checklist_text(items: str = GOOD_ITEM, head: str = "") -> str:
+    return textwrap.dedent(
+        """\
+        schema_version: 1
+        platform: examplesocial
+        name: Example Social
+        last_reviewed: 2026-11-01
+        domains: [example-social.com]
+        """
+    ) + head + "items:\n" + items
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def validate(capsys: pytest.CaptureFixture[str], *paths: Path | str) -> tuple[int, list[str]]:
+    code = main(["validate", *map(str, paths)])
+    out = capsys.readouterr()
+    lines = [line for line in out.out.splitlines() if line.strip()]
+    return code, lines
+
+
+def test_the_shipped_checklists_are_valid(capsys):
+    code, lines = validate(capsys)
+    assert code == 0
+    assert lines[0].startswith("OK:") and "platform(s)" in lines[0] and "item(s)" in lines[0]
+
+
+def test_a_valid_file_gives_a_one_line_summary(tmp_path, capsys):
+    path = write(tmp_path, "examplesocial.yaml", checklist_text())
+    code, lines = validate(capsys, path)
+    assert (code, lines) == (0, ["OK: 1 file(s), 1 platform(s), 1 item(s), 0 school config(s)."])
+
+
+def only_problem(capsys, path: Path) -> str:
+    code, lines = validate(capsys, path)
+    assert code == 1, lines
+    assert len(lines) == 1, lines
+    return lines[0]
+
+
+def test_a_yaml_syntax_error_names_the_line(tmp_path, capsys):
+    text = checklist_text().replace("    safe_value: Friends", "    safe_value: [Friends")
+    line = only_problem(capsys, write(tmp_path, "examplesocial.yaml", text))
+    assert line.startswith(f"{tmp_path / 'examplesocial.yaml'}:")
+    assert "not valid YAML" in line
+    assert 12 <= int(line.split(":")[1]) <= 14  # the unclosed list starts on line 12
+
+
+def test_an_unknown_field_is_named_with_its_line_and_a_suggestion(tmp_path, capsys):
+    text = checklist_text().replace("    title:", "    titel:")
+    code, lines = validate(capsys, write(tmp_path, "examplesocial.yaml", text))
+    assert code == 1
+    assert [line.split(":", 1)[1] for line in lines] == [
+        "7: item 1 (future-posts) › title: 'title' is missing; it is required",
+        "8: item 1 (future-posts) › titel: unknown field 'titel' — did you mean 'title'?",
+    ]
+
+
+def test_a_missing_field_points_at_its_item(tmp_path, capsys):
+    text = checklist_text().replace("    safe_value: Friends\n", "")
+    line = only_problem(capsys, write(tmp_path, "examplesocial.yaml", text))
+    assert line.endswith("item 1 (future-posts) › safe_value: 'safe_value' is missing; it is required")
+    assert line.split(":")[1] == "7"  # the line where the item starts
+
+
+def test_a_wrong_type_is_reported_at_the_field(tmp_path, capsys):
+    text = checklist_text().replace("    last_verified: 2026-11-01", "    last_verified: last week")
+    line = only_problem(capsys, write(tmp_path, "examplesocial.yaml", text))
+    assert ":17: item 1 (future-posts) › last_verified:" in line
+
+
+def test_duplicate_item_ids_are_rejected(tmp_path, capsys):
+    text = checklist_text(GOOD_ITEM + GOOD_ITEM)
+    line = only_problem(capsys, write(tmp_path, "examplesocial.yaml", text))
+    assert ":19: item 2 (future-posts) › id: the id 'future-posts' is already used by item 1" in line
+
+
+def test_an_unknown_policy_clause_is_rejected(tmp_path, capsys):
+    text = checklist_text().replace('clauses: ["9.1a"]', 'clauses: ["9.1a", "9.9z"]')
+    line = only_problem(capsys, write(tmp_path, "examplesocial.yaml", text))
+    assert "› clauses 2: '9.9z' is not a policy clause the app knows" in line
+
+
+@pytest.mark.parametrize(
+    "url, expected",
+    [
+        ("http://www.example-social.com/settings", "must start with https:// (it has 'http:')"),
+        ("javascript:alert(1)", "must start with https:// (it has 'javascript:')"),
+        ("file:///etc/passwd", "must start with https:// (it has 'file:')"),
+        ("https://evil.example.net/settings", "'evil.example.net' is not one of the platform's domains"),
+        ("https://example-social.com.evil.net/", "is not one of the platform's domains"),
+        ("https://user:pw@www.example-social.com/", "must not contain a user name or password"),
+    ],
+)
+def test_unsafe_or_off_domain_urls_are_rejected(tmp_path, capsys, url, expected):
+    text = checklist_text().replace("https://www.example-social.com/settings/posts", url)
+    line = only_problem(capsys, write(tmp_path, "examplesocial.yaml", text))
+    assert ":14: item 1 (future-posts) › where › url:" in line
+    assert expected in line
+
+
+def test_a_url_parameter_must_be_declared(tmp_path, capsys):
+    text = checklist_text().replace("https://www.example-social.com/settings/posts", "https://{server}/settings")
+    line = only_problem(capsys, write(tmp_path, "examplesocial.yaml", text))
+    assert "uses {server}, which is not in url_parameters" in line
+
+
+def test_a_declared_hostname_parameter_may_stand_for_the_whole_address(tmp_path, capsys):
+    head = "url_parameters:\n  - {name: server, label: Your server, kind: hostname, example: mastodon.social}\n"
+    text = checklist_text(head=head).replace("https://www.example-social.com/settings/posts", "https://{server}/settings")
+    code, lines = validate(capsys, write(tmp_path, "examplesocial.yaml", text))
+    assert code == 0, lines
+
+
+def test_a_file_named_after_another_platform_is_rejected(tmp_path, capsys):
+    line = only_problem(capsys, write(tmp_path, "facebook.yaml", checklist_text()))
+    assert "must be named examplesocial.yaml" in line
+
+
+def test_an_empty_file_is_reported(tmp_path, capsys):
+    assert only_problem(capsys, write(tmp_path, "empty.yaml", "")).endswith(":1: the file is empty")
+
+
+def test_a_file_that_is_not_yaml_is_reported(tmp_path, capsys):
+    path = tmp_path / "binary.yaml"
+    path.write_bytes(b"schema_version: 1\n\x00\x01\x02")
+    assert only_problem(capsys, path).endswith(":2: the file contains a NUL byte; it is not text")
+
+
+def test_a_file_that_is_not_utf8_is_reported(tmp_path, capsys):
+    path = tmp_path / "latin.yaml"
+    path.write_bytes(b"schema_version: 1\nname: caf\xe9\n")
+    assert only_problem(capsys, path).endswith(":2: the file is not UTF-8 text")
+
+
+def test_a_huge_file_is_refused_without_reading_it(tmp_path, capsys):
+    path = tmp_path / "huge.yaml"
+    path.write_text("a: " + "x" * 2_000_000)
+    assert "data files must be under" in only_problem(capsys, path)
+
+
+def test_a_list_instead_of_a_mapping_is_reported(tmp_path, capsys):
+    assert "expected a mapping of fields" in only_problem(capsys, write(tmp_path, "list.yaml", "- a\n- b\n"))
+
+
+def test_an_alias_bomb_is_refused(tmp_path, capsys):
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    for level in range(1, 9):
+        lines.append(f"a{level}: &a{level} [" + ", ".join([f"*a{level - 1}"] * 10) + "]")
+    assert "more than" in only_problem(capsys, write(tmp_path, "bomb.yaml", "\n".join(lines) + "\n"))
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root can read a file whatever its mode")
+def test_an_unreadable_file_is_reported(tmp_path, capsys):
+    path = write(tmp_path, "secret.yaml", checklist_text())
+    path.chmod(0)
+    assert ":1: cannot read the file" in only_problem(capsys, path)
+
+
+def test_a_missing_path_is_reported(tmp_path, capsys):
+    assert only_problem(capsys, tmp_path / "nowhere.yaml").endswith("nowhere.yaml:1: no such file or folder")
+
+
+def test_a_folder_is_read_as_a_checklist_folder_and_every_problem_is_listed(tmp_path, capsys):
+    write(tmp_path, "examplesocial.yaml", checklist_text())
+    write(tmp_path, "broken.yaml", "platform: [\n")
+    code, lines = validate(capsys, tmp_path)
+    assert code == 1
+    assert [line.split(":")[0] for line in lines] == [str(tmp_path / "broken.yaml")]
+
+
+def test_a_school_config_with_an_unknown_platform_is_rejected(tmp_path, capsys):
+    path = write(tmp_path, "school.yaml", "school_name: Hermitage Primary\nplatforms:\n  - facebook\n  - myspace\n")
+    line = only_problem(capsys, path)
+    assert line.startswith(f"{path}:4: platforms 2: 'myspace' is not a platform the app knows")
+
+
+def test_a_school_config_with_a_misspelt_field_is_rejected(tmp_path, capsys):
+    path = write(tmp_path, "school.yaml", "school_name: Hermitage Primary\nterm_start:\n  - 2026-09-03\n")
+    assert "did you mean 'term_starts'" in only_problem(capsys, path)
+
+
+def test_a_good_school_config_is_counted(tmp_path, capsys):
+    path = write(
+        tmp_path,
+        "school.yaml",
+        "school_name: Hermitage Primary\ncontact: {name: Ms Rowland, role: Head of School}\n"
+        "term_starts: [2026-09-03, 2027-01-05]\nemail_domains: [hermitage.sch.uk]\n",
+    )
+    code, lines = validate(capsys, path)
+    assert code == 0 and lines[0].endswith("1 school config(s).")
+
+
+def test_schema_prints_the_json_schema_of_a_checklist(capsys):
+    assert main(["validate", "--schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert schema["additionalProperties"] is False
+    assert {"schema_version", "platform", "items"} <= set(schema["required"])
