@@ -56,3 +56,10 @@ def test_school_extra_items_join_their_platform_checklist(tmp_path):
     catalogue = load_catalogue(school=load_school_config(config))
     assert catalogue.problems == []
     assert catalogue.get("general").item_ids[-1] == "staff-handbook-read"
+
+
+def test_the_example_school_config_is_valid(repo, capsys):
+    from privacy_audit.cli import main
+
+    assert main(["validate", str(repo / "resources" / "school.example.yaml")]) == 0
+    assert "1 school config(s)" in capsys.readouterr().out
