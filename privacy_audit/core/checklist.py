@@ -35,7 +35,7 @@ SchoolSetting = Literal["staff_may_list_school_on_linkedin"]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True)
 
 
 def check_url_form(url: str) -> str:
