@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import pkgutil
 import sys
 from types import ModuleType
 
@@ -17,13 +16,40 @@ from privacy_audit import APP_NAME, __version__
 
 
 def command_modules() -> list[ModuleType]:
+    import pkgutil  # imported here: only --help and unknown commands need the full list
+
     import privacy_audit.commands as package
 
     names = sorted(info.name for info in pkgutil.iter_modules(package.__path__) if not info.name.startswith("_"))
     return [importlib.import_module(f"privacy_audit.commands.{name}") for name in names]
 
 
-def build_parser() -> argparse.ArgumentParser:
+_OPTIONS_WITH_VALUES = ("--home", "--school-config")
+
+
+def _requested_command(argv: list[str]) -> ModuleType | None:
+    """The module of the sub-command named in argv, imported alone so a quick command starts quickly."""
+    words = iter(argv)
+    for word in words:
+        if word in _OPTIONS_WITH_VALUES:
+            next(words, None)
+        elif word.startswith("-"):
+            continue
+        else:
+            if not word.replace("-", "_").isidentifier():
+                return None
+            for name in (word, word + "_"):
+                try:
+                    module = importlib.import_module(f"privacy_audit.commands.{name}")
+                except ModuleNotFoundError:
+                    continue
+                if getattr(module, "NAME", None) == word:
+                    return module
+            return None
+    return None
+
+
+def build_parser(only: ModuleType | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="privacy-audit",
         description=f"{APP_NAME}: check the privacy settings of your social media accounts, as your school's "
@@ -34,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--school-config", metavar="FILE", help="use this school.yaml (also $PRIVACY_AUDIT_SCHOOL_CONFIG)")
     parser.add_argument("--demo", action="store_true", help="open the app in demo mode: practice pages, nothing saved")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in command_modules():
+    for module in [only] if only is not None else command_modules():
         sub = subparsers.add_parser(module.NAME, help=module.HELP, description=module.HELP)
         module.add_arguments(sub)
         sub.set_defaults(run=module.run)
@@ -42,7 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    if argv is None:
+        argv = sys.argv[1:]
+    parser = build_parser(only=_requested_command(argv))
     args = parser.parse_args(argv)
     if args.command is None:
         from privacy_audit.ui.app import run_app

@@ -58,7 +58,7 @@ class Report:
 
 def validate_paths(paths: list[Path], school_config: str | None = None) -> Report:
     """Validate each path; folders are read as checklist folders (plus any school*.yaml in them)."""
-    from privacy_audit.core.catalogue import checklist_files, load_checklists
+    from privacy_audit.core.catalogue import checklist_files
     from privacy_audit.core.clauses import default_policy
     from privacy_audit.core.loading import DataFileError, load_checklist_file, load_school_config_file, looks_like_school_config
     from privacy_audit.core.paths import checklists_dir
@@ -82,15 +82,16 @@ def validate_paths(paths: list[Path], school_config: str | None = None) -> Repor
             report.problems.append(f"{path}:1: no such file or folder")
     from privacy_audit.core.platforms import PLATFORM_IDS
 
-    known_platforms = frozenset(PLATFORM_IDS) | frozenset(load_checklists(policy=policy)[0])
+    from privacy_audit.core.platforms import PLATFORM_IDS, sort_key
+
     seen_platforms: dict[str, Path] = {}
+    school_configs: list[Path] = []
     for path in files:
         report.files += 1
+        if looks_like_school_config(path):
+            school_configs.append(path)  # validated last, once every platform in the paths is known
+            continue
         try:
-            if looks_like_school_config(path):
-                load_school_config_file(path, policy, known_platforms | frozenset(seen_platforms))
-                report.configs += 1
-                continue
             checklist = load_checklist_file(path, policy)
         except DataFileError as exc:
             report.problems += [str(p) for p in exc.problems]
@@ -102,4 +103,12 @@ def validate_paths(paths: list[Path], school_config: str | None = None) -> Repor
         report.platforms += 1
         report.items += len(checklist.items)
         report.checklists.append(checklist)
+    known_platforms = frozenset(PLATFORM_IDS) | frozenset(seen_platforms)
+    for path in school_configs:
+        try:
+            load_school_config_file(path, policy, known_platforms)
+            report.configs += 1
+        except DataFileError as exc:
+            report.problems += [str(p) for p in exc.problems]
+    report.checklists.sort(key=lambda checklist: sort_key(checklist.platform))
     return report
