@@ -1,0 +1,150 @@
+"""`privacy-audit check PLATFORM`: the guided check in the terminal, one item at a time.
+
+For each item it prints the title, why (with the policy clause), where to find the setting and the safe
+value, then reads one answer line from standard input:
+  y  it was already like this      c  I changed it now
+  n  I need help with this         s  this doesn't apply to me
+  ?  more help (the steps, the clause's full text)
+Plain lines only: no colour, no cursor movement, so it works over a pipe and with a screen reader.
+
+At the end it prints a summary, saves the check and marks the platform as in use. If input ends before
+the last item, nothing is saved and it says so (exit 1). An unknown platform id lists the valid ones
+(exit 2). A record that cannot be opened exits 3 (see `privacy_audit.store.terminal` for how a
+passphrase or unencrypted mode is chosen without a keyring).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+NAME = "check"
+HELP = "check one platform's settings in the terminal, item by item; answers are read from standard input"
+
+ANSWER_KEYS = {"y": "ok", "c": "changed", "n": "attention", "s": "not_applicable"}
+PROMPT = "Your answer (y = already like this, c = changed it now, n = need help, s = doesn't apply, ? = more help): "
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("platform", metavar="PLATFORM", help="platform id, e.g. facebook (see `privacy-audit status`)")
+    parser.add_argument("--note", default="", help="a private note to keep with this check (encrypted like the answers)")
+    parser.add_argument(
+        "--accept-unencrypted", action="store_true",
+        help="if this computer has no secure keyring, keep the record unencrypted instead of asking for a passphrase",
+    )
+
+
+def _out(text: str = "") -> None:
+    print(text, flush=True)
+
+
+def _clauses(item, policy) -> str:
+    parts = []
+    for clause_id in item.clauses:
+        clause = policy.clauses.get(clause_id)
+        parts.append(f"{clause_id} ({clause.summary})" if clause else clause_id)
+    return "; ".join(parts)
+
+
+def _show_item(number: int, total: int, item, policy) -> None:
+    _out()
+    _out(f"Item {number} of {total}: {item.title}")
+    _out(f"Why: {item.why} Policy: {_clauses(item, policy)}.")
+    if item.where.url:
+        _out(f"Where: {item.where.url}")
+    if item.where.app:
+        _out(f"In the app: {item.where.app}")
+    _out(f"Safe setting: {item.safe_value}")
+
+
+def _show_help(item, policy) -> None:
+    _out("How to do it:")
+    for index, step in enumerate(item.steps, 1):
+        _out(f"  {index}. {step}")
+    for clause_id in item.clauses:
+        clause = policy.clauses.get(clause_id)
+        if clause:
+            _out(f"Policy {clause_id} ({clause.section}): {clause.text}")
+    if item.if_not_possible:
+        _out(f"If it cannot be done: {item.if_not_possible}")
+    _out(f"Guidance last verified {item.last_verified.isoformat()}; source: {item.source}")
+
+
+def run(args: argparse.Namespace) -> int:
+    from privacy_audit.core.audit import Answer, CheckResult, ItemAnswer, checklist_version, utc_now
+    from privacy_audit.store.errors import RecordError
+    from privacy_audit.store.terminal import (
+        EXIT_RECORD,
+        dirs_for,
+        load_catalogue_for,
+        open_record_for_terminal,
+        say,
+    )
+
+    dirs = dirs_for(args)
+    catalogue = load_catalogue_for(args, dirs)
+    offered = {c.platform: c for c in catalogue.offered()}
+    checklist = offered.get(args.platform)
+    if checklist is None:
+        say(f"'{args.platform}' is not a platform you can check here. Valid platforms: {', '.join(offered)}.")
+        return 2
+    record = open_record_for_terminal(dirs, accept_unencrypted=args.accept_unencrypted)
+    if record is None:
+        return EXIT_RECORD
+    try:
+        policy = catalogue.policy
+        items = checklist.items
+        started = utc_now()
+        _out(f"Checking {checklist.name}: {len(items)} items. Open each setting on your phone or computer, then answer.")
+        if checklist.limitations:
+            _out(f"Good to know: {checklist.limitations}")
+        answers: list[ItemAnswer] = []
+        for number, item in enumerate(items, 1):
+            _show_item(number, len(items), item, policy)
+            while True:
+                print(PROMPT, end="", flush=True)
+                line = sys.stdin.readline()
+                if line == "":
+                    _out()
+                    say(f"Input ended after {len(answers)} of {len(items)} items, so this check was not finished and "
+                        "nothing was saved. Run the command again to do the whole check.")
+                    return 1
+                key = line.strip().lower()
+                if not sys.stdin.isatty():
+                    _out(key)  # input from a pipe is not echoed; show it so the transcript reads as a dialogue
+                if key == "?":
+                    _show_help(item, policy)
+                    continue
+                if key in ANSWER_KEYS:
+                    answers.append(ItemAnswer(item.id, Answer(ANSWER_KEYS[key])))
+                    break
+                _out("Please type y, c, n, s or ? and press Enter.")
+        result = CheckResult(
+            platform=checklist.platform,
+            checklist_version=checklist_version(checklist.schema_version, checklist.last_reviewed),
+            item_ids=checklist.item_ids, started=started, finished=utc_now(), answers=tuple(answers), note=args.note,
+        )
+        try:
+            record.save_check(result)
+            record.set_platforms_in_use(set(record.platforms_in_use()) | {checklist.platform})
+        except RecordError as exc:
+            say(f"{exc}\nYour answers were not saved.")
+            return EXIT_RECORD
+        _summarise(checklist, answers, catalogue, record.protection.explanation)
+        return 0
+    finally:
+        record.close()
+
+
+def _summarise(checklist, answers, catalogue, protection: str) -> None:
+    counts = {key: sum(1 for a in answers if a.answer.value == key) for key in ("ok", "changed", "attention", "not_applicable")}
+    _out()
+    _out(f"{checklist.name} check finished: {counts['ok']} already safe, {counts['changed']} changed now, "
+         f"{counts['attention']} need help, {counts['not_applicable']} not applicable.")
+    needs_help = [checklist.item(a.item_id).title for a in answers if a.answer.value == "attention"]
+    if needs_help:
+        _out("These need attention:")
+        for title in needs_help:
+            _out(f"  - {title}")
+        _out(f"If you need help, ask {catalogue.school.config.contact.describe()}.")
+    _out(f"Saved to your record on this computer. {protection}")

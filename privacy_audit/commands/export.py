@@ -1,0 +1,101 @@
+"""`privacy-audit export --format json|pdf|ics -o FILE`: your own record, readable, printable or as calendar reminders.
+
+- json: the whole record, decrypted, for your own use or to move to a new laptop (`privacy-audit import`).
+  Written owner-only (0600). Needs the record's key (keyring or passphrase).
+- pdf: a printable report of your checks and statement of acceptance (uses the desktop app's report writer).
+- ics: a calendar file with a reminder at the start of each term, for any calendar app. Needs no key.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+NAME = "export"
+HELP = "write your record as JSON, a PDF report, or a calendar (.ics) of term reminders"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", choices=("json", "pdf", "ics"), default="json", help="what to write (default: json)")
+    parser.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write")
+
+
+def run(args: argparse.Namespace) -> int:
+    from privacy_audit.store.terminal import (
+        EXIT_RECORD,
+        dirs_for,
+        load_catalogue_for,
+        open_record_for_terminal,
+        say,
+    )
+
+    output = Path(args.output).expanduser()
+    if not output.resolve().parent.is_dir():
+        say(f"{output}: the folder {output.resolve().parent} does not exist; choose a file in an existing folder.")
+        return 1
+    dirs = dirs_for(args)
+    catalogue = load_catalogue_for(args, dirs)
+    if args.format == "ics":
+        return _export_ics(output, catalogue)
+    record = open_record_for_terminal(dirs)
+    if record is None:
+        return EXIT_RECORD
+    try:
+        if args.format == "json":
+            from privacy_audit.store.exchange import export_json
+
+            try:
+                count = export_json(record, output)
+            except OSError as exc:
+                say(f"{output}: cannot be written ({exc.strerror or exc}).")
+                return 1
+            for notice in record.notices:
+                say(notice)
+            print(f"Wrote {count} check(s) to {output}. It is not encrypted: keep it somewhere private.")
+            return 0
+        return _export_pdf(output, catalogue, record)
+    finally:
+        record.close()
+
+
+def _export_ics(output: Path, catalogue) -> int:
+    import datetime as dt
+
+    from privacy_audit.core.terms import schedule_term_starts
+    from privacy_audit.store.terminal import say
+
+    try:
+        from privacy_audit.desktop.calendar import write_term_calendar
+    except ImportError as exc:
+        say(f"Calendar export is not available in this copy of Privacy Audit ({exc}).")
+        return 1
+    today = dt.date.today()
+    config = catalogue.school.config
+    try:
+        count = write_term_calendar(output, term_starts=schedule_term_starts(list(config.term_starts), today),
+                                    school_name=config.school_name, today=today)
+    except OSError as exc:
+        say(f"{output}: cannot be written ({exc.strerror or exc}).")
+        return 1
+    print(f"Wrote {count} term reminder(s) to {output}. Open it with your calendar app to add them.")
+    return 0
+
+
+def _export_pdf(output: Path, catalogue, record) -> int:
+    from privacy_audit.store.terminal import say
+
+    try:
+        from privacy_audit.ui.report import write_pdf_report
+    except ImportError as exc:
+        say(f"PDF reports are not available in this copy of Privacy Audit ({exc}).")
+        return 1
+    try:
+        write_pdf_report(output, catalogue=catalogue, checks=record.checks(), acceptance=record.acceptance(),
+                         school_name=catalogue.school.config.school_name)
+    except OSError as exc:
+        say(f"{output}: cannot be written ({exc.strerror or exc}).")
+        return 1
+    for notice in record.notices:
+        say(notice)
+    print(f"Wrote your report to {output}.")
+    return 0

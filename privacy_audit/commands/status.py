@@ -1,0 +1,83 @@
+"""`privacy-audit status [--json]`: for each platform, whether it is in use, last checked, due, next due.
+
+Reads only the record's clear columns (no key, no passphrase), so it works wherever the record is
+readable. JSON form: {"platforms": [{"id", "name", "in_use", "last_checked", "due", "next_due"}, ...]}
+with ISO 8601 values (last_checked a UTC time, next_due a date) or null.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+NAME = "status"
+HELP = "show, for each platform, whether you use it, when you last checked it and when it is due"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+
+def run(args: argparse.Namespace) -> int:
+    import datetime as dt
+    import json
+    from dataclasses import replace
+
+    from privacy_audit.store.reminder_inputs import ReminderInputsError, empty_inputs, load_reminder_inputs
+    from privacy_audit.store.terminal import dirs_for, load_catalogue_for, say
+
+    dirs = dirs_for(args)
+    catalogue = load_catalogue_for(args, dirs)
+    try:
+        inputs = load_reminder_inputs(dirs.record_file)
+    except FileNotFoundError:
+        inputs = empty_inputs()
+    except ReminderInputsError as exc:
+        say(f"Your record cannot be read: {exc}. Open Privacy Audit (or run `privacy-audit check general`) "
+            "to repair it; a damaged record is set aside, never deleted.")
+        return 1
+    config = catalogue.school.config
+    # The config just loaded is what counts, even if the record's cached copy could not be updated.
+    inputs = replace(inputs, term_starts=list(config.term_starts), interval_days=config.reminder_interval_days,
+                     school_name=config.school_name, schedule_cached=True)
+    offered = [c.platform for c in catalogue.offered()]
+    shown = offered + [p for p in inputs.platforms_in_use if p not in offered and p in catalogue.checklists]
+    now = dt.datetime.now().astimezone()
+    rows = []
+    for status in inputs.statuses(now, shown):
+        rows.append({
+            "id": status.platform,
+            "name": catalogue.checklists[status.platform].name if status.platform in catalogue.checklists else status.platform,
+            "in_use": status.in_use,
+            "last_checked": None if status.last_checked is None else status.last_checked.astimezone(dt.UTC).isoformat(timespec="seconds"),
+            "due": status.due,
+            "next_due": None if status.next_due is None else status.next_due.isoformat(),
+        })
+    if args.json:
+        print(json.dumps({"platforms": rows}, indent=2, ensure_ascii=False))
+        return 0
+    print(format_table(rows, now))
+    due = [row["name"] for row in rows if row["due"]]
+    print()
+    print(f"Due now: {', '.join(due)}." if due else "Nothing is due. Well done.")
+    return 0
+
+
+def format_table(rows: list[dict], now) -> str:
+    """A plain table: columns padded with spaces, no colour, no box drawing (screen readers read it as text)."""
+    import datetime as dt
+
+    header = ("Platform", "In use", "Last checked", "Due", "Next due")
+    lines = [header]
+    for row in rows:
+        last = "never"
+        if row["last_checked"]:
+            last = dt.datetime.fromisoformat(row["last_checked"]).astimezone(now.tzinfo).strftime("%Y-%m-%d %H:%M")
+        lines.append((
+            row["name"],
+            "yes" if row["in_use"] else "no",
+            last if row["in_use"] or row["last_checked"] else "-",
+            ("due now" if row["due"] else "no") if row["in_use"] else "-",
+            row["next_due"] or "-",
+        ))
+    widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
+    return "\n".join("  ".join(cell.ljust(width) for cell, width in zip(line, widths)).rstrip() for line in lines)

@@ -1,0 +1,79 @@
+"""When a platform is due for its next check: pure functions over dates, standard library only.
+
+A platform the person uses is due when it has not been checked since the current term began, or (when the
+school sets an interval) when its last check is that many days old. A snooze postpones it. Nothing here
+reads a clock or a file: the caller passes `now`, so every rule can be tested at any moment.
+
+Days are counted in the time zone of `now` (pass `datetime.now().astimezone()`), because "checked since
+the start of term" means the person's own calendar day, not UTC's: a check at 00:30 on the first day of
+term in London is 23:30 the day before in UTC, and it still counts for the new term.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from privacy_audit.core.terms import current_term_start, next_term_start
+
+
+@dataclass(frozen=True)
+class PlatformStatus:
+    platform: str
+    in_use: bool
+    last_checked: dt.datetime | None
+    due: bool
+    next_due: dt.date | None  # when due: the day it became due; otherwise the day it next will be
+    snoozed_until: dt.datetime | None  # only while the snooze is still running
+
+
+def platform_status(
+    platform: str,
+    *,
+    in_use: bool,
+    last_checked: dt.datetime | None,
+    snoozed_until: dt.datetime | None,
+    term_starts: list[dt.date],
+    interval_days: int | None,
+    now: dt.datetime,
+) -> PlatformStatus:
+    """Whether `platform` is due at `now`, and its next due day. All datetimes must be timezone-aware."""
+    for name, value in (("now", now), ("last_checked", last_checked), ("snoozed_until", snoozed_until)):
+        if value is not None and value.tzinfo is None:
+            raise ValueError(f"{name} must be timezone-aware")
+    snooze = snoozed_until if snoozed_until is not None and snoozed_until > now else None
+    if not in_use:
+        return PlatformStatus(platform, False, last_checked, False, None, None)
+
+    zone = now.tzinfo
+    today = now.date()
+    # A check "in the future" means the clock was set back (or was wrong when the check was saved). The
+    # check did happen, so it counts as made now: the person is not nagged, and the next reminder is
+    # computed from today rather than from a date that may be years ahead.
+    effective_last = min(last_checked, now) if last_checked is not None else None
+    last_day = effective_last.astimezone(zone).date() if effective_last is not None else None
+
+    term_start = current_term_start(term_starts, today)
+    candidates_due: list[dt.date] = []  # days on which it became due (on or before today)
+    candidates_next: list[dt.date] = []  # days on which it will become due (after today)
+    if last_day is None:
+        candidates_due.append(term_start or today)
+    else:
+        if term_start is not None and last_day < term_start:
+            candidates_due.append(term_start)
+        else:
+            upcoming = next_term_start(term_starts, today)
+            if upcoming is not None:
+                candidates_next.append(upcoming)
+        if interval_days:
+            by_interval = last_day + dt.timedelta(days=interval_days)
+            (candidates_due if by_interval <= today else candidates_next).append(by_interval)
+
+    if candidates_due:
+        if snooze is not None:
+            return PlatformStatus(platform, True, last_checked, False, snooze.astimezone(zone).date(), snooze)
+        return PlatformStatus(platform, True, last_checked, True, min(candidates_due), None)
+    next_due = min(candidates_next) if candidates_next else None
+    if snooze is not None and next_due is not None:
+        next_due = max(next_due, snooze.astimezone(zone).date())
+    return PlatformStatus(platform, True, last_checked, False, next_due, snooze)

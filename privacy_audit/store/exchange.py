@@ -1,0 +1,192 @@
+"""Moving a record between laptops: a readable JSON export, and an import that merges it back.
+
+The export is the whole record, decrypted, for the person's own use; it is written owner-only (0600) and
+atomically (temporary file, fsync, rename), so a failure never leaves half a file. An import is checked
+in full before anything is written and then merged in one transaction: a rejected file leaves the record
+exactly as it was and says why, as `FILE: field: message`; checks already in the record are not duplicated.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+
+from privacy_audit.core.audit import Answer, CheckResult, Draft, ItemAnswer
+from privacy_audit.store.errors import RecordError
+from privacy_audit.store.record import Record
+
+MAX_IMPORT_BYTES = 50 * 1024 * 1024
+
+PlatformId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=30)]
+ItemId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=60)]
+Note = Annotated[str, StringConstraints(max_length=20000)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _aware(value: dt.datetime) -> dt.datetime:
+    if value.tzinfo is None:
+        raise ValueError("the time must include a time zone, e.g. 2026-09-03T10:00:00+00:00")
+    return value
+
+
+class AnswerEntry(_Strict):
+    item_id: ItemId
+    answer: Answer
+    note: Note = ""
+
+
+class CheckEntry(_Strict):
+    uid: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{32}$")]
+    platform: PlatformId
+    checklist_version: Annotated[str, StringConstraints(min_length=1, max_length=60)]
+    item_ids: list[ItemId] = Field(min_length=1)
+    started: dt.datetime
+    finished: dt.datetime
+    answers: list[AnswerEntry]
+    note: Note = ""
+
+    _aware_times = field_validator("started", "finished")(_aware)
+
+    @model_validator(mode="after")
+    def _answers_match_items(self) -> CheckEntry:
+        known = set(self.item_ids)
+        for answer in self.answers:
+            if answer.item_id not in known:
+                raise ValueError(f"answer for '{answer.item_id}', which is not one of the check's item_ids")
+        return self
+
+
+class DraftEntry(_Strict):
+    platform: PlatformId
+    checklist_version: Annotated[str, StringConstraints(min_length=1, max_length=60)]
+    started: dt.datetime
+    position: int = Field(ge=0)
+    note: Note = ""
+    answers: list[AnswerEntry]
+
+    _aware_started = field_validator("started")(_aware)
+
+
+class AcceptanceEntry(_Strict):
+    name: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    date: dt.date
+
+
+class ExportDocument(_Strict):
+    format: Literal["privacy-audit-record"]
+    version: Literal[1]
+    exported: dt.datetime | None = None
+    platforms_in_use: list[PlatformId] = Field(default_factory=list)
+    checks: list[CheckEntry] = Field(default_factory=list)
+    snoozes: dict[PlatformId, dt.datetime] = Field(default_factory=dict)
+    drafts: list[DraftEntry] = Field(default_factory=list)
+    acceptance: AcceptanceEntry | None = None
+    settings: dict[Annotated[str, StringConstraints(min_length=1, max_length=100)], Any] = Field(default_factory=dict)
+
+    @field_validator("snoozes")
+    @classmethod
+    def _aware_snoozes(cls, value: dict[str, dt.datetime]) -> dict[str, dt.datetime]:
+        for until in value.values():
+            _aware(until)
+        return value
+
+
+class ImportRejected(RecordError):
+    """The file was not imported; `problems` are `FILE: field: message` lines and the record is unchanged."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+def _where(loc: tuple[int | str, ...]) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "(whole file)"
+
+
+def write_private_file(path: Path, data: bytes) -> None:
+    """Write `data` to `path` atomically with owner-only permissions."""
+    path = path.expanduser()
+    folder = path.resolve().parent
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)  # mkstemp creates 0600
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    os.chmod(path, 0o600)
+
+
+def export_json(record: Record, path: Path) -> int:
+    """Write the whole record to `path` as readable JSON; returns the number of checks written."""
+    document = record.export_document()
+    write_private_file(path, (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+    return len(document["checks"])
+
+
+def read_export(path: Path) -> ExportDocument:
+    """Parse and check an export file in full. Raises ImportRejected with `FILE: field: message` lines."""
+    try:
+        if path.stat().st_size > MAX_IMPORT_BYTES:
+            raise ImportRejected([f"{path}: (whole file): larger than {MAX_IMPORT_BYTES // (1024 * 1024)} MB; this is not a Privacy Audit export"])
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ImportRejected([f"{path}: (whole file): cannot be read ({exc.strerror or exc})"]) from exc
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ImportRejected([f"{path}: (whole file): not UTF-8 text, so not a Privacy Audit export"]) from exc
+    except json.JSONDecodeError as exc:
+        raise ImportRejected([f"{path}: line {exc.lineno}: not valid JSON ({exc.msg})"]) from exc
+    try:
+        return ExportDocument.model_validate(data)
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors():
+            message = error["msg"].removeprefix("Value error, ")
+            problems.append(f"{path}: {_where(tuple(error['loc']))}: {message}")
+        raise ImportRejected(problems) from exc
+
+
+def _answers(entries: list[AnswerEntry]) -> tuple[ItemAnswer, ...]:
+    return tuple(ItemAnswer(a.item_id, a.answer, a.note) for a in entries)
+
+
+def import_json(record: Record, path: Path) -> dict[str, int]:
+    """Merge an export into the record; returns counts of what was added. Raises ImportRejected."""
+    document = read_export(path)
+    checks = [
+        (c.uid, CheckResult(platform=c.platform, checklist_version=c.checklist_version, item_ids=tuple(c.item_ids),
+                            started=c.started, finished=c.finished, answers=_answers(c.answers), note=c.note))
+        for c in document.checks
+    ]
+    drafts = [
+        Draft(platform=d.platform, checklist_version=d.checklist_version, started=d.started,
+              answers={a.item_id: a for a in _answers(d.answers)}, position=d.position, note=d.note)
+        for d in document.drafts
+    ]
+    acceptance = None if document.acceptance is None else (document.acceptance.name, document.acceptance.date)
+    return record.merge(checks, document.platforms_in_use, dict(document.snoozes), drafts, acceptance, dict(document.settings))

@@ -1,0 +1,134 @@
+"""What a reminder needs from the record, read with the standard library alone.
+
+`privacy-audit remind` runs at every login and must not import PySide6, Playwright, keyring, pydantic or
+cryptography, so it reads only the record's clear columns (platforms in use, when each was last checked,
+snoozes) and the school's term dates, which the app and the CLI cache in the record with
+`cache_schedule` whenever they load the school config. No key is needed and nothing is decrypted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from privacy_audit.core.due import PlatformStatus, platform_status
+from privacy_audit.core.paths import AppDirs
+from privacy_audit.core.platforms import ALWAYS_IN_USE, sort_key
+from privacy_audit.core.terms import schedule_term_starts
+from privacy_audit.store import schema
+
+READ_TIMEOUT_S = 2.0
+
+
+class ReminderInputsError(Exception):
+    """The record exists but cannot be read for reminders; the message says why."""
+
+
+@dataclass(frozen=True)
+class ReminderInputs:
+    platforms_in_use: list[str]
+    last_checked: dict[str, dt.datetime]
+    snoozes: dict[str, dt.datetime]
+    term_starts: list[dt.date] = field(default_factory=list)  # as the school set them; empty = built-in year
+    interval_days: int | None = None
+    school_name: str = ""
+    schedule_cached: bool = False  # False until the app or a command has loaded the school config once
+
+    def statuses(self, now: dt.datetime, platforms: list[str] | None = None) -> list[PlatformStatus]:
+        """Due status of `platforms` (default: those in use) at `now`, a timezone-aware local time."""
+        wanted = platforms if platforms is not None else self.platforms_in_use
+        starts = schedule_term_starts(self.term_starts, now.date())
+        in_use = set(self.platforms_in_use)
+        return [
+            platform_status(p, in_use=p in in_use, last_checked=self.last_checked.get(p),
+                            snoozed_until=self.snoozes.get(p), term_starts=starts,
+                            interval_days=self.interval_days, now=now)
+            for p in wanted
+        ]
+
+
+def empty_inputs() -> ReminderInputs:
+    """The inputs of a person with no record yet: only `general`, never checked."""
+    return ReminderInputs(platforms_in_use=[ALWAYS_IN_USE], last_checked={}, snoozes={})
+
+
+def load_reminder_inputs(record_file: Path) -> ReminderInputs:
+    """Read the inputs; raises FileNotFoundError when there is no record, ReminderInputsError when unreadable."""
+    if not record_file.exists():
+        raise FileNotFoundError(record_file)
+    try:
+        conn = schema.connect(record_file, create=False, timeout=READ_TIMEOUT_S)
+    except sqlite3.Error as exc:
+        raise ReminderInputsError(f"the record {record_file} cannot be opened ({exc})") from exc
+    try:
+        found = schema.version(conn)
+        if found == 0:
+            return empty_inputs()
+        platforms = {row[0] for row in conn.execute("SELECT platform FROM platforms_in_use")}
+        last = {p: schema.from_text(f) for p, f in conn.execute("SELECT platform, MAX(finished) FROM checks GROUP BY platform")}
+        snoozes = {p: schema.from_text(u) for p, u in conn.execute("SELECT platform, until FROM snoozes")}
+        starts: list[dt.date] = []
+        interval = None
+        school = ""
+        cached = False
+        if found >= 2:
+            row = conn.execute("SELECT term_starts, interval_days, school_name FROM schedule WHERE id = 1").fetchone()
+            if row is not None:
+                starts = [dt.date.fromisoformat(d) for d in json.loads(row[0])]
+                interval, school, cached = row[1], row[2], True
+    except (sqlite3.Error, ValueError, TypeError) as exc:
+        raise ReminderInputsError(f"the record {record_file} cannot be read ({exc})") from exc
+    finally:
+        conn.close()
+    return ReminderInputs(
+        platforms_in_use=sorted(platforms | {ALWAYS_IN_USE}, key=sort_key), last_checked=last, snoozes=snoozes,
+        term_starts=starts, interval_days=interval, school_name=school, schedule_cached=cached,
+    )
+
+
+def read_reminder_inputs(record_file: Path) -> ReminderInputs | None:
+    """The inputs, or None when there is no record or it cannot be read now (the app will say why)."""
+    try:
+        return load_reminder_inputs(record_file)
+    except (FileNotFoundError, ReminderInputsError):
+        return None
+
+
+def cache_schedule(dirs: AppDirs, term_starts: list[dt.date], interval_days: int | None, school_name: str) -> bool:
+    """Keep the school's term dates in the record for `remind`; True if they were stored.
+
+    Creates the record (without protection: that is chosen when it is first opened) if there is none yet.
+    A record that is damaged, locked, older or newer is left alone: this is only a cache, and
+    `open_record` is what repairs or upgrades a record and tells the person.
+    """
+    path = dirs.record_file
+    try:
+        dirs.ensure()
+        fresh = not path.exists() or path.stat().st_size == 0
+        conn = schema.connect(path, create=fresh, timeout=READ_TIMEOUT_S)
+    except (OSError, sqlite3.Error):
+        return False
+    try:
+        if fresh and schema.version(conn) == 0:
+            schema.migrate(conn, backup_folder=None)
+        if schema.version(conn) != schema.LATEST:
+            return False
+        values = (json.dumps(sorted({d.isoformat() for d in term_starts})), interval_days, school_name,
+                  schema.to_text(dt.datetime.now(dt.UTC)))
+        row = conn.execute("SELECT term_starts, interval_days, school_name FROM schedule WHERE id = 1").fetchone()
+        if row is not None and tuple(row) == values[:3]:
+            return True  # unchanged: no write, so a read-only moment or a busy record costs nothing
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("INSERT OR REPLACE INTO schedule (id, term_starts, interval_days, school_name, updated) "
+                     "VALUES (1, ?, ?, ?, ?)", values)
+        conn.execute("COMMIT")
+        return True
+    except sqlite3.Error:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        return False
+    finally:
+        conn.close()

@@ -1,0 +1,132 @@
+"""What the record's terminal commands (status, check, export, import, forget) share.
+
+How a command gets into a protected record when it runs in a terminal:
+- The record is protected by the OS keyring: it just opens (a locked keyring gives a message, exit 3).
+- It is protected by a passphrase: the passphrase is read from $PRIVACY_AUDIT_PASSPHRASE if set, else
+  asked for (without echo) when standard input is a terminal; in a non-interactive run without the
+  variable the command explains and exits 3, having changed nothing.
+- A new record on a computer with no secure keyring: the passphrase in $PRIVACY_AUDIT_PASSPHRASE protects
+  it; otherwise, in a terminal, the person chooses a passphrase or unencrypted mode; in a non-interactive
+  run the command explains and exits 3 - unless the person chose unencrypted mode earlier (it is stored in
+  the record) or passes `check --accept-unencrypted`.
+Messages go to standard error as plain lines (no colour, no cursor movement), so they read well in a
+screen reader and in a log.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from privacy_audit.core.catalogue import Catalogue
+    from privacy_audit.core.paths import AppDirs
+    from privacy_audit.store.record import Record
+
+PASSPHRASE_ENV = "PRIVACY_AUDIT_PASSPHRASE"
+EXIT_RECORD = 3  # the record could not be opened; nothing was changed
+
+
+def say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def dirs_for(args: argparse.Namespace) -> AppDirs:
+    from privacy_audit.core.paths import app_dirs
+
+    return app_dirs(getattr(args, "home", None))
+
+
+def load_catalogue_for(args: argparse.Namespace, dirs: AppDirs) -> Catalogue:
+    """The catalogue in force (school config from --school-config or the usual places), with its term
+    dates cached in the record for `remind`. Problems in the files are warnings: the defaults apply."""
+    from privacy_audit.core.catalogue import load_catalogue, load_school_config
+    from privacy_audit.core.clauses import default_policy
+    from privacy_audit.store.reminder_inputs import cache_schedule
+
+    policy = default_policy()
+    school = load_school_config(getattr(args, "school_config", None), policy=policy)
+    catalogue = load_catalogue(school=school, policy=policy)
+    for problem in catalogue.problems:
+        say(f"warning: {problem}")
+    config = school.config
+    cache_schedule(dirs, list(config.term_starts), config.reminder_interval_days, config.school_name)
+    return catalogue
+
+
+def _interactive() -> bool:
+    try:
+        return sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _ask(prompt: str) -> str | None:
+    print(prompt, end="", flush=True)
+    line = sys.stdin.readline()
+    return None if line == "" else line.strip()
+
+
+def _ask_secret(prompt: str) -> str | None:
+    import getpass
+
+    try:
+        return getpass.getpass(prompt)
+    except EOFError:
+        return None
+
+
+def open_record_for_terminal(dirs: AppDirs, *, accept_unencrypted: bool = False) -> Record | None:
+    """The open record, or None after explaining on standard error why it cannot be opened."""
+    from privacy_audit.store.errors import (
+        NeedsPassphrase,
+        NeedsProtectionChoice,
+        RecordError,
+        WrongPassphrase,
+    )
+    from privacy_audit.store.record import open_record
+
+    passphrase = os.environ.get(PASSPHRASE_ENV) or None
+    interactive = _interactive()
+    for _attempt in range(4):
+        try:
+            record = open_record(dirs, passphrase=passphrase, accept_unencrypted=accept_unencrypted)
+        except NeedsProtectionChoice as exc:
+            say(str(exc))
+            if not interactive:
+                say(f"To go on without a terminal, set {PASSPHRASE_ENV} to a passphrase of your choice, or run "
+                    "`privacy-audit check PLATFORM --accept-unencrypted` once to keep the record unencrypted.")
+                return None
+            choice = _ask("Type p to choose a passphrase, u to keep it unencrypted, or q to stop: ")
+            if choice is None or choice.lower() not in ("p", "u"):
+                say("Stopped; nothing was saved.")
+                return None
+            if choice.lower() == "u":
+                accept_unencrypted = True
+                continue
+            first = _ask_secret("Choose a passphrase: ")
+            second = _ask_secret("Type it again: ") if first else None
+            if not first or first != second:
+                say("The two passphrases were not the same (or were empty); nothing was saved.")
+                return None
+            passphrase = first
+            continue
+        except (NeedsPassphrase, WrongPassphrase) as exc:
+            say(str(exc))
+            if not interactive:
+                say(f"Set {PASSPHRASE_ENV} to your passphrase to use this command without a terminal.")
+                return None
+            passphrase = _ask_secret("Passphrase: ")
+            if not passphrase:
+                return None
+            continue
+        except RecordError as exc:
+            say(str(exc))
+            return None
+        for notice in record.notices:
+            say(notice)
+        return record
+    say("The record was not opened; nothing was changed.")
+    return None
