@@ -1,0 +1,53 @@
+"""Start at login on macOS: a LaunchAgent property list in ~/Library/LaunchAgents.
+
+launchd loads every agent in that folder when the person logs in; `RunAtLoad` runs `privacy-audit remind`
+once then. (A login item through SMAppService needs a signed app bundle and Objective-C bindings; a
+LaunchAgent works for every copy of the app and can be tested as plain bytes.) macOS 13+ lists the agent in
+System Settings › General › Login Items, where the person can switch it off; launchd then ignores it, which
+is the person's choice and we leave it alone.
+"""
+
+from __future__ import annotations
+
+import os
+import plistlib
+from pathlib import Path
+
+from privacy_audit.desktop.launcher import app_command
+
+LABEL = "org.privacy-audit.reminders"
+
+
+def agent_path() -> Path:
+    return Path.home() / "Library" / "LaunchAgents" / f"{LABEL}.plist"
+
+
+def agent_plist(argv: list[str]) -> bytes:
+    """The LaunchAgent that runs `argv` once at login."""
+    agent = {
+        "Label": LABEL,
+        "ProgramArguments": list(argv),
+        "RunAtLoad": True,
+        "ProcessType": "Interactive",  # it shows a notification or window, so it must not be throttled
+        "LimitLoadToSessionType": "Aqua",  # only graphical logins, not ssh sessions
+    }
+    return plistlib.dumps(agent, fmt=plistlib.FMT_XML, sort_keys=True)
+
+
+def set_enabled(enabled: bool, *, home: str | os.PathLike[str] | None = None) -> None:
+    path = agent_path()
+    if not enabled:
+        path.unlink(missing_ok=True)
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_name(f".{path.name}.tmp")
+    temp.write_bytes(agent_plist(app_command("remind", home=home)))
+    os.replace(temp, path)
+
+
+def is_enabled() -> bool:
+    try:
+        agent = plistlib.loads(agent_path().read_bytes())
+    except (FileNotFoundError, plistlib.InvalidFileException, ValueError):
+        return False
+    return agent.get("Label") == LABEL and not agent.get("Disabled", False)
