@@ -1,0 +1,535 @@
+"""The guided browser's worker: the only code that touches Playwright, always on one thread.
+
+It runs Playwright's sync API in a loop: take a request from the queue, or, while a window is open, let
+Playwright deliver the page's events for a moment (`wait_for_timeout`) so that panel buttons, navigations
+and a closed window are noticed. Event handlers only note things and report them; every browser call is
+made from the loop itself, so nothing re-enters Playwright from a handler.
+
+Sign-ins are thrown away with the window unless the person chose to keep them (a persistent profile).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import queue
+import secrets
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+from privacy_audit.browser import (
+    BrowserEvent,
+    BrowserProcesses,
+    GuidanceTarget,
+    PublicViewRequest,
+    WorkerSettings,
+    prepare_profile,
+)
+from privacy_audit.browser.addresses import is_off_domain, looks_like_login, refusal
+from privacy_audit.browser.discovery import Candidate, candidates
+from privacy_audit.core.paths import resource_path
+
+log = logging.getLogger(__name__)
+
+POLL_MS = 40  # how long Playwright delivers page events before the queue is looked at again
+PUBLIC_SETTLE_MS = 3000  # a signed-out profile page may fill in after DOMContentLoaded
+
+# Playwright's defaults make a persistent profile keep passwords in a plain file; removing these two lets
+# the browser use the OS password store, as the person's own browser does. Popup blocking stays on because
+# these are real sites.
+IGNORED_ARGS = ["--disable-popup-blocking"]
+KEEP_SIGN_INS_IGNORED_ARGS = ["--password-store=basic", "--use-mock-keychain"]
+
+
+class LaunchFailed(Exception):
+    """No browser could be started; str() says why, in words for the person."""
+
+
+@dataclass
+class _Window:
+    context: BrowserContext
+    page: Page
+    persistent: bool
+    closed: bool = False  # set by the page's close handler; the loop tidies up
+
+
+class Worker:
+    def __init__(
+        self,
+        settings: WorkerSettings,
+        commands: queue.Queue[tuple[Any, ...]],
+        on_event: Callable[[BrowserEvent], None],
+        processes: BrowserProcesses,
+    ) -> None:
+        self.s = settings
+        self.commands = commands
+        self.on_event = on_event
+        self.processes = processes
+        self.token = secrets.token_hex(16)  # proves a panel message came from our own panel script
+        self.binding = "__privacyAudit_" + secrets.token_hex(6)
+        self.guidance_js = resource_path("overlay", "guidance.js").read_text(encoding="utf-8")
+        self.public_js = resource_path("overlay", "public_view.js").read_text(encoding="utf-8")
+        self.pw: Any = None
+        self.browser: Browser | None = None  # shared by the signed-out guided window and the public view
+        self.browser_label = ""
+        self.guided: _Window | None = None
+        self.public: _Window | None = None
+        self.target: GuidanceTarget | None = None
+        self.shown_deadline: float | None = None  # when to say "still loading" if the page has not shown
+        self.reported: set[tuple[str, str]] = set()  # (kind, url) already reported for this navigation
+
+    # ----- reporting -------------------------------------------------------------------------------
+
+    def emit(self, kind: str, **fields: Any) -> None:
+        try:
+            self.on_event(BrowserEvent(kind=kind, **fields))
+        except Exception:  # a faulty listener must not stop the browser
+            log.exception("The guided browser's event listener failed")
+
+    def item_id(self) -> str:
+        return self.target.item_id if self.target else ""
+
+    # ----- the loop --------------------------------------------------------------------------------
+
+    def run(self) -> None:
+        try:
+            while True:
+                command = self.next_command()
+                if command is None:
+                    self.tidy_up()
+                    continue
+                if command[0] == "shutdown":
+                    break
+                self.handle(command)
+                self.tidy_up()
+        finally:
+            self.close_everything()
+
+    def next_command(self) -> tuple[Any, ...] | None:
+        page = self.live_page()
+        if page is None:
+            return self.commands.get()
+        try:
+            return self.commands.get_nowait()
+        except queue.Empty:
+            pass
+        try:
+            page.wait_for_timeout(POLL_MS)  # lets Playwright deliver the page's events
+        except PlaywrightError:
+            self.mark_closed(page)
+        return None
+
+    def live_page(self) -> Page | None:
+        for window in (self.guided, self.public):
+            if window and not window.closed:
+                return window.page
+        return None
+
+    def mark_closed(self, page: Page) -> None:
+        for window in (self.guided, self.public):
+            if window and window.page is page and page.is_closed():
+                window.closed = True
+
+    def handle(self, command: tuple[Any, ...]) -> None:
+        name = command[0]
+        try:
+            if name == "open":
+                self.open(command[1])
+            elif name == "public_view":
+                self.public_view(command[1])
+            elif name == "close_window":
+                self.close_guided("The guided window was closed.")
+        except PlaywrightError as error:
+            if self.guided and self.guided.page.is_closed():
+                self.guided.closed = True
+            log.info("Browser call failed: %s", type(error).__name__)
+            self.emit(
+                "error",
+                item_id=self.item_id(),
+                message="The browser stopped responding. Press Open again, or follow the steps in Privacy Audit.",
+            )
+        except Exception:
+            log.exception("The guided browser failed")
+            self.emit("error", item_id=self.item_id(), message="Something went wrong in the guided browser.")
+
+    def tidy_up(self) -> None:
+        """Act on what the event handlers noted: a closed window, a page that never finished loading."""
+        if self.guided and self.guided.closed:
+            self.close_guided(
+                "The guided window was closed. You can carry on with the check in Privacy Audit."
+            )
+        if self.public and self.public.closed:
+            self.close_window(self.public)
+            self.public = None
+        if self.guided is None and self.public is None and self.browser is not None:
+            self.close_browser()
+        if self.shown_deadline is not None and time.monotonic() > self.shown_deadline:
+            self.shown_deadline = None
+            self.emit(
+                "error",
+                item_id=self.item_id(),
+                message=f"The page is still loading after {self.s.page_timeout:g} seconds. It may be slow or "
+                "blocked; carry on in the window if you can, or follow the steps in Privacy Audit.",
+            )
+
+    # ----- starting a browser ----------------------------------------------------------------------
+
+    def launch_options(self, candidate: Candidate, *, keep_sign_ins: bool) -> dict[str, Any]:
+        options: dict[str, Any] = {
+            "headless": self.s.headless,
+            "args": list(self.s.extra_args),
+            "ignore_default_args": IGNORED_ARGS + (KEEP_SIGN_INS_IGNORED_ARGS if keep_sign_ins else []),
+            "timeout": self.s.launch_timeout * 1000,
+        }
+        if candidate.channel:
+            options["channel"] = candidate.channel
+        elif candidate.executable:
+            options["executable_path"] = candidate.executable
+        return options
+
+    def launch(self, *, keep_sign_ins: bool) -> tuple[Browser | None, BrowserContext | None]:
+        """Start a browser (or a persistent context when sign-ins are kept), trying the candidates in turn.
+
+        A candidate that fails quickly (not installed) gives way to the next; one that hangs ends the
+        search, because a hang usually means a policy blocks automation and the next would wait as long.
+        """
+        if self.pw is None:
+            try:
+                self.pw = sync_playwright().start()
+            except Exception as error:
+                log.info("Playwright could not start: %s", type(error).__name__)
+                raise LaunchFailed("the browser automation part of Privacy Audit could not start") from error
+        reasons: list[str] = []
+        for candidate in candidates(self.s.choice, self.s.executable_path):
+            if candidate.bundled and not Path(self.pw.chromium.executable_path).exists():
+                continue
+            options = self.launch_options(candidate, keep_sign_ins=keep_sign_ins)
+            try:
+                if keep_sign_ins:
+                    assert self.s.profile_dir is not None
+                    prepare_profile(self.s.profile_dir)
+                    if not self.s.headless:
+                        options["no_viewport"] = True  # the page follows the window's size
+                    context = self.pw.chromium.launch_persistent_context(str(self.s.profile_dir), **options)
+                    browser = context.browser
+                else:
+                    context = None
+                    browser = self.pw.chromium.launch(**options)
+            except PlaywrightTimeoutError:
+                reasons.append(f"{candidate.label} did not start within {self.s.launch_timeout:g} seconds")
+                break
+            except PlaywrightError as error:
+                text = str(error)
+                if "not found" in text or "doesn't exist" in text or "ENOENT" in text:
+                    reasons.append(f"{candidate.label} is not installed")
+                elif "ProcessSingleton" in text or "already in use" in text:
+                    reasons.append(f"{candidate.label} is already using the kept sign-ins folder")
+                else:
+                    reasons.append(f"{candidate.label} could not be started")
+                continue
+            self.browser_label = candidate.label
+            if browser is not None:
+                self.watch_browser(browser)
+            return browser, context
+        raise LaunchFailed(
+            "; ".join(reasons) or "no Chromium-family browser (Edge, Chrome or Chromium) was found"
+        )
+
+    def watch_browser(self, browser: Browser) -> None:
+        try:
+            session = browser.new_browser_cdp_session()
+            info = session.send("SystemInfo.getProcessInfo")
+            session.detach()
+            pid = next(p["id"] for p in info["processInfo"] if p["type"] == "browser")
+        except (PlaywrightError, StopIteration, KeyError):
+            pid = None
+        if pid:
+            self.processes.add(pid)
+        browser.on("disconnected", lambda _browser: self.browser_gone(browser, pid))
+
+    def browser_gone(self, browser: Browser, pid: int | None) -> None:
+        # Runs inside Playwright's dispatch: only notes the loss. The browser was closed or crashed.
+        if pid:
+            self.processes.discard(pid)
+        if self.guided and (self.guided.persistent or browser is self.browser) and not self.guided.closed:
+            self.guided.closed = True
+        if self.public and browser is self.browser:
+            self.public.closed = True
+        if browser is self.browser:
+            self.browser = None
+
+    def shared_browser(self) -> Browser:
+        if self.browser is None or not self.browser.is_connected():
+            self.browser, _ = self.launch(keep_sign_ins=False)
+            self.emit("opened", item_id=self.item_id(), message=self.browser_label)
+        assert self.browser is not None
+        return self.browser
+
+    def new_context(self, browser: Browser) -> BrowserContext:
+        # bypass_csp stays off: our scripts run through the DevTools protocol, which a page's CSP does not
+        # govern, and build the panel without innerHTML or inline styles; switching the site's CSP off
+        # would weaken its protection of the person's signed-in account for no gain.
+        return browser.new_context(no_viewport=not self.s.headless)
+
+    # ----- the guided window -----------------------------------------------------------------------
+
+    def open_guided_window(self) -> _Window:
+        if self.s.profile_dir is not None:
+            _, context = self.launch(keep_sign_ins=True)
+            assert context is not None
+            self.emit("opened", item_id=self.item_id(), message=self.browser_label)
+            persistent = True
+            context.on("close", lambda _context: self.mark_guided_closed())
+        else:
+            context = self.new_context(self.shared_browser())
+            persistent = False
+        context.expose_binding(self.binding, self.on_panel_message)
+        boot = json.dumps({"binding": self.binding, "token": self.token})
+        context.add_init_script(script=f"({self.guidance_js})({boot});")
+        page = context.pages[0] if context.pages else context.new_page()
+        page.on("close", lambda _page: self.mark_guided_closed())
+        page.on("domcontentloaded", self.on_page_shown)
+        page.on("framenavigated", self.on_navigated)
+        return _Window(context=context, page=page, persistent=persistent)
+
+    def mark_guided_closed(self) -> None:
+        if self.guided:
+            self.guided.closed = True
+
+    def open(self, target: GuidanceTarget) -> None:
+        why = refusal(target.url, target.allowed_domains, allow_localhost=self.s.allow_localhost)
+        if why:
+            self.emit("error", item_id=target.item_id, url=target.url, message=why)
+            return
+        self.target = target
+        if self.s.choice == "default":
+            self.fallback(target.url, "You chose to open pages in your usual browser.", target.item_id)
+            return
+        if self.guided is None:
+            try:
+                self.guided = self.open_guided_window()
+            except LaunchFailed as failure:
+                self.fallback(target.url, f"The guided browser could not start ({failure}).", target.item_id)
+                return
+        page = self.guided.page
+        self.reported.clear()
+        if _same_document(page.url, target.url):
+            # Next item on the same page: swap the panel's item without reloading the person's page.
+            page.evaluate(self.guidance_js, {"binding": self.binding, "token": self.token})
+            self.emit("page_shown", item_id=target.item_id, url=page.url)
+            return
+        self.shown_deadline = time.monotonic() + self.s.page_timeout
+        try:
+            page.goto(target.url, wait_until="commit", timeout=self.s.page_timeout * 1000)
+        except PlaywrightTimeoutError:
+            self.shown_deadline = None
+            self.emit(
+                "error",
+                item_id=target.item_id,
+                url=target.url,
+                message=f"The page did not answer within {self.s.page_timeout:g} seconds. Check your internet "
+                "connection, then press Open again.",
+            )
+        except PlaywrightError as error:
+            if page.is_closed():
+                raise
+            self.shown_deadline = None
+            reason = str(error).split("\n", 1)[0]
+            self.emit(
+                "error",
+                item_id=target.item_id,
+                url=target.url,
+                message=f"The page could not be opened ({reason}). Check your internet connection, then press "
+                "Open again.",
+            )
+
+    def on_page_shown(self, page: Page) -> None:
+        self.shown_deadline = None
+        self.emit("page_shown", item_id=self.item_id(), url=page.url)
+
+    def on_navigated(self, frame: Any) -> None:
+        if self.guided is None or frame != self.guided.page.main_frame or self.target is None:
+            return
+        url = frame.url
+        if is_off_domain(url, self.target.allowed_domains, allow_localhost=self.s.allow_localhost):
+            self.report_once(
+                "off_domain",
+                url,
+                f"This page is not part of {self.target.platform_name}. Go back to carry on with the check.",
+            )
+        elif looks_like_login(url):
+            self.report_once("login_page", url, "Sign in, then press Continue.")
+
+    def report_once(self, kind: str, url: str, message: str) -> None:
+        if (kind, url) in self.reported:
+            return
+        self.reported.add((kind, url))
+        self.emit(kind, item_id=self.item_id(), url=url, message=message)
+
+    def on_panel_message(self, source: dict[str, Any], token: Any, kind: Any, data: Any) -> Any:
+        """Messages from the panel script. Anything without our token, or from another frame or window,
+        is ignored: a page must not be able to press Done for the person."""
+        if token != self.token or self.guided is None or self.target is None:
+            return None
+        frame = source.get("frame")
+        if source.get("page") != self.guided.page or frame != self.guided.page.main_frame:
+            return None
+        target = self.target
+        url = frame.url
+        if kind == "hello":
+            if is_off_domain(url, target.allowed_domains, allow_localhost=self.s.allow_localhost):
+                return None  # never put our panel on someone else's site
+            return {
+                "item_id": target.item_id,
+                "title": target.title,
+                "safe_value": target.safe_value,
+                "labels": list(target.labels),
+                "text": dict(self.s.panel_text),
+                "missing_after_ms": int(self.s.label_grace * 1000),
+            }
+        if kind == "found":
+            label = data.get("label", "") if isinstance(data, dict) else ""
+            self.emit("label_found", item_id=target.item_id, url=url, found=(str(label),))
+        elif kind == "missing":
+            shown = " or ".join(f"“{label}”" for label in target.labels)
+            self.emit(
+                "label_missing", item_id=target.item_id, url=url, message=f"Look for {shown} on the page."
+            )
+        elif kind == "login":
+            self.report_once("login_page", url, "Sign in, then press Continue.")
+        elif kind in ("done", "next"):
+            self.emit(kind, item_id=target.item_id, url=url)
+        return None
+
+    def close_guided(self, message: str) -> None:
+        if self.guided is None:
+            return
+        window, self.guided = self.guided, None
+        self.shown_deadline = None
+        self.close_window(window)
+        self.emit("window_closed", item_id=self.item_id(), message=message)
+
+    # ----- the public view -------------------------------------------------------------------------
+
+    def public_view(self, request: PublicViewRequest) -> None:
+        why = refusal(request.url, request.allowed_domains, allow_localhost=self.s.allow_localhost)
+        if why:
+            self.emit("error", url=request.url, message=why)
+            return
+        caution = (
+            " Your usual browser may be signed in, so it can show more than the public sees: "
+            "open the address in a private window to be sure."
+        )
+        if self.s.choice == "default":
+            self.fallback(request.url, "You chose to open pages in your usual browser." + caution)
+            return
+        if self.public is not None:
+            self.close_window(self.public)
+            self.public = None
+        try:
+            browser = self.shared_browser()
+        except LaunchFailed as failure:
+            self.fallback(request.url, f"The guided browser could not start ({failure})." + caution)
+            return
+        context = self.new_context(browser)  # fresh and signed out: no cookies from the guided window
+        page = context.new_page()
+        self.public = _Window(context=context, page=page, persistent=False)
+        page.on("close", lambda _page: self.mark_public_closed(page))
+        try:
+            response = page.goto(
+                request.url, wait_until="domcontentloaded", timeout=self.s.page_timeout * 1000
+            )
+        except PlaywrightTimeoutError:
+            self.emit(
+                "error",
+                url=request.url,
+                message="Your profile page did not load. Check the address and "
+                "your internet connection, then try again.",
+            )
+            return
+        try:
+            page.wait_for_load_state("load", timeout=PUBLIC_SETTLE_MS)
+        except PlaywrightTimeoutError:
+            pass  # the page is readable; a slow image must not hold up the answer
+        result = page.evaluate(self.public_js, list(request.words))
+        found = tuple(str(word) for word in result.get("found", ()))
+        if result.get("login") or looks_like_login(page.url):
+            message = "This platform hides your profile from people who are not signed in."
+        elif response is not None and response.status >= 400:
+            message = f"The page answered with an error ({response.status}); check your profile's address."
+        elif not request.words:
+            message = "This is what anyone can see without signing in."
+        else:
+            message = (
+                f"This is what anyone can see without signing in. {len(found)} of the {len(request.words)} "
+                "words you typed can be seen here" + (" and are highlighted." if found else ".")
+            )
+        self.emit("public_view", url=page.url, message=message, found=found)
+
+    def mark_public_closed(self, page: Page) -> None:
+        if self.public and self.public.page is page:
+            self.public.closed = True
+
+    # ----- when nothing can be guided --------------------------------------------------------------
+
+    def fallback(self, url: str, why: str, item_id: str = "") -> None:
+        try:
+            opened = bool(self.s.open_default(url))
+        except Exception:  # noqa: BLE001 (webbrowser can fail in many ways; the person gets the address instead)
+            opened = False
+        if opened:
+            self.emit(
+                "fallback",
+                item_id=item_id,
+                url=url,
+                message=f"{why} The page was opened in your usual browser without on-page guidance; "
+                "follow the steps in Privacy Audit.",
+            )
+        else:
+            self.emit(
+                "error",
+                item_id=item_id,
+                url=url,
+                message=f"{why} Your usual browser could not be opened either; open this address yourself: {url}",
+            )
+
+    # ----- closing ---------------------------------------------------------------------------------
+
+    def close_window(self, window: _Window) -> None:
+        try:
+            window.context.close()
+        except PlaywrightError:
+            pass  # already gone with its browser
+
+    def close_browser(self) -> None:
+        browser, self.browser = self.browser, None
+        if browser is None:
+            return
+        try:
+            browser.close()
+        except PlaywrightError:
+            pass
+
+    def close_everything(self) -> None:
+        for window in (self.public, self.guided):
+            if window is not None:
+                self.close_window(window)
+        self.public = self.guided = None
+        self.close_browser()
+        if self.pw is not None:
+            try:
+                self.pw.stop()
+            except Exception:
+                log.info("Playwright did not stop cleanly", exc_info=True)
+            self.pw = None
+
+
+def _same_document(current: str, wanted: str) -> bool:
+    return current.split("#", 1)[0] == wanted.split("#", 1)[0]

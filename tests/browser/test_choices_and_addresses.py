@@ -1,0 +1,120 @@
+"""Browser discovery, which addresses may be opened, and forgetting sign-ins: plain logic, no browser."""
+
+from __future__ import annotations
+
+import pytest
+
+from privacy_audit.browser import GuidedBrowser, forget_sign_ins, prepare_profile
+from privacy_audit.browser.addresses import is_off_domain, looks_like_login, refusal
+from privacy_audit.browser.discovery import candidates
+
+FB = ("facebook.com",)
+
+
+def fake_which(name: str) -> str | None:
+    return {"chromium": "/usr/bin/chromium", "google-chrome": "/opt/google/chrome/google-chrome"}.get(name)
+
+
+def test_auto_tries_edge_then_chrome_then_browsers_on_the_system_then_playwrights_own():
+    found = candidates("auto", which=fake_which, platform="linux")
+    assert [(c.channel, c.executable, c.bundled) for c in found] == [
+        ("msedge", None, False),
+        ("chrome", None, False),
+        (None, "/usr/bin/chromium", False),
+        (None, "/opt/google/chrome/google-chrome", False),
+        (None, None, True),
+    ]
+
+
+def test_the_usual_install_folders_are_searched_on_windows_and_macos():
+    exists = {
+        r"C:\Program Files\Google\Chrome\Application\chrome.exe",
+        "/Applications/Chromium.app/Contents/MacOS/Chromium",
+    }.__contains__
+    windows = candidates(
+        "chromium",
+        which=lambda n: None,
+        exists=exists,
+        platform="win32",
+        env={"PROGRAMFILES": r"C:\Program Files"},
+    )
+    mac = candidates("chromium", which=lambda n: None, exists=exists, platform="darwin")
+    assert next(c.executable for c in windows).endswith(r"Chrome\Application\chrome.exe")
+    assert next(c.executable for c in mac) == "/Applications/Chromium.app/Contents/MacOS/Chromium"
+
+
+def test_a_chosen_program_is_tried_alone_and_default_tries_nothing():
+    assert [c.executable for c in candidates("path", "/opt/edge/msedge")] == ["/opt/edge/msedge"]
+    assert [c.channel for c in candidates("msedge")] == ["msedge"]
+    assert candidates("default") == []
+
+
+def test_an_unknown_choice_is_refused_with_the_choices_named():
+    with pytest.raises(ValueError, match="choose one of: auto, msedge, chrome, chromium, path, default"):
+        GuidedBrowser(choice="firefox", on_event=print)
+    with pytest.raises(ValueError, match="Choose the browser program"):
+        GuidedBrowser(choice="path", on_event=print)
+
+
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        ("http://www.facebook.com/settings", "Only secure (https://) pages"),
+        ("https://facebook.com.evil.example/", "is not one of this platform's web addresses"),
+        ("https://user:pw@www.facebook.com/", "user name or password"),
+        ("javascript:alert(1)", "Only secure (https://) pages"),
+        ("http://127.0.0.1:8000/demo", "Only secure (https://) pages"),
+    ],
+)
+def test_addresses_that_are_not_the_platforms_own_https_pages_are_refused(url, reason):
+    assert reason in refusal(url, FB, allow_localhost=False)
+
+
+def test_the_platforms_own_pages_and_in_demo_mode_local_pages_are_allowed():
+    assert refusal("https://www.facebook.com/settings/?tab=posts", FB, allow_localhost=False) is None
+    assert refusal("http://127.0.0.1:8000/demo", FB, allow_localhost=True) is None
+
+
+def test_sign_in_pages_and_other_sites_are_recognised():
+    assert looks_like_login("https://www.facebook.com/login/?next=settings")
+    assert looks_like_login("https://www.facebook.com/checkpoint/828281030927956/")
+    assert looks_like_login("https://accounts.google.com/v3/signin/identifier")
+    assert not looks_like_login("https://www.facebook.com/settings/?tab=posts")
+    assert is_off_domain("https://evil.example/", FB, allow_localhost=True)
+    assert not is_off_domain("https://m.facebook.com/x", FB, allow_localhost=False)
+    assert not is_off_domain("about:blank", FB, allow_localhost=False)
+
+
+def test_forget_sign_ins_deletes_our_profile_and_nothing_else(tmp_path):
+    profile = prepare_profile(tmp_path / "browser-profile")
+    (profile / "Default").mkdir()
+    (profile / "Default" / "Cookies").write_bytes(b"secret")
+    forget_sign_ins(profile)
+    assert not profile.exists()
+    forget_sign_ins(profile)  # already gone: nothing to do
+
+    stranger = tmp_path / "documents"
+    stranger.mkdir()
+    (stranger / "thesis.docx").write_bytes(b"precious")
+    with pytest.raises(ValueError, match="does not look like Privacy Audit's browser profile"):
+        forget_sign_ins(stranger)
+    assert (stranger / "thesis.docx").exists()
+
+    link = tmp_path / "link"
+    link.symlink_to(stranger)
+    forget_sign_ins(link)
+    assert not link.exists() and (stranger / "thesis.docx").exists()
+
+
+def test_the_browsers_domain_rule_matches_the_checklists():
+    from privacy_audit.browser.addresses import host_is_allowed
+    from privacy_audit.core.checklist import host_is_allowed as checklist_rule
+
+    for host in (
+        "facebook.com",
+        "www.facebook.com",
+        "FACEBOOK.COM.",
+        "facebook.com.evil.example",
+        "notfacebook.com",
+    ):
+        assert host_is_allowed(host, FB) == checklist_rule(host, FB), host
