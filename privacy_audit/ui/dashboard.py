@@ -1,0 +1,201 @@
+"""The dashboard: one row per platform in use with its status and a "Check now" button, the overall
+progress this term, who to ask at school, and non-blocking banners for file problems and record notices."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
+
+from privacy_audit.ui import widgets as w
+from privacy_audit.ui.icons import platform_pixmap
+from privacy_audit.ui.services import AppServices, Overview, Status
+
+
+def short_date(when: dt.datetime | dt.date | None) -> str:
+    if when is None:
+        return ""
+    if isinstance(when, dt.datetime):
+        when = when.astimezone().date()
+    return f"{when.day} {when.strftime('%B %Y')}"
+
+
+class DashboardView(QWidget):
+    check_requested = Signal(str)
+    history_requested = Signal()
+    report_requested = Signal()
+    settings_requested = Signal()
+    platforms_requested = Signal()
+
+    def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.overview: Overview | None = None
+        self.check_buttons: dict[str, object] = {}
+        layout = w.page_layout(self)
+
+        top = QHBoxLayout()
+        titles = QWidget()
+        title_layout = w.QVBoxLayout(titles)
+        title_layout.setContentsMargins(0, 0, 0, 0)
+        title_layout.setSpacing(2)
+        title_layout.addWidget(w.heading(self.tr("Your privacy checks")))
+        self.school_label = w.text(services.school.school_name, muted=True)
+        title_layout.addWidget(self.school_label)
+        top.addWidget(titles, 1)
+        for label, signal, name in (
+            (self.tr("&History"), self.history_requested, self.tr("History of your checks")),
+            (self.tr("&Report"), self.report_requested, self.tr("Report and statement of acceptance")),
+            (self.tr("&Settings"), self.settings_requested, self.tr("Settings")),
+        ):
+            nav = w.button(label, accessible=name)
+            nav.clicked.connect(signal)
+            top.addWidget(nav, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
+
+        self.banners = w.QVBoxLayout()
+        self.banners.setSpacing(8)
+        layout.addLayout(self.banners)
+
+        self.summary_label = w.text("", factor=1.15, bold=True)
+        layout.addWidget(self.summary_label)
+
+        self.rows_card, rows_layout = w.card()
+        self.rows = QGridLayout()
+        self.rows.setHorizontalSpacing(16)
+        self.rows.setVerticalSpacing(12)
+        self.rows.setColumnStretch(1, 1)
+        rows_layout.addLayout(self.rows)
+        layout.addWidget(self.rows_card)
+
+        change = w.button(self.tr("Change which platforms I use…"), object_name="link")
+        change.clicked.connect(self.platforms_requested)
+        self.change_button = change
+        layout.addWidget(change, 0, Qt.AlignmentFlag.AlignLeft)
+
+        contact = services.school.contact
+        contact_card, contact_layout = w.card("notice")
+        contact_layout.addWidget(
+            w.text(self.tr("Worried about something, or a pupil sent you a request?"), bold=True)
+        )
+        contact_layout.addWidget(w.text(self.tr("Talk to {contact}.").format(contact=contact.describe())))
+        layout.addWidget(contact_card)
+        layout.addStretch(1)
+        self._show_banners()
+
+    # -- data -------------------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        if self.services.record_is_open:
+            self.services.overview(self.show_overview)
+
+    def show_overview(self, overview: Overview) -> None:
+        self.overview = overview
+        w.clear_layout(self.rows)
+        self.check_buttons = {}
+        icon_size = max(32, round(w.scaled_font().pointSizeF() * 2.8))
+        ratio = self.devicePixelRatioF()
+        first_due = None
+        for row, platform in enumerate(overview.in_use):
+            status = overview.statuses[platform]
+            name = self.services.platform_name(platform)
+            icon = QLabel()
+            icon.setPixmap(platform_pixmap(platform, name, icon_size, ratio))
+            icon.setAccessibleName(name)
+            self.rows.addWidget(icon, row, 0, Qt.AlignmentFlag.AlignVCenter)
+
+            info = QWidget()
+            info_layout = w.QVBoxLayout(info)
+            info_layout.setContentsMargins(0, 0, 0, 0)
+            info_layout.setSpacing(0)
+            info_layout.addWidget(w.text(name, bold=True, factor=1.1))
+            info_layout.addWidget(w.text(self._detail(status), muted=True))
+            self.rows.addWidget(info, row, 1)
+
+            chip_text, chip_name = self._chip(status)
+            chip = w.text(chip_text, wrap=False, name=chip_name)
+            chip.setAccessibleName(chip_text)
+            self.rows.addWidget(chip, row, 2, Qt.AlignmentFlag.AlignCenter)
+
+            if status.has_draft:
+                label = self.tr("Continue check")
+            else:
+                label = self.tr("Check again") if status.state == "ok" else self.tr("Check now")
+            check = w.button(
+                label,
+                accessible=self.tr("{action}: {platform}").format(action=label, platform=name),
+                primary=status.state != "ok",
+            )
+            check.clicked.connect(lambda _=False, p=platform: self.check_requested.emit(p))
+            check.setObjectName(check.objectName() or f"check-{platform}")
+            check.setProperty("platform", platform)
+            self.check_buttons[platform] = check
+            self.rows.addWidget(check, row, 3, Qt.AlignmentFlag.AlignVCenter)
+            if first_due is None and status.state != "ok":
+                first_due = check
+        # Children added to a visible layout are shown later by Qt; show them now so focus can move to them.
+        for index in range(self.rows.count()):
+            widget = self.rows.itemAt(index).widget()
+            if widget is not None:
+                widget.show()
+        total = len(overview.in_use)
+        done = overview.done_count
+        if total and done == total:
+            self.summary_label.setText(
+                self.tr("All {total} checks done this term. Well done.").format(total=total)
+            )
+        else:
+            self.summary_label.setText(
+                self.tr("{done} of {total} checks done this term").format(done=done, total=total)
+            )
+        self.summary_label.setAccessibleName(self.summary_label.text())
+        self._show_banners()
+        target = first_due or next(iter(self.check_buttons.values()), None)
+        if target is not None and self.isVisible():
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _detail(self, status: Status) -> str:
+        parts = []
+        if status.last_checked is None:
+            parts.append(self.tr("Not checked yet"))
+        else:
+            parts.append(self.tr("Last checked {date}").format(date=short_date(status.last_checked)))
+        if status.snoozed_until is not None and status.snoozed_until > self.services.clock():
+            parts.append(self.tr("snoozed until {date}").format(date=short_date(status.snoozed_until)))
+        elif status.next_due is not None and not status.due:
+            parts.append(self.tr("next due {date}").format(date=short_date(status.next_due)))
+        if status.has_draft:
+            parts.append(self.tr("a check is in progress"))
+        return " · ".join(parts)
+
+    def _chip(self, status: Status) -> tuple[str, str]:
+        if status.state == "never":
+            return self.tr("Never checked"), "chip_never"
+        if status.state == "due":
+            return self.tr("Due"), "chip_due"
+        return self.tr("Up to date"), "chip_ok"
+
+    def _show_banners(self) -> None:
+        w.clear_layout(self.banners)
+        problems = list(self.services.catalogue.problems)
+        if problems:
+            frame, inner = w.card("banner")
+            inner.addWidget(
+                w.text(
+                    self.tr(
+                        "Some of the app's files have problems, so parts of them were left out. Please tell your "
+                        "school's IT support:"
+                    ),
+                    bold=True,
+                )
+            )
+            shown = problems[:6]
+            more = len(problems) - len(shown)
+            body = "\n".join(shown) + (self.tr("\n…and {count} more").format(count=more) if more > 0 else "")
+            inner.addWidget(w.text(body))
+            self.banners.addWidget(frame)
+        for notice in self.services.notices:
+            frame, inner = w.card("banner")
+            inner.addWidget(w.text(notice))
+            self.banners.addWidget(frame)

@@ -1,0 +1,83 @@
+"""Simple original platform icons: a coloured rounded square with the platform's initial (no logos)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+
+# Calm, distinct colours; each keeps white text at a contrast ratio of at least 4.5:1.
+_COLOURS = {
+    "general": "#4a5568",
+    "facebook": "#2f5fb3",
+    "instagram": "#b0306a",
+    "whatsapp": "#1f7a4d",
+    "x": "#222222",
+    "linkedin": "#1b5e8c",
+    "tiktok": "#3a3a48",
+    "snapchat": "#8a6d00",
+    "youtube": "#b3261e",
+    "threads": "#2b2b2b",
+    "pinterest": "#a3122a",
+    "reddit": "#b84200",
+    "flickr": "#8e2a78",
+    "bluesky": "#1a62b8",
+    "mastodon": "#5b3fb5",
+}
+_FALLBACK = ["#4f6d7a", "#6b4f7a", "#7a5f4f", "#4f7a5c"]
+
+
+def platform_colour(platform: str) -> QColor:
+    if platform in _COLOURS:
+        return QColor(_COLOURS[platform])
+    return QColor(_FALLBACK[sum(map(ord, platform)) % len(_FALLBACK)])
+
+
+def platform_pixmap(platform: str, name: str, size: int = 40, device_pixel_ratio: float = 1.0) -> QPixmap:
+    pixels = max(1, round(size * device_pixel_ratio))
+    pixmap = QPixmap(pixels, pixels)
+    pixmap.setDevicePixelRatio(device_pixel_ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(platform_colour(platform))
+    rect = QRectF(0, 0, size, size)
+    painter.drawRoundedRect(rect, size * 0.22, size * 0.22)
+    font = QFont()
+    font.setPixelSize(max(6, int(size * 0.5)))
+    font.setBold(True)
+    painter.setFont(font)
+    painter.setPen(QColor("white"))
+    initial = "✓" if platform == "general" else (name.strip()[:1] or platform[:1]).upper()
+    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, initial)
+    painter.end()
+    return pixmap
+
+
+def platform_icon(platform: str, name: str) -> QIcon:
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64):
+        icon.addPixmap(platform_pixmap(platform, name, size))
+    return icon
+
+
+def app_icon() -> QIcon:
+    """The app's own icon: a shield-like rounded square with a tick, drawn the same way."""
+    icon = QIcon()
+    for size in (16, 32, 48, 64, 128, 256):
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#2f6f5e"))
+        painter.drawRoundedRect(QRectF(0, 0, size, size), size * 0.22, size * 0.22)
+        font = QFont()
+        font.setPixelSize(int(size * 0.6))
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QColor("white"))
+        painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, "✓")
+        painter.end()
+        icon.addPixmap(pixmap)
+    return icon

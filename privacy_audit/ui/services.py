@@ -1,0 +1,473 @@
+"""What the widgets may use: the catalogue, the record (through the worker thread) and the guided browser.
+
+Widgets get one `AppServices` passed in; they never open SQLite, the keyring or Playwright themselves.
+The record is opened on the worker thread and is only ever touched there (SQLite connections belong to
+the thread that opened them); every record method here is asynchronous and answers through callbacks
+that run in the GUI thread.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from privacy_audit.core.audit import CheckResult, Draft, utc_now
+from privacy_audit.core.catalogue import Catalogue
+from privacy_audit.core.checklist import Checklist
+from privacy_audit.core.paths import AppDirs
+from privacy_audit.core.platforms import ALWAYS_IN_USE
+from privacy_audit.ui.worker import Failure, Worker
+
+Done = Callable[[Any], None] | None
+Error = Callable[[Failure], None] | None
+
+# Keys of the small settings kept in the record.
+BROWSER_CHOICE = "browser_choice"  # auto / msedge / chrome / chromium / path / default
+BROWSER_PATH = "browser_path"
+KEEP_SIGN_INS = "keep_sign_ins"
+START_AT_LOGIN = "start_at_login"
+FIRST_RUN_DONE = "first_run_done"
+URL_PARAMETERS = "url_parameters"  # {platform: {name: value}}, e.g. a Mastodon server
+
+BROWSER_CHOICES = ("auto", "msedge", "chrome", "chromium", "path", "default")
+
+
+@dataclass(frozen=True)
+class Status:
+    """How one platform stands: what the dashboard shows on its row."""
+
+    platform: str
+    last_checked: dt.datetime | None
+    due: bool
+    next_due: dt.date | None
+    snoozed_until: dt.datetime | None
+    has_draft: bool = False
+
+    @property
+    def state(self) -> str:
+        if self.last_checked is None:
+            return "never"
+        return "due" if self.due else "ok"
+
+
+@dataclass
+class Overview:
+    """Everything the dashboard needs, read in one go on the worker thread."""
+
+    in_use: list[str]
+    statuses: dict[str, Status]
+    first_run_done: bool
+    acceptance: tuple[str, dt.date] | None
+    settings: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def done_count(self) -> int:
+        return sum(1 for p in self.in_use if p in self.statuses and self.statuses[p].state == "ok")
+
+
+def term_starts_for(catalogue: Catalogue, today: dt.date) -> list[dt.date]:
+    """The school's term starts around `today`, completed with the usual English school year."""
+    configured = list(catalogue.school.config.term_starts)
+    try:
+        from privacy_audit.core.terms import schedule_term_starts
+    except ImportError:  # the term module is not there: only the school's own dates
+        return configured
+    return schedule_term_starts(configured, today)
+
+
+def compute_status(
+    platform: str,
+    *,
+    last_checked: dt.datetime | None,
+    snoozed_until: dt.datetime | None,
+    term_starts: list[dt.date],
+    interval_days: int | None,
+    now: dt.datetime,
+    has_draft: bool = False,
+) -> Status:
+    try:
+        from privacy_audit.core.due import platform_status
+    except ImportError:
+        platform_status = None
+    if platform_status is not None:
+        found = platform_status(
+            platform,
+            in_use=True,
+            last_checked=last_checked,
+            snoozed_until=snoozed_until,
+            term_starts=term_starts,
+            interval_days=interval_days,
+            now=now,
+        )
+        return Status(platform, found.last_checked, found.due, found.next_due, found.snoozed_until, has_draft)
+    days = interval_days or 120
+    due = last_checked is None or (now - last_checked).days >= days
+    if snoozed_until is not None and snoozed_until > now:
+        due = False
+    next_due = None if last_checked is None else (last_checked + dt.timedelta(days=days)).date()
+    return Status(platform, last_checked, due, next_due, snoozed_until, has_draft)
+
+
+class AppServices(QObject):
+    """The app's access to its data. Create it in the GUI thread; call `shutdown()` before quitting."""
+
+    record_opened = Signal()
+    changed = Signal()  # the record changed: views showing it should refresh
+    browser_event = Signal(object)  # a BrowserEvent from the guided browser, in the GUI thread
+
+    def __init__(
+        self,
+        dirs: AppDirs,
+        catalogue: Catalogue,
+        worker: Worker | None = None,
+        *,
+        demo: bool = False,
+        clock: Callable[[], dt.datetime] = utc_now,
+        os_integration: bool = False,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.dirs = dirs
+        self.catalogue = catalogue
+        self.worker = worker or Worker(self)
+        self.demo = demo
+        # Whether settings such as "reminders at login" touch the real desktop (off in tests and demo mode).
+        self.os_integration = os_integration and not demo
+        self.clock = clock
+        self.protection: Any = None  # store.ProtectionInfo once the record is open
+        self.notices: list[str] = []
+        self.settings: dict[str, Any] = {}
+        self._record: Any = None  # touched on the worker thread only
+        self._bridge: Any = None
+
+    # -- catalogue (in memory, fast) -------------------------------------------------------------------
+
+    @property
+    def school(self):
+        return self.catalogue.school.config
+
+    def offered(self) -> list[Checklist]:
+        return self.catalogue.offered()
+
+    def checklist(self, platform: str) -> Checklist:
+        return self.catalogue.get(platform)
+
+    def platform_name(self, platform: str) -> str:
+        try:
+            return self.catalogue.get(platform).name
+        except KeyError:
+            return platform
+
+    @property
+    def record_is_open(self) -> bool:
+        return self.protection is not None
+
+    # -- the record ------------------------------------------------------------------------------------
+
+    def open_record(
+        self,
+        *,
+        passphrase: str | None = None,
+        accept_unencrypted: bool = False,
+        on_done: Done = None,
+        on_error: Error = None,
+    ) -> None:
+        dirs, catalogue = self.dirs, self.catalogue
+
+        def job() -> tuple[Any, list[str], dict[str, Any]]:
+            from privacy_audit.store import open_record
+
+            dirs.ensure()
+            record = open_record(dirs, passphrase=passphrase, accept_unencrypted=accept_unencrypted)
+            self._record = record
+            _cache_schedule(dirs, catalogue)
+            settings = {
+                key: record.get_setting(key)
+                for key in (
+                    BROWSER_CHOICE,
+                    BROWSER_PATH,
+                    KEEP_SIGN_INS,
+                    START_AT_LOGIN,
+                    FIRST_RUN_DONE,
+                    URL_PARAMETERS,
+                )
+            }
+            return record.protection, list(record.notices), settings
+
+        def opened(value: tuple[Any, list[str], dict[str, Any]]) -> None:
+            self.protection, self.notices, self.settings = value
+            self.record_opened.emit()
+            if on_done is not None:
+                on_done(value[0])
+
+        self.worker.submit(job, opened, on_error)
+
+    def _call(
+        self, method: str, *args: Any, on_done: Done = None, on_error: Error = None, changes: bool = False
+    ) -> None:
+        def job() -> Any:
+            if self._record is None:
+                raise RuntimeError("The record is not open yet.")
+            return getattr(self._record, method)(*args)
+
+        def done(value: Any) -> None:
+            if changes:
+                self.changed.emit()
+            if on_done is not None:
+                on_done(value)
+
+        self.worker.submit(job, done, on_error)
+
+    def overview(self, on_done: Callable[[Overview], None], on_error: Error = None) -> None:
+        catalogue, clock = self.catalogue, self.clock
+
+        def job() -> Overview:
+            record = self._record
+            in_use = [p for p in record.platforms_in_use() if p in catalogue.checklists]
+            if ALWAYS_IN_USE in catalogue.checklists and ALWAYS_IN_USE not in in_use:
+                in_use.insert(0, ALWAYS_IN_USE)
+            from privacy_audit.core.platforms import sort_key
+
+            in_use.sort(key=sort_key)
+            last = record.last_checked()
+            snoozes = record.snoozes()
+            now = clock().astimezone()  # due dates count the person's own calendar days
+            terms = term_starts_for(catalogue, now.date())
+            interval = catalogue.school.config.reminder_interval_days
+            statuses = {}
+            for platform in in_use:
+                draft = record.load_draft(platform)
+                statuses[platform] = compute_status(
+                    platform,
+                    last_checked=last.get(platform),
+                    snoozed_until=snoozes.get(platform),
+                    term_starts=terms,
+                    interval_days=interval,
+                    now=now,
+                    has_draft=draft is not None,
+                )
+            return Overview(
+                in_use=in_use,
+                statuses=statuses,
+                first_run_done=bool(record.get_setting(FIRST_RUN_DONE, False)),
+                acceptance=record.acceptance(),
+            )
+
+        self.worker.submit(job, on_done, on_error)
+
+    def finish_first_run(
+        self, platforms: Iterable[str], on_done: Done = None, on_error: Error = None
+    ) -> None:
+        chosen = list(platforms)
+        start_at_login = bool(self.school.start_at_login) and not self.demo
+        integrate = self.os_integration
+
+        def job() -> None:
+            self._record.set_platforms_in_use(chosen)
+            self._record.set_setting(FIRST_RUN_DONE, True)
+            if self._record.get_setting(START_AT_LOGIN) is None:
+                self._record.set_setting(START_AT_LOGIN, start_at_login)
+                if integrate:
+                    _apply_start_at_login(start_at_login)
+
+        def done(_: None) -> None:
+            self.settings[FIRST_RUN_DONE] = True
+            self.settings.setdefault(START_AT_LOGIN, start_at_login)
+            self.changed.emit()
+            if on_done is not None:
+                on_done(None)
+
+        self.worker.submit(job, done, on_error)
+
+    def set_platforms_in_use(
+        self, platforms: Iterable[str], on_done: Done = None, on_error: Error = None
+    ) -> None:
+        self._call("set_platforms_in_use", list(platforms), on_done=on_done, on_error=on_error, changes=True)
+
+    def save_check(self, result: CheckResult, on_done: Done = None, on_error: Error = None) -> None:
+        def job() -> CheckResult:
+            saved = self._record.save_check(result)
+            self._record.discard_draft(result.platform)
+            return saved
+
+        def done(saved: CheckResult) -> None:
+            self.changed.emit()
+            if on_done is not None:
+                on_done(saved)
+
+        self.worker.submit(job, done, on_error)
+
+    def checks(self, platform: str | None, on_done: Done, on_error: Error = None) -> None:
+        self._call("checks", platform, on_done=on_done, on_error=on_error)
+
+    def save_draft(self, draft: Draft, on_done: Done = None, on_error: Error = None) -> None:
+        self._call("save_draft", draft, on_done=on_done, on_error=on_error, changes=True)
+
+    def load_draft(self, platform: str, on_done: Done, on_error: Error = None) -> None:
+        self._call("load_draft", platform, on_done=on_done, on_error=on_error)
+
+    def discard_draft(self, platform: str, on_done: Done = None, on_error: Error = None) -> None:
+        self._call("discard_draft", platform, on_done=on_done, on_error=on_error, changes=True)
+
+    def snooze(self, platform: str, days: int = 3, on_done: Done = None, on_error: Error = None) -> None:
+        self._call(
+            "snooze",
+            platform,
+            self.clock() + dt.timedelta(days=days),
+            on_done=on_done,
+            on_error=on_error,
+            changes=True,
+        )
+
+    def set_setting(self, key: str, value: Any, on_done: Done = None, on_error: Error = None) -> None:
+        self.settings[key] = value
+        integrate = self.os_integration
+        browser_setting = key in (BROWSER_CHOICE, BROWSER_PATH, KEEP_SIGN_INS)
+        if browser_setting and self._bridge is not None and hasattr(self._bridge, "reconfigure"):
+            self._bridge.reconfigure(**_bridge_options(self))
+
+        def job() -> None:
+            self._record.set_setting(key, value)
+            if key == START_AT_LOGIN and integrate:
+                _apply_start_at_login(bool(value))
+
+        self.worker.submit(job, on_done, on_error)
+
+    def export_report(
+        self, path: Path, name: str, on: dt.date, on_done: Done = None, on_error: Error = None
+    ) -> None:
+        """Save the statement of acceptance (when a name is given) and write the PDF, off the GUI thread."""
+        catalogue = self.catalogue
+
+        def job() -> Path:
+            from privacy_audit.ui.report import write_pdf_report
+
+            record = self._record
+            if name.strip():
+                record.set_acceptance(name.strip(), on)
+            latest: dict[str, CheckResult] = {}
+            for check in record.checks(None):  # newest first
+                latest.setdefault(check.platform, check)
+            write_pdf_report(
+                path,
+                catalogue=catalogue,
+                checks=list(latest.values()),
+                acceptance=record.acceptance(),
+                school_name=catalogue.school.config.school_name,
+            )
+            return path
+
+        self.worker.submit(job, on_done, on_error)
+
+    def forget_everything(self, on_done: Done = None, on_error: Error = None) -> None:
+        dirs = self.dirs
+        bridge = self._bridge
+        self._bridge = None
+
+        def job() -> list[str]:
+            from privacy_audit.store import forget_everything
+
+            if bridge is not None:  # closing the browser may take a moment: not on the GUI thread
+                bridge.shutdown()
+            if self._record is not None:
+                self._record.close()
+                self._record = None
+            return forget_everything(dirs)
+
+        def done(said: list[str]) -> None:
+            self.protection = None
+            self.settings = {}
+            if on_done is not None:
+                on_done(said)
+
+        self.worker.submit(job, done, on_error)
+
+    # -- the guided browser ----------------------------------------------------------------------------
+
+    def browser(self) -> Any:
+        """The guided browser bridge, or None when that part of the app is not installed or not wanted."""
+        if self.settings.get(BROWSER_CHOICE) == "default":
+            return None
+        if self._bridge is None:
+            try:
+                from privacy_audit.ui.browser_bridge import BrowserBridge
+            except ImportError:
+                return None
+            self._bridge = _make_bridge(BrowserBridge, self)
+            self._bridge.event.connect(self.browser_event)
+        return self._bridge
+
+    def forget_sign_ins(self) -> None:
+        profile = self.dirs.browser_profile
+
+        def job() -> None:
+            try:
+                from privacy_audit.browser import forget_sign_ins
+            except ImportError:
+                import shutil
+
+                shutil.rmtree(profile, ignore_errors=True)
+                return
+            forget_sign_ins(profile)
+
+        self.worker.submit(job)
+
+    def shutdown(self) -> None:
+        """Close the browser and the record, and stop the worker thread (waits for queued saves)."""
+        if self._bridge is not None:
+            self._bridge.shutdown()
+            self._bridge = None
+
+        def close() -> None:
+            if self._record is not None:
+                self._record.close()
+                self._record = None
+
+        self.worker.stop(close)
+
+
+def _bridge_options(services: AppServices) -> dict[str, Any]:
+    settings = services.settings
+    choice = settings.get(BROWSER_CHOICE) or "auto"
+    keep = bool(settings.get(KEEP_SIGN_INS)) and bool(services.school.allow_keeping_sign_ins)
+    return {
+        "choice": "auto" if choice == "default" else choice,  # "default" never reaches the bridge
+        "executable_path": settings.get(BROWSER_PATH) or None,
+        "profile_dir": services.dirs.browser_profile if keep else None,
+    }
+
+
+def _make_bridge(cls: Any, services: AppServices) -> Any:
+    import inspect
+
+    wanted = dict(_bridge_options(services), parent=services)
+    try:
+        accepted = inspect.signature(cls).parameters
+    except (TypeError, ValueError):
+        accepted = {}
+    takes_any = any(p.kind is inspect.Parameter.VAR_KEYWORD for p in accepted.values())
+    return cls(**{k: v for k, v in wanted.items() if takes_any or k in accepted})
+
+
+def _cache_schedule(dirs: AppDirs, catalogue: Catalogue) -> None:
+    """Keep the school's term dates beside the record so `privacy-audit remind` needs no pydantic."""
+    try:
+        from privacy_audit.store.reminder_inputs import cache_schedule
+    except ImportError:
+        return
+    config = catalogue.school.config
+    today = dt.date.today()
+    cache_schedule(dirs, term_starts_for(catalogue, today), config.reminder_interval_days, config.school_name)
+
+
+def _apply_start_at_login(enabled: bool) -> None:
+    try:
+        from privacy_audit.desktop.autostart import set_start_at_login
+    except ImportError:
+        return
+    set_start_at_login(enabled)

@@ -1,0 +1,223 @@
+"""Settings: how the record is protected, which browser guides checks, keeping sign-ins (only when the
+school allows), reminders at login, and "forget everything" (with an in-page confirmation, not a modal)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLineEdit, QWidget
+
+from privacy_audit.ui import widgets as w
+from privacy_audit.ui.services import (
+    BROWSER_CHOICE,
+    BROWSER_CHOICES,
+    BROWSER_PATH,
+    KEEP_SIGN_INS,
+    START_AT_LOGIN,
+    AppServices,
+)
+
+
+class SettingsView(QWidget):
+    back_requested = Signal()
+    forgotten = Signal(list)
+
+    def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        layout = w.page_layout(self)
+        top = QHBoxLayout()
+        top.addWidget(w.heading(self.tr("Settings")), 1)
+        self.back_button = w.button(self.tr("&Back to dashboard"))
+        self.back_button.clicked.connect(self.back_requested)
+        top.addWidget(self.back_button)
+        layout.addLayout(top)
+
+        record, inner = w.card()
+        inner.addWidget(w.heading(self.tr("Your record"), 2))
+        self.protection = w.text("")
+        inner.addWidget(self.protection)
+        self.location = w.text(self.tr("Kept in {folder}").format(folder=str(services.dirs.data)), muted=True)
+        inner.addWidget(self.location)
+        layout.addWidget(record)
+
+        browser, inner = w.card()
+        inner.addWidget(w.heading(self.tr("Guided browser"), 2))
+        inner.addWidget(
+            w.text(
+                self.tr(
+                    "The app opens settings pages in a browser already on this computer and points at the setting. "
+                    "It never types or clicks for you."
+                ),
+                muted=True,
+            )
+        )
+        form = QFormLayout()
+        self.choice = QComboBox()
+        self.choice.setAccessibleName(self.tr("Browser used for guided checks"))
+        names = {
+            "auto": self.tr("Automatic (Edge, Chrome or Chromium)"),
+            "msedge": self.tr("Microsoft Edge"),
+            "chrome": self.tr("Google Chrome"),
+            "chromium": self.tr("Chromium"),
+            "path": self.tr("Another browser program…"),
+            "default": self.tr("My default browser only (no guidance)"),
+        }
+        for key in BROWSER_CHOICES:
+            self.choice.addItem(names[key], key)
+        form.addRow(w.text(self.tr("Browser"), selectable=False), self.choice)
+        path_row = QHBoxLayout()
+        self.path = QLineEdit()
+        self.path.setAccessibleName(self.tr("Path of the browser program"))
+        self.path.setPlaceholderText(self.tr("Full path of a Chromium-based browser"))
+        path_row.addWidget(self.path, 1)
+        self.browse = w.button(self.tr("Browse…"), accessible=self.tr("Find the browser program"))
+        self.browse.clicked.connect(self._browse)
+        path_row.addWidget(self.browse)
+        self.path_row = QWidget()
+        self.path_row.setLayout(path_row)
+        form.addRow(w.text(self.tr("Program"), selectable=False), self.path_row)
+        inner.addLayout(form)
+        self.keep = QCheckBox(self.tr("Keep me signed in between checks"))
+        self.keep.setAccessibleName(self.tr("Keep me signed in between checks"))
+        inner.addWidget(self.keep)
+        self.keep_note = w.text("", muted=True)
+        inner.addWidget(self.keep_note)
+        self.forget_sign_ins = w.button(self.tr("Forget sign-ins now"))
+        self.forget_sign_ins.clicked.connect(self._forget_sign_ins)
+        inner.addWidget(self.forget_sign_ins, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(browser)
+
+        reminders, inner = w.card()
+        inner.addWidget(w.heading(self.tr("Reminders"), 2))
+        self.at_login = QCheckBox(self.tr("Remind me at login when a check is due"))
+        self.at_login.setAccessibleName(self.tr("Remind me at login when a check is due"))
+        inner.addWidget(self.at_login)
+        layout.addWidget(reminders)
+
+        forget, inner = w.card("banner")
+        inner.addWidget(w.heading(self.tr("Forget everything"), 2))
+        inner.addWidget(
+            w.text(
+                self.tr(
+                    "Deletes your record, its key in the system keyring and the guided browser's saved sign-ins from "
+                    "this computer. This cannot be undone."
+                )
+            )
+        )
+        row = QHBoxLayout()
+        self.forget_button = w.button(self.tr("Forget everything…"))
+        self.forget_button.clicked.connect(self._ask_forget)
+        row.addWidget(self.forget_button)
+        self.confirm_button = w.button(
+            self.tr("Yes, delete my record"), accessible=self.tr("Yes, delete my record for good")
+        )
+        self.confirm_button.clicked.connect(self._forget)
+        self.confirm_button.hide()
+        row.addWidget(self.confirm_button)
+        self.cancel_forget = w.button(self.tr("Keep it"), accessible=self.tr("Keep my record"))
+        self.cancel_forget.clicked.connect(self._cancel_forget)
+        self.cancel_forget.hide()
+        row.addWidget(self.cancel_forget)
+        row.addStretch(1)
+        inner.addLayout(row)
+        self.forget_status = w.text("")
+        self.forget_status.hide()
+        inner.addWidget(self.forget_status)
+        layout.addWidget(forget)
+        layout.addStretch(1)
+
+        self.choice.currentIndexChanged.connect(self._choice_changed)
+        self.path.editingFinished.connect(
+            lambda: self.services.set_setting(BROWSER_PATH, self.path.text().strip())
+        )
+        self.keep.toggled.connect(self._keep_changed)
+        self.at_login.toggled.connect(lambda on: self.services.set_setting(START_AT_LOGIN, bool(on)))
+
+    def refresh(self) -> None:
+        info = self.services.protection
+        if info is not None:
+            modes = {
+                "keyring": self.tr("Encrypted; the key is held by {backend}."),
+                "passphrase": self.tr("Encrypted with your passphrase."),
+                "unencrypted": self.tr("Not encrypted (you chose this)."),
+            }
+            headline = modes.get(info.mode, info.mode).format(backend=info.backend or self.tr("the keyring"))
+            self.protection.setText(
+                headline if info.explanation.strip() in headline else f"{headline}\n{info.explanation}"
+            )
+        settings = self.services.settings
+        for widget in (self.choice, self.keep, self.at_login):
+            widget.blockSignals(True)
+        index = self.choice.findData(settings.get(BROWSER_CHOICE) or "auto")
+        self.choice.setCurrentIndex(max(0, index))
+        self.path.setText(settings.get(BROWSER_PATH) or "")
+        allowed = bool(self.services.school.allow_keeping_sign_ins)
+        self.keep.setChecked(allowed and bool(settings.get(KEEP_SIGN_INS)))
+        self.keep.setEnabled(allowed)
+        self.keep_note.setText(
+            self.tr("Sign-ins are forgotten when the browser window closes.")
+            if allowed
+            else self.tr("Your school has chosen that sign-ins are forgotten when the browser window closes.")
+        )
+        at_login = settings.get(START_AT_LOGIN)
+        self.at_login.setChecked(bool(self.services.school.start_at_login if at_login is None else at_login))
+        for widget in (self.choice, self.keep, self.at_login):
+            widget.blockSignals(False)
+        self._show_path_row()
+        self._cancel_forget()
+        self.back_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _show_path_row(self) -> None:
+        self.path_row.setEnabled(self.choice.currentData() == "path")
+
+    def _choice_changed(self, _index: int) -> None:
+        self._show_path_row()
+        self.services.set_setting(BROWSER_CHOICE, self.choice.currentData())
+
+    def _keep_changed(self, on: bool) -> None:
+        self.services.set_setting(KEEP_SIGN_INS, bool(on))
+        if not on:
+            self.services.forget_sign_ins()
+
+    def _browse(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a browser program"), self.path.text())
+        if chosen:
+            self.path.setText(chosen)
+            self.services.set_setting(BROWSER_PATH, chosen)
+
+    def _forget_sign_ins(self) -> None:
+        self.services.forget_sign_ins()
+        self.keep_note.setText(self.tr("Saved sign-ins were forgotten."))
+
+    def _ask_forget(self) -> None:
+        self.forget_button.hide()
+        self.confirm_button.show()
+        self.cancel_forget.show()
+        self.forget_status.setText(self.tr("Are you sure? Your whole record will be deleted."))
+        self.forget_status.show()
+        self.cancel_forget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _cancel_forget(self) -> None:
+        self.confirm_button.hide()
+        self.cancel_forget.hide()
+        self.forget_button.show()
+        self.forget_status.setText("")
+        self.forget_status.hide()
+
+    def _forget(self) -> None:
+        self.confirm_button.setEnabled(False)
+        self.services.forget_everything(on_done=self._forgotten, on_error=self._forget_failed)
+
+    def _forgotten(self, said: list[str]) -> None:
+        self.confirm_button.setEnabled(True)
+        self._cancel_forget()
+        self.forget_status.setText("\n".join(said) or self.tr("Everything was forgotten."))
+        self.forget_status.show()
+        self.forgotten.emit(list(said))
+
+    def _forget_failed(self, failure) -> None:
+        self.confirm_button.setEnabled(True)
+        self.forget_status.setText(
+            self.tr("Could not forget everything: {problem}").format(problem=str(failure))
+        )
+        self.forget_status.show()

@@ -1,0 +1,61 @@
+"""`privacy-audit` with no command: the window comes up on the dashboard for someone who has finished the
+first run, without importing Playwright, and quits cleanly."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import keyring
+from keyring.backends import fail
+
+from privacy_audit.core.paths import app_dirs
+
+
+def prepare_finished_first_run(home: Path) -> None:
+    """A record someone already set up: unencrypted (chosen earlier), using Facebook, first run done."""
+    from privacy_audit.store import open_record
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    try:
+        record = open_record(app_dirs(home), accept_unencrypted=True)
+        record.set_platforms_in_use(["general", "facebook"])
+        record.set_setting("first_run_done", True)
+        record.close()
+    finally:
+        keyring.set_keyring(previous)
+
+
+def run_app_process(home: Path, tmp_path: Path, code: str) -> subprocess.CompletedProcess[str]:
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        PRIVACY_AUDIT_EXIT_WHEN_SHOWN="1",
+        PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
+        XDG_CONFIG_HOME=str(tmp_path / "xdg"),
+    )
+    return subprocess.run(
+        [sys.executable, "-c", code, "--home", str(home)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_the_app_shows_the_dashboard_without_loading_playwright(private_home, tmp_path):
+    prepare_finished_first_run(private_home)
+    code = (
+        "import sys; from privacy_audit.cli import main; rc = main(sys.argv[1:]); "
+        "print('playwright loaded' if any(m.startswith('playwright') for m in sys.modules) else 'no playwright'); "
+        "sys.exit(rc)"
+    )
+    done = run_app_process(private_home, tmp_path, code)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["dashboard-shown", "no playwright"]
+    assert "Traceback" not in done.stderr
+    assert not (tmp_path / "xdg").exists(), "starting the app does not touch login items"

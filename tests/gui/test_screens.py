@@ -1,0 +1,341 @@
+"""Every screen is usable by keyboard and assistive technology, follows the system font size, and shows
+hostile text as text; the protection choice, the error dialog and the worker behave as promised."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+
+import keyring
+import pytest
+from gui_helpers import record_call, tab_to, wait_idle
+from keyring.backends import fail
+from PySide6.QtCore import Qt, QThread
+from PySide6.QtGui import QColor, QFont, QGuiApplication
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+
+from privacy_audit.core.audit import Answer, CheckResult, ItemAnswer, utc_now
+from privacy_audit.ui import widgets as w
+from privacy_audit.ui.worker import Failure, Worker
+
+
+def first_run(qtbot, window, platforms=("facebook", "x")):
+    qtbot.waitUntil(lambda: window.current() == "welcome", timeout=10_000)
+    for platform in platforms:
+        window.welcome.boxes[platform].setChecked(True)
+    with qtbot.waitSignal(window.dashboard_shown, timeout=10_000):
+        window.welcome.continue_button.click()
+
+
+def visit_every_screen(qtbot, window):
+    """Yield (name, page widget) for each screen, with real content on it."""
+    yield "welcome", window.welcome
+    first_run(qtbot, window)
+    yield "dashboard", window.dashboard
+    window.start_check("general")
+    qtbot.waitUntil(lambda: window.current() == "check", timeout=10_000)
+    yield "check item", window.check
+    for _ in window.check.items:
+        window.check.answer(Answer.ATTENTION)
+    yield "check summary", window.check
+    window.check.finish()
+    qtbot.waitUntil(lambda: window.current() == "dashboard", timeout=10_000)
+    for name in ("history", "report", "settings"):
+        window.go(name)
+        wait_idle(qtbot, window.services)
+        yield name, getattr(window, name)
+    window.change_platforms()
+    yield "platforms", window.platforms
+    window.protection.ask("No keyring here.")
+    yield "protection", window.protection
+
+
+def test_every_interactive_control_on_every_screen_has_an_accessible_name(qtbot, window):
+    for name, page in visit_every_screen(qtbot, window):
+        missing = w.unnamed_controls(page)
+        assert not missing, (
+            f"{name}: unnamed controls {[m.metaObject().className() + ':' + getattr(m, 'text', lambda: '')() for m in missing]}"
+        )
+
+
+def test_labels_show_markup_in_data_as_plain_text(qtbot, window):
+    for _name, page in visit_every_screen(qtbot, window):
+        for label in page.findChildren(QLabel):
+            if label.text():
+                assert label.textFormat() == Qt.TextFormat.PlainText, label.text()
+
+
+def test_at_150_percent_font_size_text_and_buttons_grow_and_nothing_is_clipped(qtbot, services):
+    from privacy_audit.ui.main_window import MainWindow
+
+    def button_heights(window) -> dict[str, int]:
+        return {
+            b.accessibleName(): b.sizeHint().height()
+            for b in window.findChildren(QPushButton)
+            if b.accessibleName()
+        }
+
+    app = QApplication.instance()
+    normal_font = QFont(app.font())
+    normal = MainWindow(services)
+    qtbot.addWidget(normal)
+    base = button_heights(normal)
+    big = QFont(normal_font)
+    big.setPointSizeF(normal_font.pointSizeF() * 1.5)
+    app.setFont(big)
+    try:
+        large = MainWindow(services)
+        qtbot.addWidget(large)
+        grown = button_heights(large)
+        assert grown["Continue"] > base["Continue"]
+        assert all(grown[name] >= base[name] for name in base)
+        large.resize(1000, 800)
+        large.show()
+        large.message.say("Opening your record…")
+        large.go("welcome")
+        qtbot.waitExposed(large)
+        for button in large.welcome.findChildren(QPushButton) + large.welcome.findChildren(
+            type(large.welcome.boxes["x"])
+        ):
+            if button.isVisible():
+                assert button.width() >= button.sizeHint().width() - 1, f"{button.text()} is clipped"
+                assert button.height() >= button.sizeHint().height() - 1, f"{button.text()} is clipped"
+        for label in large.welcome.findChildren(QLabel):
+            if label.isVisible() and label.wordWrap():
+                assert label.height() >= label.heightForWidth(label.width()) - 1, (
+                    f"{label.text()[:30]} is clipped"
+                )
+    finally:
+        app.setFont(normal_font)
+
+
+def test_the_style_takes_its_colours_from_the_palette_so_high_contrast_themes_apply(qtbot):
+    # Hard-coded colours appear only on status chips and banners (dark text on light, or white on dark).
+    assert "palette(base)" in w.STYLE and "palette(highlight)" in w.STYLE and "palette(text)" in w.STYLE
+
+
+@pytest.fixture
+def no_keyring():
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    yield
+    keyring.set_keyring(previous)
+
+
+def test_without_a_keyring_the_app_asks_for_a_passphrase_and_then_uses_it(qtbot, no_keyring, services):
+    from privacy_audit.ui.main_window import MainWindow
+
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_record()
+    qtbot.waitUntil(lambda: window.current() == "protection", timeout=10_000)
+    page = window.protection
+    assert "keyring" in page.reason.text()
+    assert page.passphrase.hasFocus()
+    qtbot.keyClicks(page.passphrase, "short")
+    qtbot.keyClick(page.passphrase, Qt.Key.Key_Return)
+    assert "at least" in page.problem.text() and window.current() == "protection"
+    page.passphrase.clear()
+    qtbot.keyClicks(page.passphrase, "correct horse battery")
+    qtbot.keyClick(page.passphrase, Qt.Key.Key_Tab)
+    qtbot.keyClicks(page.repeat, "correct horse battery")
+    qtbot.keyClick(page.repeat, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.current() == "welcome", timeout=20_000)
+    assert services.protection.mode == "passphrase"
+    window.go("settings")
+    assert "passphrase" in window.settings.protection.text()
+
+
+def test_the_person_may_choose_an_unencrypted_record_instead(qtbot, no_keyring, services):
+    from privacy_audit.ui.main_window import MainWindow
+
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_record()
+    qtbot.waitUntil(lambda: window.current() == "protection", timeout=10_000)
+    tab_to(qtbot, window, window.protection.unencrypted)
+    qtbot.keyClick(window.protection.unencrypted, Qt.Key.Key_Space)
+    assert not window.protection.passphrase.isEnabled()
+    tab_to(qtbot, window, window.protection.continue_button)
+    qtbot.keyClick(window.protection.continue_button, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.current() == "welcome", timeout=10_000)
+    assert services.protection.mode == "unencrypted"
+
+
+def test_settings_are_kept_in_the_record(qtbot, window):
+    first_run(qtbot, window)
+    window.go("settings")
+    settings = window.settings
+    assert "Encrypted" in settings.protection.text()
+    assert not settings.keep.isEnabled(), "the default school config does not allow keeping sign-ins"
+    settings.choice.setFocus()
+    qtbot.keyClick(settings.choice, Qt.Key.Key_End)  # "My default browser only"
+    assert settings.choice.currentData() == "default"
+    settings.at_login.click()
+    wait_idle(qtbot, window.services)
+    assert record_call(qtbot, window.services, "get_setting", "browser_choice") == "default"
+    assert record_call(qtbot, window.services, "get_setting", "start_at_login") is False
+
+
+def test_settings_pages_open_in_the_default_browser_when_chosen(qtbot, window):
+    from PySide6.QtCore import QObject, QUrl, Slot
+    from PySide6.QtGui import QDesktopServices
+
+    class Catcher(QObject):
+        def __init__(self):
+            super().__init__()
+            self.urls: list[str] = []
+
+        @Slot(QUrl)
+        def open(self, url: QUrl) -> None:
+            self.urls.append(url.toString())
+
+    first_run(qtbot, window)
+    window.services.set_setting("browser_choice", "default")
+    catcher = Catcher()
+    QDesktopServices.setUrlHandler("https", catcher, "open")
+    try:
+        window.start_check("facebook")
+        qtbot.waitUntil(lambda: window.current() == "check", timeout=10_000)
+        item = window.check.current_item()
+        assert item.where.url and window.check.open_button.isVisible()
+        qtbot.keyClick(window.check.open_button, Qt.Key.Key_Space)
+        assert catcher.urls == [item.where.url]
+        assert "web browser" in window.check.browser_status.text()
+    finally:
+        QDesktopServices.unsetUrlHandler("https")
+
+
+def test_an_app_only_item_shows_the_path_instead_of_a_button(qtbot, window):
+    first_run(qtbot, window)
+    window.start_check("general")
+    qtbot.waitUntil(lambda: window.current() == "check", timeout=10_000)
+    item = window.check.current_item()
+    assert item.where.url is None
+    assert not window.check.open_button.isVisible()
+    assert item.where.app in window.check.where.text()
+
+
+def test_old_guidance_is_flagged_as_possibly_out_of_date(qtbot, opened, catalogue):
+    from privacy_audit.ui.check import CheckView
+
+    opened.clock = lambda: utc_now() + dt.timedelta(days=400)
+    view = CheckView(opened)
+    qtbot.addWidget(view)
+    view.start("general")
+    assert "may be out of date" in view.freshness.text()
+    opened.clock = utc_now
+    view.show_position(0)
+    assert "Guidance last verified on" in view.freshness.text()
+    assert "may be out of date" not in view.freshness.text()
+
+
+def test_the_error_dialog_shows_the_details_and_copies_them(qtbot):
+    from privacy_audit.ui.errors import ErrorReporter
+
+    reporter = ErrorReporter()
+    reporter.install()
+    try:
+        try:
+            raise ValueError("the disk said no")
+        except ValueError as exc:
+            import sys
+
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+        qtbot.waitUntil(lambda: bool(reporter.dialogs))
+    finally:
+        reporter.uninstall()
+    dialog = reporter.dialogs[0]
+    qtbot.addWidget(dialog)
+    assert "ValueError: the disk said no" in dialog.details.toPlainText()
+    assert not w.unnamed_controls(dialog)
+    qtbot.keyClick(dialog.copy_button, Qt.Key.Key_Space)
+    assert "the disk said no" in QGuiApplication.clipboard().text()
+    dialog.close()
+
+
+def test_worker_runs_jobs_off_the_gui_thread_and_answers_on_it(qtbot):
+    worker = Worker()
+    seen: list[tuple[str, object]] = []
+    gui = QThread.currentThread()
+    try:
+        worker.submit(
+            lambda: QThread.currentThread() is not gui,
+            lambda off: seen.append(("done", off and QThread.currentThread() is gui)),
+        )
+        worker.submit(lambda: 1 / 0, None, lambda failure: seen.append(("failed", failure)))
+        qtbot.waitUntil(lambda: len(seen) == 2)
+    finally:
+        assert worker.stop()
+    assert seen[0] == ("done", True)
+    assert seen[1][0] == "failed" and isinstance(seen[1][1], Failure)
+    assert "ZeroDivisionError" in seen[1][1].details
+
+
+def test_platform_icons_are_drawn_in_the_platform_colour(qtbot):
+    from privacy_audit.ui.icons import platform_colour, platform_pixmap
+
+    image = platform_pixmap("facebook", "Facebook", 40).toImage()
+    corner = image.pixelColor(0, 0)
+    body = image.pixelColor(6, 20)
+    assert corner.alpha() == 0, "rounded corners are transparent"
+    assert body.name() == platform_colour("facebook").name()
+    assert platform_colour("facebook") != platform_colour("instagram")
+    assert isinstance(platform_colour("a-new-platform"), QColor)
+
+
+def test_the_pdf_report_escapes_hostile_text(catalogue):
+    from privacy_audit.ui.report import report_html
+
+    items = catalogue.get("general").item_ids
+    now = utc_now()
+    check = CheckResult(
+        "general", "1:x", items, now, now, tuple(ItemAnswer(i, Answer.OK, "<b>note</b>") for i in items)
+    )
+    html = report_html(
+        catalogue=catalogue,
+        checks=[check],
+        acceptance=("<script>alert(1)</script>", now.date()),
+        school_name="A & B <i>Academy</i>",
+    )
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "A &amp; B &lt;i&gt;Academy&lt;/i&gt;" in html
+    assert "note" not in html, "private notes are not printed"
+    assert "I have read and understood the Social Media Policy and agree to abide by its terms" in html
+
+
+@pytest.mark.skipif(shutil.which("gs") is None, reason="Ghostscript (gs) reads the PDF's text back")
+def test_the_pdf_holds_each_platform_result_and_the_statement(qtbot, catalogue, tmp_path):
+    from privacy_audit.ui.report import write_pdf_report
+
+    items = catalogue.get("general").item_ids
+    now = utc_now()
+    answers = tuple(ItemAnswer(i, Answer.ATTENTION if n == 0 else Answer.OK) for n, i in enumerate(items))
+    target = tmp_path / "report.pdf"
+    write_pdf_report(
+        target,
+        catalogue=catalogue,
+        checks=[CheckResult("general", "1:x", items, now, now, answers)],
+        acceptance=("Ann Teacher", dt.date(2026, 11, 27)),
+        school_name="Vanguard Academy",
+    )
+    text = subprocess.run(
+        ["gs", "-q", "-dSAFER", "-dBATCH", "-dNOPAUSE", "-sDEVICE=txtwrite", "-sOutputFile=-", str(target)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    words = " ".join(text.split())
+    for expected in (
+        "Vanguard Academy",
+        "All my accounts",
+        "Needs attention",
+        "Statement of Acceptance",
+        "Ann Teacher",
+        "27 November 2026",
+    ):
+        assert expected in words
+    assert target.stat().st_mode & 0o077 == 0, "the report is readable by its owner only"
