@@ -57,13 +57,13 @@ case "$command" in
     ;;
   test)
     system_packages
-    setup "[test]"
+    setup "[test,build]"
     export QT_QPA_PLATFORM=offscreen
     exec "$VENV/bin/python" -m pytest "$@"
     ;;
   bench)
     system_packages
-    setup "[test]"
+    setup "[test,build]"
     exec "$VENV/bin/python" benchmarks/run.py "$@"
     ;;
   *)

@@ -1,0 +1,220 @@
+"""The packaged app starts and behaves like the unpackaged one: a smoke test of the PyInstaller build.
+
+The bundle is built once for this module from build.spec (about half a minute on 2 cores), or taken from
+$PRIVACY_AUDIT_BUNDLE (the folder holding the `privacy-audit` program) when CI has already built it. Each
+check runs the frozen program headless in a fresh home folder and fails on any unexpected output: a
+missing module, data file or Qt plugin shows up as a traceback or a Qt warning on standard error.
+"""
+
+from __future__ import annotations
+
+import http.server
+import json
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from privacy_audit import __version__
+
+pytestmark = [pytest.mark.packaging, pytest.mark.slow]
+
+REPO = Path(__file__).resolve().parents[2]
+EXE_NAME = "privacy-audit.exe" if sys.platform == "win32" else "privacy-audit"
+BUNDLE_ENV = "PRIVACY_AUDIT_BUNDLE"
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The one-folder bundle: $PRIVACY_AUDIT_BUNDLE if set, else built here from build.spec."""
+    given = os.environ.get(BUNDLE_ENV)
+    if given:
+        folder = Path(given)
+        if not (folder / EXE_NAME).is_file():
+            pytest.fail(f"{BUNDLE_ENV}={given} does not hold {EXE_NAME}; point it at dist/privacy-audit")
+        return folder
+    try:
+        import PyInstaller  # noqa: F401
+    except ImportError:
+        pytest.fail("PyInstaller is needed to build the bundle: pip install -e '.[build]'")
+    out = tmp_path_factory.mktemp("pyinstaller")
+    build = subprocess.run(
+        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
+         "--distpath", str(out / "dist"), "--workpath", str(out / "work"), str(REPO / "build.spec")],
+        cwd=REPO, capture_output=True, text=True, timeout=900,
+    )
+    assert build.returncode == 0, f"PyInstaller failed:\n{build.stdout}\n{build.stderr}"
+    return out / "dist" / "privacy-audit"
+
+
+def bundle_root(bundle: Path) -> Path:
+    """The folder that holds the whole bundle: on macOS the program is in .app/Contents/MacOS, data beside it."""
+    return bundle.parent if bundle.name == "MacOS" else bundle
+
+
+def frozen_env(home: Path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PRIVACY_AUDIT_", "PYTHON_KEYRING", "PYTEST_"))}
+    env.update(PRIVACY_AUDIT_HOME=str(home), QT_QPA_PLATFORM="offscreen", **extra)
+    return env
+
+
+def run_frozen(bundle: Path, home: Path, *args: str, timeout: float = 60, **env: str) -> subprocess.CompletedProcess:
+    return subprocess.run([str(bundle / EXE_NAME), *args], env=frozen_env(home, **env),
+                          capture_output=True, text=True, timeout=timeout, cwd=home)
+
+
+def run_unfrozen(home: Path, *args: str, timeout: float = 60, **env: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "privacy_audit", *args], env=frozen_env(home, **env),
+                          capture_output=True, text=True, timeout=timeout, cwd=home)
+
+
+def test_version_prints_the_package_version_and_nothing_else(bundle: Path, tmp_path: Path) -> None:
+    result = run_frozen(bundle, tmp_path, "--version")
+    assert (result.returncode, result.stdout, result.stderr) == (0, f"privacy-audit {__version__}\n", "")
+
+
+def test_validate_accepts_the_bundled_checklists_exactly_as_the_source_tree_does(bundle: Path, tmp_path: Path) -> None:
+    frozen = run_frozen(bundle, tmp_path, "validate")
+    unfrozen = run_unfrozen(tmp_path, "validate")
+    assert frozen.stderr == ""
+    assert frozen.returncode == 0
+    assert frozen.stdout.startswith("OK: ")
+    assert frozen.stdout == unfrozen.stdout
+
+
+def test_validate_names_the_file_and_line_of_a_broken_checklist_without_a_traceback(bundle: Path, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("schema_version: 1\nplatform: facebook\nitems: [\n", encoding="utf-8")
+    result = run_frozen(bundle, tmp_path, "validate", str(broken))
+    assert result.returncode == 1
+    assert str(broken) in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+DIAGNOSE_SAME_AS_UNFROZEN = (
+    "version", "keyring_backend", "keyring_problem", "keyring_backends_known", "keyring_backends_viable",
+    "checklists_files", "resources_files", "pyside6", "qt", "playwright", "school_config",
+)
+
+
+@pytest.mark.parametrize(
+    "keyring_env",
+    [
+        {},
+        {"PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring"},
+        # With no D-Bus session here, SecretService fails the same way in both, which proves it was bundled.
+        {"PYTHON_KEYRING_BACKEND": "keyring.backends.SecretService.Keyring", "DBUS_SESSION_BUS_ADDRESS": ""},
+    ],
+    ids=["keyring-picks-itself", "keyring-named-by-IT", "secret-service-without-dbus"],
+)
+def test_diagnose_reports_the_same_keyring_data_and_versions_as_the_unfrozen_app(
+    bundle: Path, tmp_path: Path, keyring_env: dict[str, str]
+) -> None:
+    frozen = run_frozen(bundle, tmp_path, "diagnose", **keyring_env)
+    unfrozen = run_unfrozen(tmp_path, "diagnose", **keyring_env)
+    assert frozen.returncode == 0 and frozen.stderr == "", frozen.stderr
+    assert unfrozen.returncode == 0, unfrozen.stderr
+    frozen_info, unfrozen_info = json.loads(frozen.stdout), json.loads(unfrozen.stdout)
+    assert frozen_info["frozen"] is True and unfrozen_info["frozen"] is False
+    assert {k: frozen_info.get(k) for k in DIAGNOSE_SAME_AS_UNFROZEN} == {k: unfrozen_info.get(k) for k in DIAGNOSE_SAME_AS_UNFROZEN}
+    # Bundled data sits at the root of the bundle, where core/paths.py looks under sys._MEIPASS.
+    root = bundle_root(bundle).resolve()
+    assert Path(frozen_info["checklists_dir"]).resolve().is_relative_to(root)
+    assert Path(frozen_info["resources_dir"]).resolve().is_relative_to(root)
+    assert frozen_info["playwright_driver"]["node_executable"] and frozen_info["playwright_driver"]["cli_present"]
+
+
+def test_the_bundled_playwright_driver_runs_and_is_the_installed_one(bundle: Path, tmp_path: Path) -> None:
+    from playwright._impl._driver import compute_driver_executable
+
+    driver = json.loads(run_frozen(bundle, tmp_path, "diagnose").stdout)["playwright_driver"]
+    bundled = subprocess.run([driver["node"], driver["cli"], "--version"], capture_output=True, text=True, timeout=60)
+    installed = subprocess.run([*compute_driver_executable(), "--version"], capture_output=True, text=True, timeout=60)
+    assert bundled.returncode == 0, bundled.stderr
+    assert bundled.stdout.startswith("Version ")
+    assert bundled.stdout == installed.stdout
+
+
+def test_the_bundle_ships_no_browser_and_none_of_the_trimmed_qt_parts(bundle: Path) -> None:
+    root = bundle_root(bundle)
+    files = [p.relative_to(root).as_posix() for p in root.rglob("*")]
+    assert not [f for f in files if ".local-browsers" in f], "a browser build must never be bundled"
+    assert not [f for f in files if "/qml/" in f or "Qt6Quick" in f or "Qt6Qml" in f]
+    assert not [f for f in files if "/hypothesis/" in f or "/_pytest/" in f]
+    translations = [f for f in files if "/translations/" in f and f.endswith(".qm") and "/resources/" not in f]
+    assert translations and all(Path(f).name.startswith("qtbase_") for f in translations)
+    dangling = [p for p in root.rglob("*") if p.is_symlink() and not p.exists()]
+    assert not dangling
+
+
+def test_status_json_works_on_an_empty_home(bundle: Path, tmp_path: Path) -> None:
+    if not (REPO / "privacy_audit" / "commands" / "status.py").exists():
+        pytest.skip("the `status` command does not exist yet")
+    frozen_home, unfrozen_home = tmp_path / "frozen", tmp_path / "unfrozen"
+    frozen_home.mkdir()
+    unfrozen_home.mkdir()
+    frozen = run_frozen(bundle, frozen_home, "status", "--json")
+    unfrozen = run_unfrozen(unfrozen_home, "status", "--json")
+    assert frozen.returncode == 0 and frozen.stderr == "", frozen.stderr
+    assert json.loads(frozen.stdout) == json.loads(unfrozen.stdout)
+
+
+def test_the_app_window_opens_offscreen_and_closes_cleanly(bundle: Path, tmp_path: Path) -> None:
+    if not (REPO / "privacy_audit" / "ui" / "app.py").exists():
+        pytest.skip("the desktop app (privacy_audit/ui/app.py) does not exist yet")
+    # This test compares the packaged app with the source one: when the source app itself does not yet
+    # quit once shown, that is the desktop app's own test's failure to report, not packaging's.
+    source_home = tmp_path / "source"
+    source_home.mkdir()
+    try:
+        source = run_unfrozen(source_home, timeout=45, PRIVACY_AUDIT_EXIT_WHEN_SHOWN="1")
+    except subprocess.TimeoutExpired:
+        source = None
+    if source is None or source.returncode != 0 or "dashboard-shown" not in source.stdout:
+        pytest.skip("the app run from source does not quit once shown under PRIVACY_AUDIT_EXIT_WHEN_SHOWN=1")
+    try:
+        result = run_frozen(bundle, tmp_path, timeout=90, PRIVACY_AUDIT_EXIT_WHEN_SHOWN="1")
+    except subprocess.TimeoutExpired:
+        pytest.fail("the packaged app did not close itself, though the same app run from source did")
+    assert result.returncode == 0, result.stderr
+    assert "dashboard-shown" in result.stdout
+    assert result.stderr == "", f"unexpected output from the packaged app:\n{result.stderr}"
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+        pass
+
+
+@pytest.mark.browser
+def test_the_guided_browser_opens_a_local_page_with_the_system_chromium(
+    bundle: Path, tmp_path: Path, chromium_path: str
+) -> None:
+    browser_init = REPO / "privacy_audit" / "browser" / "__init__.py"
+    if not browser_init.exists() or "class GuidedBrowser" not in browser_init.read_text(encoding="utf-8"):
+        pytest.skip("the guided browser (privacy_audit/browser) does not exist yet")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "settings.html").write_text(
+        "<!doctype html><title>Settings</title><h1>Privacy Audit diagnostics</h1>", encoding="utf-8"
+    )
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), lambda *a: _QuietHandler(*a, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{server.server_port}/settings.html"
+        result = run_frozen(
+            bundle, tmp_path, "diagnose", "--open-page", url, "--browser-path", chromium_path,
+            "--browser-arg=--headless=new", "--browser-arg=--no-sandbox", "--browser-arg=--disable-gpu",
+            "--browser-arg=--disable-background-networking", "--browser-arg=--disable-component-update",
+            "--browser-arg=--disable-sync", "--browser-arg=--no-first-run", "--timeout", "60", timeout=120,
+        )
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert result.returncode == 0, result.stdout + result.stderr
+    events = [json.loads(line) for line in result.stdout.splitlines() if line.startswith('{"event"')]
+    assert "page_shown" in [e["event"] for e in events], events
