@@ -63,16 +63,32 @@ def run_app(args: argparse.Namespace) -> int:
     install_style(app)
     reporter = ErrorReporter()
     reporter.install()
+    demo = None
+    if getattr(args, "demo", False):
+        from privacy_audit.demo.session import DemoSession
+
+        # Demo mode keeps every file in a throwaway folder: the real record is never opened.
+        demo = DemoSession()
+        args = argparse.Namespace(**{**vars(args), "home": str(demo.home)})
     try:
         services = build_services(args)
     except (OSError, ValueError) as exc:  # the app's own data is missing or broken: say so, don't crash
         print(f"Privacy Audit could not start: {exc}", file=sys.stderr)
         reporter.uninstall()
+        if demo is not None:
+            demo.close()
         return 1
 
     from privacy_audit.ui.main_window import MainWindow, show_when_ready
 
     window = MainWindow(services)
+    controller = None
+    if demo is not None:
+        from privacy_audit.demo.qt import DemoController
+
+        demo.catalogue = services.catalogue
+        demo.start()
+        controller = DemoController(window, demo)
     if os.environ.get(EXIT_WHEN_SHOWN_ENV) == "1":
 
         def shown() -> None:
@@ -80,16 +96,20 @@ def run_app(args: argparse.Namespace) -> int:
             app.quit()
 
         show_when_ready(window, shown)
-    remove_tray = attach_tray(window, services)
+    remove_tray = attach_tray(window, services) if demo is None else None  # no reminders in a demo
     window.show()
     # Open the record once the window is on screen: the keyring may take a moment.
-    QTimer.singleShot(0, window.open_record)
+    QTimer.singleShot(0, window.open_record if controller is None else controller.start)
     try:
         code = app.exec()
     finally:
         if remove_tray is not None:
             remove_tray()
         services.shutdown()
+        if controller is not None:
+            controller.close()
+        if demo is not None:
+            demo.close()
         reporter.uninstall()
     return int(code)
 

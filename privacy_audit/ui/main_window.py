@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from privacy_audit.ui import widgets as w
 from privacy_audit.ui.check import CheckView
@@ -14,6 +14,7 @@ from privacy_audit.ui.dashboard import DashboardView
 from privacy_audit.ui.history import HistoryView
 from privacy_audit.ui.icons import app_icon
 from privacy_audit.ui.protection import ProtectionView
+from privacy_audit.ui.public_view import PublicView
 from privacy_audit.ui.report_view import ReportView
 from privacy_audit.ui.services import AppServices, Overview
 from privacy_audit.ui.settings_view import SettingsView
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         self.history = HistoryView(services)
         self.report = ReportView(services)
         self.settings = SettingsView(services)
+        self.public = PublicView(services)
         self.platforms: WelcomeView | None = None
         self.pages: dict[str, QWidget] = {}
         for name, page in (
@@ -85,6 +87,7 @@ class MainWindow(QMainWindow):
             ("history", self.history),
             ("report", self.report),
             ("settings", self.settings),
+            ("public", self.public),
         ):
             self._add_page(name, page)
 
@@ -98,10 +101,12 @@ class MainWindow(QMainWindow):
         self.dashboard.platforms_requested.connect(self.change_platforms)
         for page in (self.history, self.report, self.settings):
             page.back_requested.connect(self.show_dashboard)
+        self.public.back_requested.connect(self.show_dashboard)
         self.check.closed.connect(self.show_dashboard)
         self.settings.forgotten.connect(self._forgotten)
         services.changed.connect(self._record_changed)
         services.browser_event.connect(self.check.on_browser_event)
+        services.browser_event.connect(self.public.on_browser_event)
         back = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         back.activated.connect(self._escape)
         self.message.say(self.tr("Opening your record…"))
@@ -112,16 +117,30 @@ class MainWindow(QMainWindow):
         self.pages[name] = holder
         self.stack.addWidget(holder)
 
+    def set_banner(self, banner: QWidget) -> None:
+        """Show `banner` above every page (demo mode's "nothing is saved" bar)."""
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(banner)
+        self.takeCentralWidget()  # keeps the stack alive: it moves into the holder
+        column.addWidget(self.stack, 1)
+        self.setCentralWidget(holder)
+
     def current(self) -> str:
         holder = self.stack.currentWidget()
         return next((name for name, page in self.pages.items() if page is holder), "")
 
     def go(self, name: str) -> None:
+        if self.current() == "public" and name != "public":
+            self.public.leave()  # typed words are for one look only
         self.stack.setCurrentWidget(self.pages[name])
         refresh = {
             "history": self.history.refresh,
             "report": self.report.refresh,
             "settings": self.settings.refresh,
+            "public": lambda: self.public.refresh(self.overview.in_use if self.overview else None),
         }.get(name)
         if refresh is not None:
             refresh()
@@ -182,6 +201,8 @@ class MainWindow(QMainWindow):
     # -- navigation -------------------------------------------------------------------------------------
 
     def show_dashboard(self, refresh: bool = True) -> None:
+        if self.current() == "public":
+            self.public.leave()
         self.stack.setCurrentWidget(self.pages["dashboard"])
         if refresh:
             self.services.overview(self._overview_then_signal)
@@ -233,7 +254,7 @@ class MainWindow(QMainWindow):
 
     def _escape(self) -> None:
         page = self.current()
-        if page in ("history", "report", "settings", "platforms"):
+        if page in ("history", "report", "settings", "platforms", "public"):
             self.show_dashboard()
         elif page == "check":
             self.check.resume_later()

@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, Signal
 
 from privacy_audit.core.audit import CheckResult, Draft, utc_now
 from privacy_audit.core.catalogue import Catalogue
-from privacy_audit.core.checklist import Checklist
+from privacy_audit.core.checklist import Checklist, fill_url
 from privacy_audit.core.paths import AppDirs
 from privacy_audit.core.platforms import ALWAYS_IN_USE
 from privacy_audit.ui.worker import Failure, Worker
@@ -144,6 +144,9 @@ class AppServices(QObject):
         self.settings: dict[str, Any] = {}
         self._record: Any = None  # touched on the worker thread only
         self._bridge: Any = None
+        # Demo mode's practice-page server (privacy_audit.demo.server.PracticeServer): the guided browser
+        # opens its pages on 127.0.0.1 instead of the platforms' own sites.
+        self.practice: Any = None
 
     # -- catalogue (in memory, fast) -------------------------------------------------------------------
 
@@ -178,6 +181,8 @@ class AppServices(QObject):
         on_error: Error = None,
     ) -> None:
         dirs, catalogue = self.dirs, self.catalogue
+        # A demo record holds nothing private, and demo mode never uses the keyring.
+        accept_unencrypted = accept_unencrypted or self.demo
 
         def job() -> tuple[Any, list[str], dict[str, Any]]:
             from privacy_audit.store import open_record
@@ -364,6 +369,22 @@ class AppServices(QObject):
 
         self.worker.submit(job, on_done, on_error)
 
+    def close_record(self, on_done: Done = None, on_error: Error = None) -> None:
+        """Close the record (on the worker thread); `open_record` opens it again. Used by Reset demo."""
+
+        def job() -> None:
+            if self._record is not None:
+                self._record.close()
+                self._record = None
+
+        def done(_: None) -> None:
+            self.protection = None
+            self.settings = {}
+            if on_done is not None:
+                on_done(None)
+
+        self.worker.submit(job, done, on_error)
+
     def forget_everything(self, on_done: Done = None, on_error: Error = None) -> None:
         dirs = self.dirs
         bridge = self._bridge
@@ -391,16 +412,36 @@ class AppServices(QObject):
 
     def browser(self) -> Any:
         """The guided browser bridge, or None when that part of the app is not installed or not wanted."""
-        if self.settings.get(BROWSER_CHOICE) == "default":
-            return None
+        if self.settings.get(BROWSER_CHOICE) == "default" and self.practice is None:
+            return None  # (in demo mode the bridge opens the practice page in the usual browser instead)
         if self._bridge is None:
             try:
                 from privacy_audit.ui.browser_bridge import BrowserBridge
             except ImportError:
                 return None
             self._bridge = _make_bridge(BrowserBridge, self)
+            if self.practice is not None:
+                from privacy_audit.demo.practice_bridge import PracticeBridge
+
+                self._bridge = PracticeBridge(self._bridge, self.practice)
             self._bridge.event.connect(self.browser_event)
         return self._bridge
+
+    def close_browser_window(self) -> None:
+        """Close the guided browser's window, if one is open (never starts the browser)."""
+        if self._bridge is not None and getattr(self._bridge, "started", True):
+            self._bridge.close_window()
+
+    def public_profile_url(self, platform: str, values: dict[str, str]) -> str | None:
+        """The address of the person's public profile on `platform` (the practice one in demo mode), or
+        None when the platform has none. Raises ValueError when a typed value (a user name) is not valid."""
+        checklist = self.catalogue.get(platform)
+        if not checklist.public_profile:
+            return None
+        url = fill_url(checklist.public_profile, values)
+        if self.practice is not None:
+            return self.practice.profile_url(platform)
+        return url
 
     def forget_sign_ins(self) -> None:
         profile = self.dirs.browser_profile
@@ -436,9 +477,11 @@ def _bridge_options(services: AppServices) -> dict[str, Any]:
     choice = settings.get(BROWSER_CHOICE) or "auto"
     keep = bool(settings.get(KEEP_SIGN_INS)) and bool(services.school.allow_keeping_sign_ins)
     return {
-        "choice": "auto" if choice == "default" else choice,  # "default" never reaches the bridge
+        # "default" reaches the bridge only in demo mode, to open practice pages in the usual browser.
+        "choice": "auto" if choice == "default" and services.practice is None else choice,
         "executable_path": settings.get(BROWSER_PATH) or None,
         "profile_dir": services.dirs.browser_profile if keep else None,
+        "allow_localhost": services.demo,  # demo mode's practice pages are served on 127.0.0.1
     }
 
 
