@@ -61,10 +61,16 @@ def describe_location(location: Location, data: Any) -> str:
             words[-1:] = [f"{words[-1] if words else 'entry'} {part + 1}"]
             node = node[part] if isinstance(node, list) and part < len(node) else None
         else:
-            words.append(str(part))
+            words.append(_shown(str(part)))
             node = node.get(part) if isinstance(node, dict) else None
         index += 1
     return " › ".join(words)
+
+
+def _shown(value: Any, limit: int = 80) -> str:
+    """A value as a message quotes it, cut short: a file may hold a megabyte where a word was expected."""
+    text = value if isinstance(value, str) else repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _message_for(error: dict[str, Any], model: type[BaseModel], location: Location) -> str:
@@ -76,11 +82,11 @@ def _message_for(error: dict[str, Any], model: type[BaseModel], location: Locati
         allowed = _allowed_fields(model, location[:-1])
         close = difflib.get_close_matches(str(field), allowed, n=1)
         hint = f" — did you mean '{close[0]}'?" if close else (f" (allowed: {', '.join(allowed)})" if allowed else "")
-        return f"unknown field '{field}'{hint}"
+        return f"unknown field '{_shown(field)}'{hint}"
     if kind == "literal_error" and field == "schema_version":
-        return f"schema_version must be {error['ctx']['expected']}; this app does not understand {error.get('input')!r}"
+        return f"schema_version must be {error['ctx']['expected']}; this app does not understand {_shown(repr(error.get('input')))}"
     if kind == "string_pattern_mismatch":
-        return f"{error.get('input')!r} is not allowed here: use lower-case letters, digits and dashes (or a valid value for '{field}')"
+        return f"{_shown(repr(error.get('input')))} is not allowed here: use lower-case letters, digits and dashes (or a valid value for '{field}')"
     message = error["msg"]
     if message.startswith("Value error, "):
         message = message[len("Value error, "):]

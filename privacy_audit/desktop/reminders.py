@@ -108,7 +108,8 @@ class ReminderState:
     def _write(self, data: dict) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         temp = self.path.with_name(f".{self.path.name}.tmp")
-        with open(temp, "w", encoding="utf-8") as out:
+        # Owner-only like every file of the app (it says when the person was last reminded).
+        with open(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w", encoding="utf-8") as out:
             json.dump(data, out)
             out.flush()
             os.fsync(out.fileno())

@@ -27,7 +27,7 @@ from pydantic import (
 
 from privacy_audit.core.audit import Answer, CheckResult, Draft, ItemAnswer
 from privacy_audit.store.errors import RecordError
-from privacy_audit.store.record import Record
+from privacy_audit.store.record import MAX_SETTING_BYTES, Record
 
 MAX_IMPORT_BYTES = 50 * 1024 * 1024
 
@@ -43,6 +43,10 @@ class _Strict(BaseModel):
 def _aware(value: dt.datetime) -> dt.datetime:
     if value.tzinfo is None:
         raise ValueError("the time must include a time zone, e.g. 2026-09-03T10:00:00+00:00")
+    try:
+        value.astimezone(dt.UTC)  # the record keeps UTC; 9999-12-31T23:00-05:00 has no UTC equivalent
+    except OverflowError:
+        raise ValueError("the time is out of range") from None
     return value
 
 
@@ -67,9 +71,13 @@ class CheckEntry(_Strict):
     @model_validator(mode="after")
     def _answers_match_items(self) -> CheckEntry:
         known = set(self.item_ids)
+        answered: set[str] = set()
         for answer in self.answers:
             if answer.item_id not in known:
                 raise ValueError(f"answer for '{answer.item_id}', which is not one of the check's item_ids")
+            if answer.item_id in answered:
+                raise ValueError(f"two answers for '{answer.item_id}'; a check has one answer per item")
+            answered.add(answer.item_id)
         return self
 
 
@@ -105,6 +113,23 @@ class ExportDocument(_Strict):
     def _aware_snoozes(cls, value: dict[str, dt.datetime]) -> dict[str, dt.datetime]:
         for until in value.values():
             _aware(until)
+        return value
+
+    @field_validator("drafts")
+    @classmethod
+    def _one_draft_per_platform(cls, value: list[DraftEntry]) -> list[DraftEntry]:
+        platforms = [draft.platform for draft in value]
+        for platform in platforms:
+            if platforms.count(platform) > 1:
+                raise ValueError(f"two unfinished checks for '{platform}'; a record keeps one per platform")
+        return value
+
+    @field_validator("settings")
+    @classmethod
+    def _small_settings(cls, value: dict[str, Any]) -> dict[str, Any]:
+        for key, setting in value.items():
+            if len(json.dumps(setting, ensure_ascii=False).encode("utf-8")) > MAX_SETTING_BYTES:
+                raise ValueError(f"the setting '{key[:100]}' is larger than {MAX_SETTING_BYTES // 1024} KB")
         return value
 
 

@@ -625,9 +625,9 @@ def open_record(dirs: AppDirs, *, passphrase: str | None = None, accept_unencryp
             if not _is_damage(exc):
                 raise _translate(exc, path, "opening your record") from exc
             tag, message = "damaged", f"Your record was damaged ({exc}) and set aside as {{moved}}; a new one was started."
-        except PermissionError as exc:
+        except OSError as exc:  # permissions, a read-only or full disk, a vanished folder
             raise RecordNotWritable(
-                f"Privacy Audit cannot open {path} ({exc.strerror}). Check that it is yours and writable, or run "
+                f"Privacy Audit cannot open {path} ({exc.strerror or exc}). Check that it is yours and writable, or run "
                 "with --home pointing to a folder you can write to; nothing was changed."
             ) from exc
         try:

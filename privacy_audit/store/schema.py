@@ -77,6 +77,8 @@ def from_text(text: str) -> dt.datetime:
 
 def create_private_file(path: Path) -> None:
     """Create `path` empty with owner-only permissions if it does not exist (never truncates)."""
+    if path.exists():
+        return  # opening it for writing would fail on a read-only disk, where it can still be read
     fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
     os.close(fd)
 

@@ -23,6 +23,12 @@ from privacy_audit.core.audit import Answer, CheckResult
 STATEMENT = "I have read and understood the Social Media Policy and agree to abide by its terms"
 
 
+
+def _data(value: str) -> str:
+    """Text from a data file or the person, escaped and bidi-isolated (U+2068 … U+2069): markup stays text,
+    and a right-to-left override inside it cannot reverse the report's own words around it."""
+    return "\u2068" + escape(value) + "\u2069"
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Report", text)
 
@@ -55,7 +61,7 @@ def report_html(
     parts = [
         "<html><body style='font-family: sans-serif; font-size: 10pt;'>",
         f"<h1>{escape(_tr('Privacy settings check'))}</h1>",
-        f"<p>{escape(school_name)} · {escape(_tr('Staff social media policy, section 9'))}<br/>",
+        f"<p>{_data(school_name)} · {escape(_tr('Staff social media policy, section 9'))}<br/>",
         f"{escape(_tr('Report made on {date}. This report was made on this computer and nothing was sent anywhere.').format(date=_long_date(today)))}</p>",
     ]
     if not checks:
@@ -69,7 +75,7 @@ def report_html(
         name = checklist.name if checklist else check.platform
         titles = {item.id: item.title for item in checklist.items} if checklist else {}
         finished = check.finished.astimezone().date()
-        parts.append(f"<h2>{escape(name)}</h2>")
+        parts.append(f"<h2>{_data(name)}</h2>")
         parts.append(f"<p>{escape(_tr('Checked on {date}').format(date=_long_date(finished)))}</p>")
         parts.append("<table border='1' cellspacing='0' cellpadding='4' width='100%'>")
         parts.append(
@@ -82,7 +88,7 @@ def report_html(
                 result = f"<b>{escape(result)}</b>"
             else:
                 result = escape(result)
-            parts.append(f"<tr><td>{escape(title)}</td><td>{result}</td></tr>")
+            parts.append(f"<tr><td>{_data(title)}</td><td>{result}</td></tr>")
         parts.append("</table>")
     parts.append(f"<h2>{escape(_tr('Statement of Acceptance'))}</h2>")
     parts.append(f"<p>{escape(_tr('Social Media Policy, clause 11.3 and Appendix 1'))}</p>")
@@ -90,7 +96,7 @@ def report_html(
     if acceptance is not None:
         name, on = acceptance
         parts.append(
-            f"<p>{escape(_tr('Name'))}: <b>{escape(name)}</b><br/>{escape(_tr('Date'))}: {escape(_long_date(on))}</p>"
+            f"<p>{escape(_tr('Name'))}: <b>{_data(name)}</b><br/>{escape(_tr('Date'))}: {escape(_long_date(on))}</p>"
         )
     else:
         parts.append(
