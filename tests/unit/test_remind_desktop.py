@@ -165,11 +165,15 @@ def test_a_due_reminder_is_a_visible_notification_whose_click_opens_the_app(desk
     due_record(private_home)
     remind = start_remind(desktop, private_home)
     x, y, width, height = desktop.notification_geometry()
-    time.sleep(0.3)  # let it finish drawing
     shot = tmp_path / "reminder.png"
-    desktop.screenshot(shot)
-    mean = subprocess.run(["convert", str(shot), "-crop", f"{width}x{height}+{x}+{y}", "-format", "%[fx:mean]", "info:"],
-                          capture_output=True, text=True, check=True).stdout
+    deadline = time.monotonic() + 10
+    while True:  # the popup is mapped before it is painted; on a busy machine painting can lag
+        desktop.screenshot(shot)
+        mean = subprocess.run(["convert", str(shot), "-crop", f"{width}x{height}+{x}+{y}", "-format", "%[fx:mean]", "info:"],
+                              capture_output=True, text=True, check=True).stdout
+        if float(mean) > 0.3 or time.monotonic() > deadline:
+            break
+        time.sleep(0.2)
     assert float(mean) > 0.3  # the popup is drawn there (the empty screen is black)
     assert ReminderState(private_home / "state").shown_today(dt.date.today())
 
