@@ -20,7 +20,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     import datetime as dt
     import json
-    from dataclasses import replace
 
     from privacy_audit.store.reminder_inputs import ReminderInputsError, empty_inputs, load_reminder_inputs
     from privacy_audit.store.terminal import dirs_for, load_catalogue_for, say
@@ -37,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     config = catalogue.school.config
     # The config just loaded is what counts, even if the record's cached copy could not be updated.
-    inputs = replace(inputs, term_starts=list(config.term_starts), interval_days=config.reminder_interval_days,
+    inputs = inputs._replace(term_starts=list(config.term_starts), interval_days=config.reminder_interval_days,
                      school_name=config.school_name, schedule_cached=True)
     offered = [c.platform for c in catalogue.offered()]
     shown = offered + [p for p in inputs.platforms_in_use if p not in offered and p in catalogue.checklists]

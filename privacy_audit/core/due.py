@@ -12,19 +12,18 @@ term in London is 23:30 the day before in UTC, and it still counts for the new t
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections import namedtuple
 
 from privacy_audit.core.terms import current_term_start, next_term_start
 
 
-@dataclass(frozen=True)
-class PlatformStatus:
-    platform: str
-    in_use: bool
-    last_checked: dt.datetime | None
-    due: bool
-    next_due: dt.date | None  # when due: the day it became due; otherwise the day it next will be
-    snoozed_until: dt.datetime | None  # only while the snooze is still running
+# A named tuple, not a dataclass, to keep `privacy-audit remind` quick to start (see core/paths.py).
+class PlatformStatus(namedtuple("PlatformStatus", ("platform", "in_use", "last_checked", "due", "next_due", "snoozed_until"))):
+    """One platform's due state. `last_checked` and `snoozed_until` are aware datetimes or None; `next_due` is
+    the day it became due (when due) or the day it next will be; `snoozed_until` is set only while the snooze
+    is still running."""
+
+    __slots__ = ()
 
 
 def platform_status(

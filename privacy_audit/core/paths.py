@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
+from collections import namedtuple
 from pathlib import Path
 
 HOME_ENV = "PRIVACY_AUDIT_HOME"
@@ -45,13 +45,12 @@ def resource_path(*parts: str) -> Path:
     return bundled_dir("resources").joinpath(*parts)
 
 
-@dataclass(frozen=True)
-class AppDirs:
-    """The folders that hold the person's own files; all of them are created owner-only on demand."""
+# A named tuple rather than a dataclass: `privacy-audit remind` imports this module at every login, and
+# `dataclasses` alone would add a sixth of its start-up time (it imports `inspect`).
+class AppDirs(namedtuple("AppDirs", ("data", "config", "state"))):
+    """The folders that hold the person's own files (Paths); all of them are created owner-only on demand."""
 
-    data: Path
-    config: Path
-    state: Path
+    __slots__ = ()
 
     @property
     def record_file(self) -> Path:

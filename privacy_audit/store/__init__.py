@@ -7,7 +7,7 @@ The names below are loaded on first use (PEP 562), so that `privacy_audit.store.
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
+TYPE_CHECKING = False  # not `from typing import ...`: `remind` imports this package and typing is slow
 
 if TYPE_CHECKING:
     from privacy_audit.store.errors import (

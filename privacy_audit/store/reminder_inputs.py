@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from dataclasses import dataclass, field
+from collections import namedtuple
 from pathlib import Path
 
 from privacy_audit.core.due import PlatformStatus, platform_status
@@ -27,15 +27,20 @@ class ReminderInputsError(Exception):
     """The record exists but cannot be read for reminders; the message says why."""
 
 
-@dataclass(frozen=True)
-class ReminderInputs:
-    platforms_in_use: list[str]
-    last_checked: dict[str, dt.datetime]
-    snoozes: dict[str, dt.datetime]
-    term_starts: list[dt.date] = field(default_factory=list)  # as the school set them; empty = built-in year
-    interval_days: int | None = None
-    school_name: str = ""
-    schedule_cached: bool = False  # False until the app or a command has loaded the school config once
+# A named tuple, not a dataclass, to keep `privacy-audit remind` quick to start (see core/paths.py).
+class ReminderInputs(
+    namedtuple(
+        "ReminderInputs",
+        ("platforms_in_use", "last_checked", "snoozes", "term_starts", "interval_days", "school_name", "schedule_cached"),
+        defaults=((), None, "", False),
+    )
+):
+    """What reminders need, all readable without the keyring: platforms in use (list of ids), last checked and
+    snoozes (id -> aware datetime), the term starts as the school set them (empty: the built-in year), the
+    school's interval in days (or None), its name, and whether the app or a command has cached the school
+    config at least once."""
+
+    __slots__ = ()
 
     def statuses(self, now: dt.datetime, platforms: list[str] | None = None) -> list[PlatformStatus]:
         """Due status of `platforms` (default: those in use) at `now`, a timezone-aware local time."""

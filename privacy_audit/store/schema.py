@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
-import uuid
 from pathlib import Path
 
 LATEST = 2
@@ -144,6 +143,8 @@ def migrate(conn: sqlite3.Connection, backup_folder: Path | None) -> Path | None
             for statement in MIGRATIONS[step]:
                 conn.execute(statement)
             if step == 1:
+                import uuid  # here, not at the top: `remind` imports this module and never creates a record
+
                 conn.execute("INSERT INTO meta (key, value) VALUES ('record_id', ?)", (uuid.uuid4().hex,))
                 conn.execute("INSERT INTO meta (key, value) VALUES ('created', ?)",
                              (to_text(dt.datetime.now(dt.UTC)),))
