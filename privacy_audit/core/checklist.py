@@ -38,6 +38,13 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True)
 
 
+# Only the characters RFC 3986 allows in a URL, plus `{` `}` around parameters. Anything else is refused
+# rather than interpreted: a browser reads `https://evil.example\.facebook.com/` as evil.example, while
+# Python's urlsplit sees a host ending in facebook.com.
+_URL_CHARACTERS = re.compile(r"^[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%{}]+$")
+_HOST = re.compile(r"^(?:\{[a-z_][a-z0-9_]*\}|(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63})$")
+
+
 def check_url_form(url: str) -> str:
     """A settings URL must be https; placeholders like `{server}` are allowed and filled in later."""
     if any(ch.isspace() for ch in url):
@@ -46,11 +53,19 @@ def check_url_form(url: str) -> str:
     if scheme != "https":
         shown = f"'{scheme}:'" if scheme else "no scheme"
         raise ValueError(f"the URL must start with https:// (it has {shown})")
+    if not _URL_CHARACTERS.match(url):
+        bad = next(ch for ch in url if not _URL_CHARACTERS.match(ch))
+        raise ValueError(f"the URL contains {bad!r} (U+{ord(bad):04X}), which is not allowed in a web address")
+    if not url.lower().startswith("https://"):
+        raise ValueError("the URL must start with https://")
     parts = urlsplit(_PLACEHOLDER.sub("placeholder", url))
     if not parts.hostname:
         raise ValueError("the URL has no web address after https://")
-    if parts.username or parts.password:
+    if parts.username or parts.password or "@" in url_host_template(url):
         raise ValueError("the URL must not contain a user name or password")
+    host = url_host_template(url)
+    if not _HOST.match(host):
+        raise ValueError(f"'{host}' is not a web address the app accepts (a name like www.example.com, no port)")
     return url
 
 

@@ -123,6 +123,10 @@ def test_an_unknown_policy_clause_is_rejected(tmp_path, capsys):
         ("https://evil.example.net/settings", "'evil.example.net' is not one of the platform's domains"),
         ("https://example-social.com.evil.net/", "is not one of the platform's domains"),
         ("https://user:pw@www.example-social.com/", "must not contain a user name or password"),
+        ("https://evil.example\\.example-social.com/settings", "contains '\\\\' (U+005C), which is not allowed"),
+        ("https://www.example-social.com:8443/settings", "is not a web address the app accepts"),
+        ("https://www.example-social.com/s\u202eettings", "(U+202E), which is not allowed"),
+        ("https:/\\www.example-social.com/", "contains '\\\\' (U+005C)"),
     ],
 )
 def test_unsafe_or_off_domain_urls_are_rejected(tmp_path, capsys, url, expected):
