@@ -104,9 +104,13 @@ def validate_paths(paths: list[Path], school_config: str | None = None) -> Repor
         report.items += len(checklist.items)
         report.checklists.append(checklist)
     known_platforms = frozenset(PLATFORM_IDS) | frozenset(seen_platforms)
+    if school_configs:  # extra items are checked against the checklists they join: these, else the shipped ones
+        from privacy_audit.core.catalogue import load_checklists
+
+        against = load_checklists(policy=policy)[0] | {c.platform: c for c in report.checklists}
     for path in school_configs:
         try:
-            load_school_config_file(path, policy, known_platforms)
+            load_school_config_file(path, policy, known_platforms, against)
             report.configs += 1
         except DataFileError as exc:
             report.problems += [str(p) for p in exc.problems]

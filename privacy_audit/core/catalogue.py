@@ -10,12 +10,12 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from privacy_audit.core.checklist import Checklist, Item, host_is_allowed, url_host_template
+from privacy_audit.core.checklist import Checklist, Item
 from privacy_audit.core.clauses import Policy, default_policy
 from privacy_audit.core.loading import DataFileError, Problem, load_checklist_file, load_school_config_file
 from privacy_audit.core.paths import checklists_dir
 from privacy_audit.core.platforms import ALWAYS_IN_USE, PLATFORM_IDS, sort_key
-from privacy_audit.core.school import SchoolConfig, SchoolConfigSource, find_school_config
+from privacy_audit.core.school import SchoolConfig, SchoolConfigSource, extra_item_problem, find_school_config
 
 
 def checklist_files(folder: Path) -> list[Path]:
@@ -43,8 +43,15 @@ def load_checklists(folder: Path | None = None, policy: Policy | None = None) ->
     return dict(sorted(checklists.items(), key=lambda kv: sort_key(kv[0]))), problems
 
 
-def load_school_config(explicit: str | os.PathLike[str] | None = None, policy: Policy | None = None, known_platforms: frozenset[str] | None = None) -> SchoolConfigSource:
-    """The school config in force; a missing or broken file gives the defaults plus the problems."""
+def load_school_config(
+    explicit: str | os.PathLike[str] | None = None,
+    policy: Policy | None = None,
+    known_platforms: frozenset[str] | None = None,
+    checklists: dict[str, Checklist] | None = None,
+) -> SchoolConfigSource:
+    """The school config in force; a missing or broken file gives the defaults plus the problems.
+
+    Given the `checklists`, the school's extra items are checked against them too (ids, domains)."""
     policy = policy or default_policy()
     path = find_school_config(explicit)
     if path is None:
@@ -52,7 +59,7 @@ def load_school_config(explicit: str | os.PathLike[str] | None = None, policy: P
     if known_platforms is None:
         known_platforms = frozenset(load_checklists(policy=policy)[0]) | frozenset(PLATFORM_IDS)
     try:
-        return SchoolConfigSource(load_school_config_file(path, policy, known_platforms), path)
+        return SchoolConfigSource(load_school_config_file(path, policy, known_platforms, checklists), path)
     except DataFileError as exc:
         return SchoolConfigSource(SchoolConfig(), path, [str(p) for p in exc.problems])
 
@@ -71,11 +78,9 @@ def apply_school(checklist: Checklist, config: SchoolConfig) -> tuple[Checklist,
     for extra in config.extra_items:
         if extra.platform != checklist.platform:
             continue
-        if extra.id in taken:
-            problems.append(f"school item '{extra.id}' for {checklist.platform} has the same id as a built-in item; it was left out")
-            continue
-        if extra.where.url and not host_is_allowed(url_host_template(extra.where.url), checklist.domains):
-            problems.append(f"school item '{extra.id}': {url_host_template(extra.where.url)} is not one of {checklist.name}'s domains; it was left out")
+        problem = extra_item_problem(extra, checklist, taken)
+        if problem is not None:
+            problems.append(f"school item '{extra.id}' was left out: {problem[1]}")
             continue
         items.append(Item.model_validate(extra.model_dump(exclude={"platform"})))
         taken.add(extra.id)
@@ -108,7 +113,7 @@ def load_catalogue(folder: Path | None = None, school: SchoolConfigSource | None
     policy = policy or default_policy()
     checklists, file_problems = load_checklists(folder, policy)
     if school is None:
-        school = load_school_config(policy=policy, known_platforms=frozenset(checklists) | frozenset(PLATFORM_IDS))
+        school = load_school_config(policy=policy, known_platforms=frozenset(checklists) | frozenset(PLATFORM_IDS), checklists=checklists)
     problems = [str(p) for p in file_problems] + list(school.problems)
     applied = {}
     for platform_id, checklist in checklists.items():

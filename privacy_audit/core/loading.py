@@ -7,6 +7,7 @@ an off-domain URL) ends here as a Problem a non-programmer can act on, never as 
 from __future__ import annotations
 
 import difflib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from privacy_audit.core.checklist import Checklist, Location, checklist_problems
 from privacy_audit.core.clauses import Policy
-from privacy_audit.core.school import SchoolConfig, config_problems
+from privacy_audit.core.school import SchoolConfig, config_problems, extra_item_problem
 from privacy_audit.core.yamlsource import SourceError, YamlDocument, load_yaml
 
 
@@ -173,15 +174,28 @@ def load_checklist_file(path: Path, policy: Policy) -> Checklist:
     return checklist
 
 
-def load_school_config_file(path: Path, policy: Policy, known_platforms: frozenset[str]) -> SchoolConfig:
-    """A school config from `path`, or DataFileError listing every problem found in it."""
+def load_school_config_file(
+    path: Path, policy: Policy, known_platforms: frozenset[str], checklists: Mapping[str, Checklist] | None = None
+) -> SchoolConfig:
+    """A school config from `path`, or DataFileError listing every problem found in it.
+
+    With `checklists`, each extra item is also checked against its platform's checklist (unique id, a web
+    address on the platform's domains), so `validate` reports what the app would otherwise leave out."""
     document = _read(path)
     config = _validated(document, SchoolConfig)
     found = config_problems(config, known_platforms)
+    taken = {pid: set(checklist.item_ids) for pid, checklist in (checklists or {}).items()}
     for index, item in enumerate(config.extra_items):
         for clause_index, clause in enumerate(item.clauses):
             if clause not in policy:
                 found.append((("extra_items", index, "clauses", clause_index), f"'{clause}' is not a policy clause the app knows"))
+        checklist = (checklists or {}).get(item.platform)
+        if checklist is not None:
+            problem = extra_item_problem(item, checklist, taken[item.platform])
+            if problem is not None:
+                field, message = problem
+                found.append((("extra_items", index, *field), message))
+            taken[item.platform].add(item.id)
     problems = _located(document, found)
     if config.logo is not None:
         logo = config.logo if config.logo.is_absolute() else path.parent / config.logo

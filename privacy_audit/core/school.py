@@ -15,7 +15,16 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, field_validator
 
-from privacy_audit.core.checklist import Domain, Item, PlatformId, ShortText, _Strict
+from privacy_audit.core.checklist import (
+    Checklist,
+    Domain,
+    Item,
+    PlatformId,
+    ShortText,
+    _Strict,
+    host_is_allowed,
+    url_host_template,
+)
 from privacy_audit.core.paths import SCHOOL_CONFIG_ENV, executable_dir, machine_config_dirs
 from privacy_audit.core.platforms import PLATFORM_IDS
 
@@ -66,6 +75,19 @@ class SchoolConfig(_Strict):
     @classmethod
     def _sorted_unique(cls, dates: list[dt.date]) -> list[dt.date]:
         return sorted(set(dates))
+
+
+def extra_item_problem(extra: ExtraItem, checklist: Checklist, taken_ids: set[str]) -> tuple[tuple[str, ...], str] | None:
+    """Why a school's extra item cannot join `checklist`, as (the item's field, message); None when it can."""
+    if extra.id in taken_ids:
+        return ("id",), f"the id '{extra.id}' is already used by an item of the {checklist.name} checklist"
+    if extra.where.url:
+        host = url_host_template(extra.where.url)
+        if not checklist.domains:
+            return ("where", "url"), f"{checklist.name} items cannot have a web address; use 'app' instead"
+        if not host_is_allowed(host, checklist.domains):
+            return ("where", "url"), f"'{host}' is not one of {checklist.name}'s domains ({', '.join(checklist.domains)})"
+    return None
 
 
 def config_problems(config: SchoolConfig, known_platforms: frozenset[str] = frozenset(PLATFORM_IDS)) -> list[tuple[tuple[str | int, ...], str]]:

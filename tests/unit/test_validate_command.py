@@ -233,3 +233,26 @@ def test_schema_prints_the_json_schema_of_a_checklist(capsys):
     schema = json.loads(capsys.readouterr().out)
     assert schema["additionalProperties"] is False
     assert {"schema_version", "platform", "items"} <= set(schema["required"])
+
+
+def test_school_items_the_app_would_leave_out_are_reported_by_validate(tmp_path, capsys):
+    item = (
+        "  - platform: {platform}\n    id: {id}\n    title: A school rule\n    why: Because the school says so.\n"
+        "    clauses: ['9.1']\n    steps: [Do it.]\n    safe_value: Done\n    where: {{url: '{url}'}}\n"
+        "    last_verified: 2026-11-01\n    source: The school\n"
+    )
+    path = write(
+        tmp_path,
+        "school.yaml",
+        "school_name: Hermitage\nextra_items:\n"
+        + item.format(platform="facebook", id="future-posts", url="https://www.facebook.com/settings")
+        + item.format(platform="facebook", id="school-page", url="https://www.evil.example/facebook")
+        + item.format(platform="general", id="school-portal", url="https://portal.hermitage.sch.uk/"),
+    )
+    code, lines = validate(capsys, path)
+    assert code == 1
+    assert [line.split(":", 2)[1:] for line in lines] == [
+        ["4", " extra item 1 (future-posts) › id: the id 'future-posts' is already used by an item of the Facebook checklist"],
+        ["20", " extra item 2 (school-page) › where › url: 'www.evil.example' is not one of Facebook's domains (facebook.com)"],
+        ["30", " extra item 3 (school-portal) › where › url: All my accounts items cannot have a web address; use 'app' instead"],
+    ]
