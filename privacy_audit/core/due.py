@@ -26,6 +26,9 @@ class PlatformStatus(namedtuple("PlatformStatus", ("platform", "in_use", "last_c
     __slots__ = ()
 
 
+FUTURE_TOLERANCE = dt.timedelta(days=1)
+
+
 def platform_status(
     platform: str,
     *,
@@ -46,10 +49,15 @@ def platform_status(
 
     zone = now.tzinfo
     today = now.date()
-    # A check "in the future" means the clock was set back (or was wrong when the check was saved). The
-    # check did happen, so it counts as made now: the person is not nagged, and the next reminder is
-    # computed from today rather than from a date that may be years ahead.
-    effective_last = min(last_checked, now) if last_checked is not None else None
+    # A check "in the future" means a clock was wrong: either it is set back now, or it was ahead when the
+    # check was saved. A few hours ahead is a time-zone or clock drift and counts as made now. Further
+    # ahead we cannot tell when the check really happened, and counting it as done would silence every
+    # reminder until that date (possibly years), so the platform is treated as not checked this term: at
+    # worst the person is reminded once more than needed.
+    if last_checked is not None and last_checked > now + FUTURE_TOLERANCE:
+        effective_last = None
+    else:
+        effective_last = min(last_checked, now) if last_checked is not None else None
     last_day = effective_last.astimezone(zone).date() if effective_last is not None else None
 
     term_start = current_term_start(term_starts, today)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import os
 import tempfile
 from pathlib import Path
@@ -97,6 +98,12 @@ class AcceptanceEntry(_Strict):
     date: dt.date
 
 
+MAX_SNOOZE = dt.timedelta(days=30)
+FUTURE_TOLERANCE = dt.timedelta(days=1)  # as in core.due: a few hours ahead is clock drift
+PORTABLE_SETTING = "url_parameters"
+_PARAMETER_VALUE = re.compile(r"[A-Za-z0-9._-]{1,253}")
+
+
 class ExportDocument(_Strict):
     format: Literal["privacy-audit-record"]
     version: Literal[1]
@@ -111,9 +118,36 @@ class ExportDocument(_Strict):
     @field_validator("snoozes")
     @classmethod
     def _aware_snoozes(cls, value: dict[str, dt.datetime]) -> dict[str, dt.datetime]:
-        for until in value.values():
+        latest = dt.datetime.now(dt.UTC) + MAX_SNOOZE
+        for platform, until in value.items():
             _aware(until)
+            if until > latest:  # a snooze in the app lasts days; one for centuries would end all reminders
+                raise ValueError(f"the snooze for '{platform}' runs until {until.date().isoformat()}; a snooze lasts at most {MAX_SNOOZE.days} days")
         return value
+
+    @field_validator("checks")
+    @classmethod
+    def _finished_in_the_past(cls, value: list[CheckEntry]) -> list[CheckEntry]:
+        latest = dt.datetime.now(dt.UTC) + FUTURE_TOLERANCE
+        for check in value:
+            if check.finished > latest:
+                raise ValueError(f"a check of '{check.platform}' finished on {check.finished.date().isoformat()}, which is in the future; was a clock wrong?")
+        return value
+
+    @field_validator("settings")
+    @classmethod
+    def _only_portable_settings(cls, value: dict[str, Any]) -> dict[str, Any]:
+        """Only settings that belong to the person, not to a laptop, move with the record: the values that
+        complete platform addresses (e.g. a Mastodon server). A browser path, sign-in choice or start-at-login
+        from another computer is ignored, and could otherwise point the guided browser at any program."""
+        parameters = value.get(PORTABLE_SETTING, {})
+        if not isinstance(parameters, dict) or not all(
+            isinstance(platform, str) and isinstance(values, dict)
+            and all(isinstance(k, str) and isinstance(v, str) and _PARAMETER_VALUE.fullmatch(v) for k, v in values.items())
+            for platform, values in parameters.items()
+        ):
+            raise ValueError(f"'{PORTABLE_SETTING}' must map platforms to names and plain values (letters, digits, . _ -)")
+        return {PORTABLE_SETTING: parameters} if parameters else {}
 
     @field_validator("drafts")
     @classmethod

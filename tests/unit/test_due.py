@@ -70,13 +70,22 @@ def test_leap_day_checks_and_intervals_across_29_february():
     assert status(last, at(2028, 4, 18, 9), terms=terms).due
 
 
-def test_a_last_check_in_the_future_counts_as_made_now():
-    # The laptop clock was set back a year after the check was saved.
+def test_a_last_check_a_few_hours_in_the_future_counts_as_made_now():
+    # The laptop clock drifted, or the check was saved in a time zone ahead of this one.
     now = at(2026, 10, 1, 10)
-    result = status(at(2027, 10, 1, 10), now, interval=30)
+    result = status(at(2026, 10, 1, 20), now, interval=30)
     assert not result.due
-    assert result.next_due == dt.date(2026, 10, 31)  # from today, not from a year ahead
-    assert result.last_checked == at(2027, 10, 1, 10)  # what was recorded is still reported as is
+    assert result.next_due == dt.date(2026, 10, 31)  # from today
+
+
+def test_a_last_check_far_in_the_future_does_not_silence_reminders():
+    # The clock was a year ahead when the check was saved (or is a year behind now): we cannot tell when
+    # the check really happened, so the platform is due again rather than silent until 2027.
+    last = at(2027, 10, 1, 10)
+    for now in (at(2026, 10, 1, 10), at(2027, 1, 10, 10), at(2027, 5, 1, 10), at(2027, 9, 20, 10)):
+        result = status(last, now, interval=30)
+        assert result.due, now
+        assert result.last_checked == last  # what was recorded is still reported as is
 
 
 def test_a_snooze_postpones_a_due_platform_until_it_ends():

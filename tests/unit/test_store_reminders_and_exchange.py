@@ -111,6 +111,9 @@ def test_an_export_is_readable_private_and_imports_into_a_new_laptop_without_dup
         (lambda d: d["checks"][0]["answers"][0].update(item_id="not-in-list"), "checks[0]: answer for 'not-in-list'"),
         (lambda d: d.update(format="something-else"), "format: Input should be 'privacy-audit-record'"),
         (lambda d: d.update(surprise=1), "surprise: Extra inputs are not permitted"),
+        (lambda d: d["checks"][0].update(finished="2099-01-01T10:00:00+00:00"), "checks: a check of 'facebook' finished on 2099-01-01, which is in the future"),
+        (lambda d: d.update(snoozes={"facebook": "9999-01-01T00:00:00+00:00"}), "snoozes: the snooze for 'facebook' runs until 9999-01-01; a snooze lasts at most 30 days"),
+        (lambda d: d.update(settings={"url_parameters": {"mastodon": {"server": "evil.example/../x?"}}}), "settings: 'url_parameters' must map platforms"),
     ],
 )
 def test_a_rejected_import_says_file_field_and_why_and_changes_nothing(tmp_path, dirs, change, expected):
@@ -130,6 +133,28 @@ def test_a_rejected_import_says_file_field_and_why_and_changes_nothing(tmp_path,
         assert len(record.checks()) == 1
     assert any(p.startswith(f"{bad}: ") and expected in p for p in caught.value.problems), caught.value.problems
     assert dirs.record_file.read_bytes() == before
+
+
+def test_only_portable_settings_move_with_an_import(tmp_path, dirs):
+    # A browser program or sign-in choice belongs to a laptop, and an edited file could point the guided
+    # browser at any program; the values that complete platform addresses belong to the person.
+    export = tmp_path / "e.json"
+    with open_record(dirs) as record:
+        export_json(record, export)
+    document = json.loads(export.read_text())
+    document["settings"] = {
+        "browser_path": "/tmp/evil.sh",
+        "browser_choice": "bogus",
+        "keep_sign_ins": True,
+        "url_parameters": {"mastodon": {"server": "mastodon.social", "username": "jo"}},
+    }
+    export.write_text(json.dumps(document))
+    with open_record(dirs) as record:
+        import_json(record, export)
+        assert record.get_setting("browser_path") is None
+        assert record.get_setting("browser_choice") is None
+        assert record.get_setting("keep_sign_ins") is None
+        assert record.get_setting("url_parameters") == {"mastodon": {"server": "mastodon.social", "username": "jo"}}
 
 
 def test_a_file_that_is_not_json_is_rejected_with_its_line(tmp_path, dirs):
