@@ -19,8 +19,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from privacy_audit.store.errors import RecordError
     from privacy_audit.store.record import forget_everything
-    from privacy_audit.store.terminal import dirs_for
+    from privacy_audit.store.terminal import EXIT_RECORD, dirs_for
 
     dirs = dirs_for(args)
     if not args.yes:
@@ -35,6 +36,11 @@ def run(args: argparse.Namespace) -> int:
             print()
             print("Nothing was deleted.")
             return 1
-    for line in forget_everything(dirs):
+    try:
+        said = forget_everything(dirs)
+    except RecordError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_RECORD
+    for line in said:
         print(line)
     return 0

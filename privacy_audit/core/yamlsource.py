@@ -82,7 +82,12 @@ def parse_yaml(path: Path, raw: bytes) -> YamlDocument:
         line = mark.line + 1 if mark is not None else 1
         problem = exc.problem or exc.context or "not valid YAML"
         raise SourceError(path, line, f"not valid YAML: {problem}") from None
-    except (YAMLError, RecursionError, ValueError, TypeError) as exc:
+    except ValueError as exc:  # ruamel builds dates while parsing and gives no line for an impossible one
+        line, bad = _impossible_date(text)
+        if bad:
+            raise SourceError(path, line, f"{bad} is not a real date") from None
+        raise SourceError(path, 1, f"not valid YAML: {exc}".splitlines()[0]) from None
+    except (YAMLError, RecursionError, TypeError) as exc:
         raise SourceError(path, 1, f"not valid YAML: {exc}".splitlines()[0]) from None
     if tree is None:
         raise SourceError(path, 1, "the file is empty")
@@ -95,6 +100,19 @@ def parse_yaml(path: Path, raw: bytes) -> YamlDocument:
     except SourceError as exc:
         raise SourceError(path, exc.line, exc.message) from None
     return document
+
+
+def _impossible_date(text: str) -> tuple[int, str]:
+    """The first date-shaped value that is not a real date (like 2026-02-30), with its line; (1, "") if none."""
+    import re
+
+    for number, line in enumerate(text.splitlines(), start=1):
+        for match in re.finditer(r"(?<![\w.-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w.:-])", line):
+            try:
+                dt.date(*(int(part) for part in match.groups()))
+            except ValueError:
+                return number, match.group(0)
+    return 1, ""
 
 
 def _plain(node: Any, where: Path_, lines: dict[Path_, int], counter: list[int], line: int) -> Any:

@@ -525,7 +525,10 @@ def _choose_protection(conn: sqlite3.Connection, record_id: str, passphrase: str
 def _unlock(conn: sqlite3.Connection, path: Path, passphrase: str | None,
             accept_unencrypted: bool) -> tuple[str, crypto.Sealer, ProtectionInfo]:
     values = schema.meta(conn)
-    record_id = values["record_id"]
+    record_id = values.get("record_id")
+    if not record_id:  # written with the schema itself, so a record without one has been damaged or edited
+        raise _SetAside("damaged", "Your record had lost its identity (meta.record_id), so it could not be read. It "
+                        "was set aside as {moved} and a new record was started.")
     mode = values.get("protection")
     if mode is None:
         conn.execute("BEGIN IMMEDIATE")  # two windows starting at once must not both choose
@@ -659,10 +662,29 @@ def _record_ids(path: Path) -> list[str]:
         conn.close()
 
 
+def _record_in_use(path: Path) -> bool:
+    """Whether another process is writing to the record right now (it holds a lock for the write)."""
+    try:
+        conn = sqlite3.connect(path, timeout=2.0, isolation_level=None)
+    except sqlite3.Error:
+        return False
+    try:
+        conn.execute("BEGIN EXCLUSIVE")
+        conn.execute("ROLLBACK")
+        return False
+    except sqlite3.OperationalError:
+        return True
+    finally:
+        conn.close()
+
+
 def forget_everything(dirs: AppDirs) -> list[str]:
     """Delete the record, its copies and set-aside files, their keyring keys and the browser profile.
 
-    Returns one sentence per thing done (or that could not be done), for the person to read.
+    Returns one sentence per thing done (or that could not be done), for the person to read. The record file
+    goes first: if it cannot be deleted (another window is saving to it, or Windows holds it open), RecordLocked
+    or RecordNotWritable is raised and nothing else is touched, so a record is never left behind without the
+    key that reads it.
     """
     done: list[str] = []
     record_files = [dirs.record_file] if dirs.record_file.exists() else []
@@ -670,6 +692,19 @@ def forget_everything(dirs: AppDirs) -> list[str]:
         if folder.is_dir():
             record_files += sorted(p for p in folder.iterdir() if p.suffix == ".sqlite3")
     record_ids = sorted({rid for path in record_files for rid in _record_ids(path)})
+
+    if dirs.record_file.exists():
+        if _record_in_use(dirs.record_file):
+            raise RecordLocked(f"Your record ({dirs.record_file}) is being saved by another Privacy Audit window or "
+                               "command. Close Privacy Audit and try again; nothing was deleted.")
+        try:
+            for suffix in ("",) + JOURNAL_SUFFIXES:
+                dirs.record_file.with_name(dirs.record_file.name + suffix).unlink(missing_ok=True)
+        except OSError as exc:
+            raise RecordNotWritable(f"Could not delete your record ({dirs.record_file}: {exc.strerror or exc}). Close "
+                                    "Privacy Audit and try again; nothing else was deleted.") from exc
+        done.append(f"Deleted your record ({dirs.record_file}).")
+
     keys_deleted = 0
     for record_id in record_ids:
         try:
@@ -679,11 +714,6 @@ def forget_everything(dirs: AppDirs) -> list[str]:
                         "entries in your keyring by hand.")
     if keys_deleted:
         done.append(f"Deleted {keys_deleted} key(s) from {keys.keyring_info().name}.")
-
-    if dirs.record_file.exists():
-        for suffix in ("",) + JOURNAL_SUFFIXES:
-            dirs.record_file.with_name(dirs.record_file.name + suffix).unlink(missing_ok=True)
-        done.append(f"Deleted your record ({dirs.record_file}).")
     for folder, what in ((dirs.set_aside, "set-aside copies of your record"), (dirs.data / "backups", "copies taken before upgrades"),
                          (dirs.browser_profile, "the guided browser's profile and sign-ins")):
         if folder.exists():

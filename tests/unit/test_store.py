@@ -390,6 +390,40 @@ def test_a_failing_migration_step_changes_nothing(dirs, monkeypatch):
 # -- forgetting -----------------------------------------------------------------------------------------
 
 
+def test_a_record_without_its_id_is_set_aside_and_a_new_one_started(dirs):
+    import sqlite3
+
+    with open_record(dirs) as record:
+        record.save_check(make_check("facebook"))
+    with sqlite3.connect(dirs.record_file) as conn:
+        conn.execute("DELETE FROM meta WHERE key = 'record_id'")
+    conn.close()
+    with open_record(dirs) as record:
+        assert record.checks() == []
+        assert "lost its identity" in record.notices[0]
+    assert len(list(dirs.set_aside.iterdir())) == 1
+
+
+def test_forget_refuses_while_another_process_is_saving_and_deletes_nothing(dirs, memory_keyring):
+    import sqlite3
+
+    from privacy_audit.store import RecordLocked
+
+    with open_record(dirs) as record:
+        record.save_check(make_check("facebook"))
+    writer = sqlite3.connect(dirs.record_file, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")  # another window in the middle of a save
+    try:
+        with pytest.raises(RecordLocked, match="Close Privacy Audit and try again; nothing was deleted"):
+            forget_everything(dirs)
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+    assert memory_keyring.store, "the key must stay while its record stays"
+    with open_record(dirs) as record:
+        assert len(record.checks()) == 1
+
+
 def test_forget_everything_deletes_the_record_its_key_copies_and_the_browser_profile(dirs, memory_keyring):
     with open_record(dirs) as record:
         record.save_check(make_check())

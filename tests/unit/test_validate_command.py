@@ -102,6 +102,11 @@ def test_a_wrong_type_is_reported_at_the_field(tmp_path, capsys):
     assert ":17: item 1 (future-posts) › last_verified:" in line
 
 
+def test_an_impossible_date_is_reported_on_its_line(tmp_path, capsys):
+    text = checklist_text().replace("    last_verified: 2026-11-01", "    last_verified: 2026-02-30")
+    assert only_problem(capsys, write(tmp_path, "examplesocial.yaml", text)).endswith(":17: 2026-02-30 is not a real date")
+
+
 def test_duplicate_item_ids_are_rejected(tmp_path, capsys):
     text = checklist_text(GOOD_ITEM + GOOD_ITEM)
     line = only_problem(capsys, write(tmp_path, "examplesocial.yaml", text))
