@@ -27,29 +27,33 @@ def command_modules() -> list[ModuleType]:
 _OPTIONS_WITH_VALUES = ("--home", "--school-config")
 
 
-def _requested_command(argv: list[str]) -> ModuleType | None:
-    """The module of the sub-command named in argv, imported alone so a quick command starts quickly."""
+def _command_word(argv: list[str]) -> str | None:
+    """The sub-command named in argv (the first word that is neither an option nor an option's value)."""
     words = iter(argv)
     for word in words:
         if word in _OPTIONS_WITH_VALUES:
             next(words, None)
-        elif word.startswith("-"):
-            continue
-        else:
-            if not word.replace("-", "_").isidentifier():
-                return None
-            for name in (word, word + "_"):
-                try:
-                    module = importlib.import_module(f"privacy_audit.commands.{name}")
-                except ModuleNotFoundError:
-                    continue
-                if getattr(module, "NAME", None) == word:
-                    return module
-            return None
+        elif not word.startswith("-"):
+            return word
     return None
 
 
-def build_parser(only: ModuleType | None = None) -> argparse.ArgumentParser:
+def _requested_command(word: str) -> ModuleType | None:
+    """The module of sub-command `word`, imported alone so a quick command starts quickly."""
+    if not word.replace("-", "_").isidentifier():
+        return None
+    for name in (word, word + "_"):
+        try:
+            module = importlib.import_module(f"privacy_audit.commands.{name}")
+        except ModuleNotFoundError:
+            continue
+        if getattr(module, "NAME", None) == word:
+            return module
+    return None
+
+
+def build_parser(only: ModuleType | None = None, with_commands: bool = True) -> argparse.ArgumentParser:
+    """The parser; with `only`, just that sub-command; without `with_commands`, none (the app itself)."""
     parser = argparse.ArgumentParser(
         prog="privacy-audit",
         description=f"{APP_NAME}: check the privacy settings of your social media accounts, as your school's "
@@ -59,6 +63,9 @@ def build_parser(only: ModuleType | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--home", metavar="DIR", help="keep every file of the app under DIR (also $PRIVACY_AUDIT_HOME)")
     parser.add_argument("--school-config", metavar="FILE", help="use this school.yaml (also $PRIVACY_AUDIT_SCHOOL_CONFIG)")
     parser.add_argument("--demo", action="store_true", help="open the app in demo mode: practice pages, nothing saved")
+    if not with_commands:
+        parser.set_defaults(command=None)
+        return parser
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in [only] if only is not None else command_modules():
         sub = subparsers.add_parser(module.NAME, help=module.HELP, description=module.HELP)
@@ -70,7 +77,11 @@ def build_parser(only: ModuleType | None = None) -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     if argv is None:
         argv = sys.argv[1:]
-    parser = build_parser(only=_requested_command(argv))
+    word = _command_word(argv)
+    if word is None and not any(arg in ("-h", "--help") for arg in argv):
+        parser = build_parser(with_commands=False)  # the app: no sub-command modules to import
+    else:
+        parser = build_parser(only=_requested_command(word) if word else None)
     args = parser.parse_args(argv)
     if args.command is None:
         from privacy_audit.ui.app import run_app

@@ -28,9 +28,11 @@ def memory_keyring() -> None:
     store: dict[tuple[str, str], str] = {}
 
     class SessionKeyring(KeyringBackend):
-        """Holds the sample record's key for this run only."""
+        """Holds the sample record's key for this run only, standing in for GNOME Keyring (Secret Service)
+        so that the screens show what most Linux users see."""
 
         priority = 1  # type: ignore[assignment]
+        name = "SecretService Keyring"  # keyring's own name for the Secret Service backend
 
         def get_password(self, service: str, username: str) -> str | None:
             return store.get((service, username))

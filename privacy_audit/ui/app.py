@@ -1,11 +1,27 @@
 """`privacy-audit` with no command: start the desktop app (interface G).
 
-Start-up order matters for how fast the app feels: the catalogue (small YAML files) is loaded, the window
-is shown, and only then is the record opened on the worker thread (keyring, decryption). Playwright is
-never imported here; the guided browser starts on first use.
+Start-up comes in two phases, so that the window is on screen in about the time of a bare PySide6 window:
 
-Set PRIVACY_AUDIT_EXIT_WHEN_SHOWN=1 to print "dashboard-shown" and quit as soon as the dashboard is on
-screen (used by benchmarks/bench_startup.py and the start-up test).
+1. Before the first paint, only the standard library and PySide6 are imported. When the person has
+   finished the first run and a current dashboard snapshot exists (`ui/snapshot.py`), the dashboard is drawn
+   from it and from the record's clear columns (`store.reminder_inputs`): platform names and due states,
+   with its actions disabled and saying "Loading…".
+2. Once the window has been painted, the worker thread loads the full catalogue (pydantic, the JSON
+   cache) and opens the record (keyring, cryptography); then the dashboard is refreshed from the real
+   services and its actions are enabled. The GUI thread never waits on either.
+
+Without a usable snapshot (the first start, a changed checklist or school.yaml, a passphrase-protected
+record) the window shows "Opening your record…" and goes to the welcome or the dashboard after phase 2.
+Playwright is never imported here; the guided browser starts on first use.
+
+Environment switches used by benchmarks/bench_startup.py and the start-up tests:
+PRIVACY_AUDIT_EXIT_WHEN_SHOWN=1 prints "dashboard-shown" and quits as soon as the dashboard is on screen,
+or "welcome-shown" / "protection-shown" when the first screen is the first run's welcome or the choice of
+how to protect the record (no keyring, or a passphrase to type); phase 2 is not started when the dashboard came from the snapshot,
+since it would only delay quitting. PRIVACY_AUDIT_EXIT_WHEN_READY=1 prints "ready" and quits once phase 2
+is done (or with the same markers when the welcome or the protection choice waits for the person).
+PRIVACY_AUDIT_REPORT_MODULES=1 also prints, at that moment, "modules: " and the sorted names of
+the top-level packages imported so far.
 """
 
 from __future__ import annotations
@@ -15,34 +31,32 @@ import os
 import sys
 
 EXIT_WHEN_SHOWN_ENV = "PRIVACY_AUDIT_EXIT_WHEN_SHOWN"
+EXIT_WHEN_READY_ENV = "PRIVACY_AUDIT_EXIT_WHEN_READY"
+REPORT_MODULES_ENV = "PRIVACY_AUDIT_REPORT_MODULES"
 SHOWN_MARKER = "dashboard-shown"
+WELCOME_MARKER = "welcome-shown"
+PROTECTION_MARKER = "protection-shown"
+READY_MARKER = "ready"
+# Phase 2 starts after the first frame; if the platform never reports one (e.g. started minimised), after this.
+FIRST_FRAME_FALLBACK_MS = 1500
 
 
 def build_services(args: argparse.Namespace, *, os_integration: bool = True):
-    """The catalogue and the services object for `args` (needs a QApplication for the worker's signals)."""
-    from privacy_audit.core.catalogue import Catalogue, apply_school, load_school_config
-    from privacy_audit.core.paths import app_dirs, checklists_dir
-    from privacy_audit.ui.catalogue_cache import CACHE_NAME, load_checklists_fast, write_cache
+    """Services with the catalogue loaded at once (demo mode, tests); needs a QApplication."""
+    from privacy_audit.core.paths import app_dirs
+    from privacy_audit.ui.catalogue_cache import build_catalogue
     from privacy_audit.ui.services import AppServices
 
     dirs = app_dirs(getattr(args, "home", None))
-    cache_file = dirs.state / CACHE_NAME
-    checklists, file_problems, policy, fresh = load_checklists_fast(cache_file)
-    school = load_school_config(
-        getattr(args, "school_config", None), policy=policy, known_platforms=frozenset(checklists)
+    school_config = getattr(args, "school_config", None)
+    catalogue = build_catalogue(dirs, school_config)
+    return AppServices(
+        dirs,
+        catalogue,
+        school_config=school_config,
+        demo=bool(getattr(args, "demo", False)),
+        os_integration=os_integration,
     )
-    problems = [str(p) for p in file_problems] + list(school.problems)
-    applied = {}
-    for platform_id, checklist in checklists.items():
-        applied[platform_id], found = apply_school(checklist, school.config)
-        problems += [f"{school.describe}: {message}" for message in found]
-    catalogue = Catalogue(checklists=applied, policy=policy, school=school, problems=problems)
-    services = AppServices(
-        dirs, catalogue, demo=bool(getattr(args, "demo", False)), os_integration=os_integration
-    )
-    if fresh:  # the next start can skip parsing YAML
-        services.worker.submit(lambda: write_cache(cache_file, checklists_dir(), checklists, policy))
-    return services
 
 
 def run_app(args: argparse.Namespace) -> int:
@@ -64,20 +78,29 @@ def run_app(args: argparse.Namespace) -> int:
     reporter = ErrorReporter()
     reporter.install()
     demo = None
+    overview = None
     if getattr(args, "demo", False):
         from privacy_audit.demo.session import DemoSession
 
         # Demo mode keeps every file in a throwaway folder: the real record is never opened.
         demo = DemoSession()
         args = argparse.Namespace(**{**vars(args), "home": str(demo.home)})
-    try:
-        services = build_services(args)
-    except (OSError, ValueError) as exc:  # the app's own data is missing or broken: say so, don't crash
-        print(f"Privacy Audit could not start: {exc}", file=sys.stderr)
-        reporter.uninstall()
-        if demo is not None:
+        try:
+            services = build_services(args)
+        except (OSError, ValueError) as exc:  # the app's own data is missing or broken: say so, don't crash
+            print(f"Privacy Audit could not start: {exc}", file=sys.stderr)
+            reporter.uninstall()
             demo.close()
-        return 1
+            return 1
+    else:
+        from privacy_audit.core.paths import app_dirs
+        from privacy_audit.ui.services import AppServices, fast_start
+
+        dirs = app_dirs(getattr(args, "home", None))
+        school_config = getattr(args, "school_config", None)
+        quick = fast_start(dirs, school_config)
+        snapshot, overview = quick if quick is not None else (None, None)
+        services = AppServices(dirs, snapshot=snapshot, school_config=school_config, os_integration=True)
 
     from privacy_audit.ui.main_window import MainWindow, show_when_ready
 
@@ -89,17 +112,34 @@ def run_app(args: argparse.Namespace) -> int:
         demo.catalogue = services.catalogue
         demo.start()
         controller = DemoController(window, demo)
-    if os.environ.get(EXIT_WHEN_SHOWN_ENV) == "1":
+    exit_when_shown = os.environ.get(EXIT_WHEN_SHOWN_ENV) == "1"
+    if exit_when_shown or os.environ.get(EXIT_WHEN_READY_ENV) == "1":
 
-        def shown() -> None:
-            print(SHOWN_MARKER, flush=True)
+        def reached(signal_name: str) -> None:
+            marker = {
+                "dashboard_shown": SHOWN_MARKER,
+                "welcome_shown": WELCOME_MARKER,
+                "protection_shown": PROTECTION_MARKER,
+            }.get(signal_name, READY_MARKER)
+            print(marker, flush=True)
+            if os.environ.get(REPORT_MODULES_ENV) == "1":
+                print("modules: " + ",".join(sorted({name.partition(".")[0] for name in sys.modules})), flush=True)
             app.quit()
 
-        show_when_ready(window, shown)
+        # The welcome and the protection choice wait for the person: the start-up is as done as it gets.
+        waiting = ("welcome_shown", "protection_shown")
+        wanted = ("dashboard_shown", *waiting) if exit_when_shown else ("ready", *waiting)
+        show_when_ready(window, reached, wanted)
     remove_tray = attach_tray(window, services) if demo is None else None  # no reminders in a demo
-    window.show()
-    # Open the record once the window is on screen: the keyring may take a moment.
-    QTimer.singleShot(0, window.open_record if controller is None else controller.start)
+    if controller is not None:
+        window.show()
+        QTimer.singleShot(0, controller.start)
+    else:
+        if overview is not None:
+            window.show_first(overview)  # the dashboard, drawn from the snapshot, before the first paint
+        phase_two = not (exit_when_shown and overview is not None)
+        after_first_frame(window, window.start if phase_two else None)
+        window.show()
     try:
         code = app.exec()
     finally:
@@ -112,6 +152,38 @@ def run_app(args: argparse.Namespace) -> int:
             demo.close()
         reporter.uninstall()
     return int(code)
+
+
+def after_first_frame(window, callback) -> None:
+    """Call `callback()` once `window` (not yet shown) has been exposed and painted for the first time.
+
+    Phase 2 imports pydantic and opens the record on the worker thread; started earlier, it would compete
+    with the first paint for the interpreter. Qt paints a widget window while handling its first Expose
+    event, so the callback runs from the event loop right after that one.
+    """
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    if callback is None:
+        return
+    done = False
+
+    def fire() -> None:
+        nonlocal done
+        if not done:
+            done = True
+            callback()
+
+    class FirstExpose(QObject):
+        def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.Expose and watched.isExposed():
+                watched.removeEventFilter(self)
+                QTimer.singleShot(0, fire)
+            return False
+
+    window.winId()  # creates the native window now, so its expose events can be watched
+    watcher = FirstExpose(window)
+    window.windowHandle().installEventFilter(watcher)
+    QTimer.singleShot(FIRST_FRAME_FALLBACK_MS, fire)
 
 
 def install_translations(app) -> None:
@@ -129,12 +201,10 @@ def install_translations(app) -> None:
 
 
 def attach_tray(window, services):
-    """The reminder tray icon and its due-state watch, when that part of the app is installed and the
-    desktop has a tray. Returns a function that removes them again (or None)."""
-    try:
-        from privacy_audit.ui.tray import ReminderTray
-    except ImportError:
-        return None
+    """The reminder tray icon and its due-state watch, when the desktop has a tray. Returns a function
+    that removes them again (or None)."""
+    from privacy_audit.ui.tray import ReminderTray
+
     if not ReminderTray.available():
         return None
     tray = ReminderTray(window)
@@ -142,21 +212,16 @@ def attach_tray(window, services):
     tray.check_requested.connect(window.check_first_due)
     tray.snooze_requested.connect(window.snooze_due)
     tray.quit_requested.connect(window.close)
-    watch = None
-    try:
-        from privacy_audit.ui.due_watch import DueWatch
-    except ImportError:
-        pass
-    else:
-        watch = DueWatch(window.due_platforms, parent=window)
-        watch.due_changed.connect(lambda ids: tray.set_due([services.platform_name(p) for p in ids]))
-        window.dashboard_shown.connect(watch.refresh)
-        watch.start()
+    from privacy_audit.ui.due_watch import DueWatch
+
+    watch = DueWatch(window.due_platforms, parent=window)
+    watch.due_changed.connect(lambda ids: tray.set_due([services.platform_name(p) for p in ids]))
+    window.dashboard_shown.connect(watch.refresh)
+    watch.start()
     tray.show()
 
     def remove() -> None:
-        if watch is not None:
-            watch.stop()
+        watch.stop()
         tray.dispose()
 
     return remove

@@ -57,6 +57,10 @@ def freshness_line(item: Item, today: dt.date) -> tuple[str, bool]:
     return line, fresh.out_of_date
 
 
+# How specific each guidance message is: a later event may replace a message only with one as specific.
+_SPECIFICITY = {"page_shown": 1, "label_found": 2, "label_missing": 2}
+
+
 class CheckView(QWidget):
     """Runs one platform's check. Emits `closed()` when the person leaves it (saved or kept as a draft)."""
 
@@ -69,6 +73,7 @@ class CheckView(QWidget):
         self.checklist: Checklist | None = None
         self.draft: Draft | None = None
         self.previous: CheckResult | None = None
+        self._guidance: tuple[str, int] = ("", 0)  # (item id, specificity) of the guidance message shown
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.pages = QStackedWidget()
@@ -297,7 +302,11 @@ class CheckView(QWidget):
         self.clause_toggle.setChecked(False)
         where = []
         if item.where.url:
-            where.append(self.tr("Settings page: {url}").format(url=item.where.url))
+            practice = self._practice_url(item)
+            if practice is not None:  # demo mode opens the practice page, so that is what we name
+                where.append(self.tr("Practice page: {url}").format(url=practice))
+            else:
+                where.append(self.tr("Settings page: {url}").format(url=item.where.url))
         if item.where.app:
             where.append(self.tr("In the app: {path}").format(path=item.where.app))
         self.where.setText("\n".join(where))
@@ -391,6 +400,16 @@ class CheckView(QWidget):
 
     # -- the browser ------------------------------------------------------------------------------------
 
+    def _practice_url(self, item: Item) -> str | None:
+        """In demo mode, the practice page that stands in for `item`'s settings page (else None)."""
+        practice = self.services.practice
+        if practice is None or self.checklist is None:
+            return None
+        try:
+            return practice.item_url(self.checklist.platform, item.id)
+        except RuntimeError:  # the practice server is not running (any more)
+            return None
+
     def settings_url(self, item: Item) -> str | None:
         if not item.where.url or self.checklist is None:
             return None
@@ -419,24 +438,22 @@ class CheckView(QWidget):
         if not any(host == d or host.endswith("." + d) for d in domains):
             domains = domains + (host,)  # a school-supplied server (e.g. Mastodon) the person typed in
         bridge = self.services.browser()
+        self._guidance = (item.id, 0)  # a new page: any message may follow
         if bridge is not None:
-            try:
-                from privacy_audit.browser import GuidanceTarget
+            from privacy_audit.browser import GuidanceTarget
 
-                target = GuidanceTarget(
-                    url=url,
-                    allowed_domains=domains,
-                    platform_name=self.checklist.name,
-                    item_id=item.id,
-                    title=item.title,
-                    safe_value=item.safe_value,
-                    labels=tuple(item.labels),
-                )
-                bridge.open(target)
-                self._browser_message(self.tr("Opening the settings page in the guided browser…"))
-                return
-            except ImportError:
-                pass
+            target = GuidanceTarget(
+                url=url,
+                allowed_domains=domains,
+                platform_name=self.checklist.name,
+                item_id=item.id,
+                title=item.title,
+                safe_value=item.safe_value,
+                labels=tuple(item.labels),
+            )
+            bridge.open(target)
+            self._browser_message(self.tr("Opening the settings page in the guided browser…"))
+            return
         QDesktopServices.openUrl(QUrl(url))
         self._browser_message(self.tr("Opened {url} in your web browser.").format(url=url))
 
@@ -456,6 +473,15 @@ class CheckView(QWidget):
             "error": self.tr("The guided browser had a problem: {why}"),
         }
         if kind in messages:
+            # "page shown" and "label found" come from different steps of the browser worker and may
+            # arrive in either order; the less specific message must not replace the more specific one.
+            item_id = getattr(event, "item_id", "")
+            level = _SPECIFICITY.get(kind, 0)
+            shown_item, shown_level = self._guidance
+            if kind in _SPECIFICITY and item_id == shown_item and level < shown_level:
+                return
+            if kind in _SPECIFICITY:
+                self._guidance = (item_id, level)
             self._browser_message(messages[kind].format(why=getattr(event, "message", "")))
         elif kind == "done":
             self.answer(Answer.OK)

@@ -1,5 +1,9 @@
 """The dashboard: one row per platform in use with its status and a "Check now" button, the overall
-progress this term, who to ask at school, and non-blocking banners for file problems and record notices."""
+progress this term, who to ask at school, and non-blocking banners for file problems and record notices.
+
+It is drawn from plain values only (`services.snapshot`, an `Overview`), so it can be the first screen
+before the catalogue and the record are loaded; until the record is open its actions are disabled and say
+"Loading…"."""
 
 from __future__ import annotations
 
@@ -27,6 +31,7 @@ class DashboardView(QWidget):
     report_requested = Signal()
     settings_requested = Signal()
     platforms_requested = Signal()
+    public_view_requested = Signal()
 
     def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -41,18 +46,31 @@ class DashboardView(QWidget):
         title_layout.setContentsMargins(0, 0, 0, 0)
         title_layout.setSpacing(2)
         title_layout.addWidget(w.heading(self.tr("Your privacy checks")))
-        self.school_label = w.text(services.school.school_name, muted=True)
+        self.school_label = w.text(services.school_name, muted=True)
         title_layout.addWidget(self.school_label)
         top.addWidget(titles, 1)
-        for label, signal, name in (
-            (self.tr("&History"), self.history_requested, self.tr("History of your checks")),
-            (self.tr("&Report"), self.report_requested, self.tr("Report and statement of acceptance")),
-            (self.tr("&Settings"), self.settings_requested, self.tr("Settings")),
+        self.nav_buttons = []
+        for label, signal, name, tip in (
+            (self.tr("&History"), self.history_requested, self.tr("History of your checks"), ""),
+            (self.tr("&Report"), self.report_requested, self.tr("Report and statement of acceptance"), ""),
+            (
+                self.tr("&Public view"),
+                self.public_view_requested,
+                self.tr("Public view: what can anyone see on my profiles?"),
+                self.tr("What can anyone see on my profiles?"),
+            ),
+            (self.tr("&Settings"), self.settings_requested, self.tr("Settings"), ""),
         ):
-            nav = w.button(label, accessible=name)
+            nav = w.button(label, accessible=name, tooltip=tip)
             nav.clicked.connect(signal)
             top.addWidget(nav, 0, Qt.AlignmentFlag.AlignTop)
+            self.nav_buttons.append(nav)
         layout.addLayout(top)
+
+        # Shown while the record is still being opened (phase 2 of start-up): actions wait for it.
+        self.loading_label = w.text(self.tr("Loading…"), muted=True)
+        self.loading_label.setAccessibleName(self.tr("Loading your record…"))
+        layout.addWidget(self.loading_label)
 
         self.banners = w.QVBoxLayout()
         self.banners.setSpacing(8)
@@ -74,15 +92,35 @@ class DashboardView(QWidget):
         self.change_button = change
         layout.addWidget(change, 0, Qt.AlignmentFlag.AlignLeft)
 
-        contact = services.school.contact
         contact_card, contact_layout = w.card("notice")
         contact_layout.addWidget(
             w.text(self.tr("Worried about something, or a pupil sent you a request?"), bold=True)
         )
-        contact_layout.addWidget(w.text(self.tr("Talk to {contact}.").format(contact=contact.describe())))
+        self.contact_label = w.text("")
+        contact_layout.addWidget(self.contact_label)
         layout.addWidget(contact_card)
         layout.addStretch(1)
+        self.show_school()
+        self.set_ready(services.record_is_open)
+
+    def show_school(self) -> None:
+        """Show the school's name, contact and the catalogue's problems (again, once the catalogue is loaded)."""
+        snapshot = self.services.snapshot
+        self.school_label.setText(self.services.school_name)
+        contact = snapshot.contact if snapshot is not None else ""
+        self.contact_label.setText(self.tr("Talk to {contact}.").format(contact=contact) if contact else "")
         self._show_banners()
+
+    @property
+    def ready(self) -> bool:
+        return not self.loading_label.isVisibleTo(self)
+
+    def set_ready(self, ready: bool) -> None:
+        """Enable the actions once the record is open; until then they are disabled and say "Loading…"."""
+        self.loading_label.setVisible(not ready)
+        for button in [*self.nav_buttons, self.change_button, *self.check_buttons.values()]:
+            button.setEnabled(ready)
+            button.setAccessibleDescription("" if ready else self.tr("Loading…"))
 
     # -- data -------------------------------------------------------------------------------------------
 
@@ -92,6 +130,7 @@ class DashboardView(QWidget):
 
     def show_overview(self, overview: Overview) -> None:
         self.overview = overview
+        ready = self.services.record_is_open
         w.clear_layout(self.rows)
         self.check_buttons = {}
         icon_size = max(32, round(w.scaled_font().pointSizeF() * 2.8))
@@ -131,6 +170,8 @@ class DashboardView(QWidget):
             check.setObjectName(check.objectName() or f"check-{platform}")
             check.setProperty("platform", platform)
             self.check_buttons[platform] = check
+            check.setEnabled(ready)
+            check.setAccessibleDescription("" if ready else self.tr("Loading…"))
             self.rows.addWidget(check, row, 3, Qt.AlignmentFlag.AlignVCenter)
             if first_due is None and status.state != "ok":
                 first_due = check
@@ -151,6 +192,7 @@ class DashboardView(QWidget):
             )
         self.summary_label.setAccessibleName(self.summary_label.text())
         self._show_banners()
+        self.set_ready(ready)
         target = first_due or next(iter(self.check_buttons.values()), None)
         if target is not None and self.isVisible():
             target.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -178,7 +220,8 @@ class DashboardView(QWidget):
 
     def _show_banners(self) -> None:
         w.clear_layout(self.banners)
-        problems = list(self.services.catalogue.problems)
+        snapshot = self.services.snapshot
+        problems = list(snapshot.problems) if snapshot is not None else []
         if problems:
             frame, inner = w.card("banner")
             inner.addWidget(

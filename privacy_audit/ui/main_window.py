@@ -1,6 +1,10 @@
 """The main window: one stack of pages (opening, protection choice, welcome, dashboard, check, history,
-report, settings) and the navigation between them. The window is shown before the record is opened;
-opening it (keyring, decryption, migrations) happens on the worker thread."""
+report, settings, public view) and the navigation between them.
+
+The window is shown before the catalogue is loaded and before the record is opened; both happen on the
+worker thread (`start`). Only the message page and the dashboard exist at first, because they need
+nothing but plain values (and the start-up imports only PySide6 and the standard library); the other
+pages are built, and their modules imported, once the catalogue has been loaded."""
 
 from __future__ import annotations
 
@@ -9,16 +13,9 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from privacy_audit.ui import widgets as w
-from privacy_audit.ui.check import CheckView
 from privacy_audit.ui.dashboard import DashboardView
-from privacy_audit.ui.history import HistoryView
 from privacy_audit.ui.icons import app_icon
-from privacy_audit.ui.protection import ProtectionView
-from privacy_audit.ui.public_view import PublicView
-from privacy_audit.ui.report_view import ReportView
 from privacy_audit.ui.services import AppServices, Overview
-from privacy_audit.ui.settings_view import SettingsView
-from privacy_audit.ui.welcome import WelcomeView
 from privacy_audit.ui.worker import Failure
 
 
@@ -57,32 +54,75 @@ class MessagePage(QWidget):
 
 class MainWindow(QMainWindow):
     dashboard_shown = Signal()
+    welcome_shown = Signal()  # the first run's welcome is on screen
+    protection_shown = Signal()  # the record waits for a passphrase or a choice of protection
+    ready = Signal()  # the catalogue is loaded and the record is open: every action works
 
     def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
-        self.setWindowTitle(self.tr("Privacy Audit — {school}").format(school=services.school.school_name))
         self.setWindowIcon(app_icon())
         self.overview: Overview | None = None
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
+        self.pages: dict[str, QWidget] = {}
+        self.platforms = None
+        # Built once the catalogue is loaded (`_build_pages`).
+        self.protection = self.welcome = self.check = self.history = None
+        self.report = self.settings = self.public = None
+        self._after_ready: list = []  # tray requests that came before the record was open
 
         self.message = MessagePage()
+        self.dashboard = DashboardView(services)
+        self._add_page("message", self.message)
+        self._add_page("dashboard", self.dashboard)
+        self.message.retry_requested.connect(self._retry)
+        self.dashboard.check_requested.connect(self.start_check)
+        self.dashboard.history_requested.connect(lambda: self.go("history"))
+        self.dashboard.report_requested.connect(lambda: self.go("report"))
+        self.dashboard.settings_requested.connect(lambda: self.go("settings"))
+        self.dashboard.public_view_requested.connect(lambda: self.go("public"))
+        self.dashboard.platforms_requested.connect(self.change_platforms)
+        services.changed.connect(self._record_changed)
+        services.catalogue_loaded.connect(self._catalogue_loaded)
+        back = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        back.activated.connect(self._escape)
+        self._show_title()
+        self.message.say(self.tr("Opening your record…"))
+        self.resize(980, 760)
+        if services.catalogue_is_loaded:
+            self._build_pages()
+
+    def _show_title(self) -> None:
+        school = self.services.school_name
+        if school:
+            self.setWindowTitle(self.tr("Privacy Audit — {school}").format(school=school))
+        else:
+            self.setWindowTitle(self.tr("Privacy Audit"))
+
+    def _build_pages(self) -> None:
+        """The pages that need the full catalogue, built (and their modules imported) once it is loaded."""
+        if self.welcome is not None:
+            return
+        from privacy_audit.ui.check import CheckView
+        from privacy_audit.ui.history import HistoryView
+        from privacy_audit.ui.protection import ProtectionView
+        from privacy_audit.ui.public_view import PublicView
+        from privacy_audit.ui.report_view import ReportView
+        from privacy_audit.ui.settings_view import SettingsView
+        from privacy_audit.ui.welcome import WelcomeView
+
+        services = self.services
         self.protection = ProtectionView()
         self.welcome = WelcomeView(services, first_run=True)
-        self.dashboard = DashboardView(services)
         self.check = CheckView(services)
         self.history = HistoryView(services)
         self.report = ReportView(services)
         self.settings = SettingsView(services)
         self.public = PublicView(services)
-        self.platforms: WelcomeView | None = None
-        self.pages: dict[str, QWidget] = {}
         for name, page in (
-            ("message", self.message),
             ("protection", self.protection),
             ("welcome", self.welcome),
-            ("dashboard", self.dashboard),
             ("check", self.check),
             ("history", self.history),
             ("report", self.report),
@@ -90,27 +130,19 @@ class MainWindow(QMainWindow):
             ("public", self.public),
         ):
             self._add_page(name, page)
-
-        self.message.retry_requested.connect(self.open_record)
         self.protection.chosen.connect(self._protection_chosen)
         self.welcome.finished.connect(self._first_run_finished)
-        self.dashboard.check_requested.connect(self.start_check)
-        self.dashboard.history_requested.connect(lambda: self.go("history"))
-        self.dashboard.report_requested.connect(lambda: self.go("report"))
-        self.dashboard.settings_requested.connect(lambda: self.go("settings"))
-        self.dashboard.platforms_requested.connect(self.change_platforms)
-        for page in (self.history, self.report, self.settings):
+        for page in (self.history, self.report, self.settings, self.public):
             page.back_requested.connect(self.show_dashboard)
-        self.public.back_requested.connect(self.show_dashboard)
         self.check.closed.connect(self.show_dashboard)
         self.settings.forgotten.connect(self._forgotten)
-        services.changed.connect(self._record_changed)
         services.browser_event.connect(self.check.on_browser_event)
         services.browser_event.connect(self.public.on_browser_event)
-        back = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
-        back.activated.connect(self._escape)
-        self.message.say(self.tr("Opening your record…"))
-        self.resize(980, 760)
+
+    def _catalogue_loaded(self) -> None:
+        self._show_title()
+        self._build_pages()
+        self.dashboard.show_school()
 
     def _add_page(self, name: str, page: QWidget) -> None:
         holder = page if name in ("check", "history") else w.scroll_page(page)
@@ -136,16 +168,51 @@ class MainWindow(QMainWindow):
         if self.current() == "public" and name != "public":
             self.public.leave()  # typed words are for one look only
         self.stack.setCurrentWidget(self.pages[name])
-        refresh = {
-            "history": self.history.refresh,
-            "report": self.report.refresh,
-            "settings": self.settings.refresh,
-            "public": lambda: self.public.refresh(self.overview.in_use if self.overview else None),
-        }.get(name)
-        if refresh is not None:
-            refresh()
+        if name in ("history", "report", "settings"):
+            getattr(self, name).refresh()
+        elif name == "public":
+            self.public.refresh(self.overview.in_use if self.overview else None)
 
-    # -- opening the record -----------------------------------------------------------------------------
+    # -- starting: the catalogue, then the record --------------------------------------------------------
+
+    def show_first(self, overview: Overview) -> None:
+        """Phase 1: show the dashboard from an overview read from the record's clear columns (see
+        `services.fast_start`), its actions disabled until `start` has opened the record."""
+        self.overview = overview
+        self.dashboard.show_overview(overview)
+        self.show_dashboard(refresh=False)
+
+    def start(self) -> None:
+        """Phase 2: load the catalogue and open the record on the worker, then show the welcome or the
+        dashboard. When `show_first` has not put the dashboard up, "Opening your record…" is shown."""
+        if self.current() != "dashboard":
+            self.message.say(self.tr("Opening your record…"))
+            self.go("message")
+        self._load_catalogue()
+
+    def _load_catalogue(self) -> None:
+        if self.services.catalogue_is_loaded:
+            self._open_quietly()
+            return
+        self.services.load_catalogue(on_done=lambda _: self._open_quietly(), on_error=self._catalogue_failed)
+
+    def _catalogue_failed(self, failure: Failure) -> None:
+        self.message.say(
+            self.tr("Privacy Audit could not start"),
+            self.tr("{problem}\nYour record has not been touched.").format(problem=str(failure)),
+            retry=True,
+        )
+        self.go("message")
+
+    def _retry(self) -> None:
+        if self.services.catalogue_is_loaded:
+            self.open_record()
+        else:
+            self.start()
+
+    def _open_quietly(self) -> None:
+        """Open the record without leaving the page on screen (the dashboard drawn from the snapshot)."""
+        self.services.open_record(on_done=self._record_opened, on_error=self._record_failed)
 
     def open_record(self, passphrase: str | None = None, accept_unencrypted: bool = False) -> None:
         self.message.say(self.tr("Opening your record…"))
@@ -171,6 +238,7 @@ class MainWindow(QMainWindow):
             )
             self.go("protection")
             self.protection.passphrase.setFocus()
+            self.protection_shown.emit()
             return
         if any(cls.__name__ == "RecordError" for cls in type(error).__mro__):
             self.message.say(self.tr("Your record could not be opened"), str(error), retry=True)
@@ -187,16 +255,34 @@ class MainWindow(QMainWindow):
 
     def _first_overview(self, overview: Overview) -> None:
         self.overview = overview
+        self.services.save_snapshot(overview.first_run_done)
         if overview.first_run_done:
             self.dashboard.show_overview(overview)
             self.show_dashboard(refresh=False)
+            self._now_ready()
         else:
             self.go("welcome")
             first = next(iter(self.welcome.boxes.values()), self.welcome.continue_button)
             first.setFocus()
+            self.welcome_shown.emit()
 
     def _first_run_finished(self, platforms: list[str]) -> None:
-        self.services.finish_first_run(platforms, on_done=lambda _: self.show_dashboard())
+        def done(_: None) -> None:
+            self.services.save_snapshot(True)
+            self.show_dashboard()
+            self._now_ready()
+
+        self.services.finish_first_run(platforms, on_done=done)
+
+    def _now_ready(self) -> None:
+        self.ready.emit()
+        waiting, self._after_ready = self._after_ready, []
+        for action in waiting:
+            action()
+
+    @property
+    def is_ready(self) -> bool:
+        return self.services.record_is_open and self.welcome is not None
 
     # -- navigation -------------------------------------------------------------------------------------
 
@@ -227,6 +313,10 @@ class MainWindow(QMainWindow):
             self.services.overview(self.dashboard.show_overview)
 
     def start_check(self, platform: str) -> None:
+        if not self.is_ready:  # (the dashboard's buttons are disabled until then; the tray's are not)
+            self._after_ready.append(lambda: self.start_check(platform))
+            return
+
         def with_previous(draft) -> None:
             self.services.checks(
                 platform, lambda checks: self._begin(platform, draft, checks[0] if checks else None)
@@ -240,6 +330,8 @@ class MainWindow(QMainWindow):
         self.check.show_position(self.check.position)  # sets focus now that the page is visible
 
     def change_platforms(self) -> None:
+        from privacy_audit.ui.welcome import WelcomeView
+
         if self.platforms is not None:
             self.stack.removeWidget(self.pages.pop("platforms"))
             self.platforms.deleteLater()
@@ -277,6 +369,9 @@ class MainWindow(QMainWindow):
 
     def check_first_due(self) -> None:
         self.bring_to_front()
+        if not self.is_ready:
+            self._after_ready.append(self.check_first_due)
+            return
         if self.overview is None or self.current() == "check":
             return
         due = [p for p in self.overview.in_use if self.overview.statuses[p].state != "ok"]
@@ -289,10 +384,10 @@ class MainWindow(QMainWindow):
         """Platforms due at `now`, from what the window already holds (no I/O: called by a timer)."""
         from privacy_audit.ui.services import compute_status, term_starts_for
 
-        if self.overview is None:
+        snapshot = self.services.snapshot
+        if self.overview is None or snapshot is None:
             return []
-        catalogue = self.services.catalogue
-        terms = term_starts_for(catalogue, now.date())
+        terms = term_starts_for(snapshot, now.date())
         due = []
         for platform in self.overview.in_use:
             known = self.overview.statuses[platform]
@@ -301,7 +396,7 @@ class MainWindow(QMainWindow):
                 last_checked=known.last_checked,
                 snoozed_until=known.snoozed_until,
                 term_starts=terms,
-                interval_days=catalogue.school.config.reminder_interval_days,
+                interval_days=snapshot.interval_days,
                 now=now.astimezone(),
             )
             if status.due:
@@ -309,6 +404,9 @@ class MainWindow(QMainWindow):
         return due
 
     def snooze_due(self) -> None:
+        if not self.is_ready:
+            self._after_ready.append(self.snooze_due)
+            return
         if self.overview is None:
             return
         for platform in self.overview.in_use:
@@ -316,16 +414,27 @@ class MainWindow(QMainWindow):
                 self.services.snooze(platform, 3)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.current() == "check":
+        if self.current() == "check" and self.check is not None:
             self.check.keep_for_later()
         super().closeEvent(event)
 
 
-def show_when_ready(window: MainWindow, callback) -> None:
-    """Call `callback` once, the first time the dashboard has been shown."""
+def show_when_ready(window: MainWindow, callback, signals: tuple[str, ...] = ("dashboard_shown",)) -> None:
+    """Call `callback(signal_name)` once, the first time one of `signals` of `window` is emitted (by then
+    the page is on screen; the callback runs from the event loop, after the page has been painted)."""
+    connected: list[tuple[object, object]] = []
 
-    def once() -> None:
-        window.dashboard_shown.disconnect(once)
-        QTimer.singleShot(0, callback)
+    def make(name: str):
+        def once() -> None:
+            for signal, slot in connected:
+                signal.disconnect(slot)
+            connected.clear()
+            QTimer.singleShot(0, lambda: callback(name))
 
-    window.dashboard_shown.connect(once)
+        return once
+
+    for name in signals:
+        signal = getattr(window, name)
+        slot = make(name)
+        signal.connect(slot)
+        connected.append((signal, slot))

@@ -4,6 +4,12 @@ Widgets get one `AppServices` passed in; they never open SQLite, the keyring or 
 The record is opened on the worker thread and is only ever touched there (SQLite connections belong to
 the thread that opened them); every record method here is asynchronous and answers through callbacks
 that run in the GUI thread.
+
+Start-up comes in two phases (see `privacy_audit.ui.app`). Phase 1 needs only the standard library and
+PySide6: `first_overview` reads the record's clear columns and the dashboard snapshot, and `services.snapshot`
+gives the dashboard its plain values. Phase 2, on the worker, loads the full catalogue (`load_catalogue`,
+pydantic) and opens the record (`open_record`, keyring and cryptography). So this module imports the
+pydantic models only where they are used.
 """
 
 from __future__ import annotations
@@ -12,16 +18,21 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 from privacy_audit.core.audit import CheckResult, Draft, utc_now
-from privacy_audit.core.catalogue import Catalogue
-from privacy_audit.core.checklist import Checklist, fill_url
+from privacy_audit.core.due import platform_status
 from privacy_audit.core.paths import AppDirs
-from privacy_audit.core.platforms import ALWAYS_IN_USE
+from privacy_audit.core.platforms import ALWAYS_IN_USE, sort_key
+from privacy_audit.core.terms import schedule_term_starts
+from privacy_audit.ui.snapshot import SNAPSHOT_NAME, DashboardSnapshot
 from privacy_audit.ui.worker import Failure, Worker
+
+if TYPE_CHECKING:
+    from privacy_audit.core.catalogue import Catalogue
+    from privacy_audit.core.checklist import Checklist
 
 Done = Callable[[Any], None] | None
 Error = Callable[[Failure], None] | None
@@ -70,13 +81,12 @@ class Overview:
         return sum(1 for p in self.in_use if p in self.statuses and self.statuses[p].state == "ok")
 
 
-def term_starts_for(catalogue: Catalogue, today: dt.date) -> list[dt.date]:
+def term_starts_for(catalogue: Catalogue | DashboardSnapshot, today: dt.date) -> list[dt.date]:
     """The school's term starts around `today`, completed with the usual English school year."""
-    configured = list(catalogue.school.config.term_starts)
-    try:
-        from privacy_audit.core.terms import schedule_term_starts
-    except ImportError:  # the term module is not there: only the school's own dates
-        return configured
+    if isinstance(catalogue, DashboardSnapshot):
+        configured = list(catalogue.term_starts)
+    else:
+        configured = list(catalogue.school.config.term_starts)
     return schedule_term_starts(configured, today)
 
 
@@ -90,32 +100,86 @@ def compute_status(
     now: dt.datetime,
     has_draft: bool = False,
 ) -> Status:
-    try:
-        from privacy_audit.core.due import platform_status
-    except ImportError:
-        platform_status = None
-    if platform_status is not None:
-        found = platform_status(
+    found = platform_status(
+        platform,
+        in_use=True,
+        last_checked=last_checked,
+        snoozed_until=snoozed_until,
+        term_starts=term_starts,
+        interval_days=interval_days,
+        now=now,
+    )
+    return Status(platform, found.last_checked, found.due, found.next_due, found.snoozed_until, has_draft)
+
+
+def statuses_for(
+    in_use: list[str],
+    *,
+    last: dict[str, dt.datetime],
+    snoozes: dict[str, dt.datetime],
+    snapshot: DashboardSnapshot,
+    now: dt.datetime,
+    drafts: frozenset[str] = frozenset(),
+) -> dict[str, Status]:
+    terms = term_starts_for(snapshot, now.date())
+    return {
+        platform: compute_status(
             platform,
-            in_use=True,
-            last_checked=last_checked,
-            snoozed_until=snoozed_until,
-            term_starts=term_starts,
-            interval_days=interval_days,
+            last_checked=last.get(platform),
+            snoozed_until=snoozes.get(platform),
+            term_starts=terms,
+            interval_days=snapshot.interval_days,
             now=now,
+            has_draft=platform in drafts,
         )
-        return Status(platform, found.last_checked, found.due, found.next_due, found.snoozed_until, has_draft)
-    days = interval_days or 120
-    due = last_checked is None or (now - last_checked).days >= days
-    if snoozed_until is not None and snoozed_until > now:
-        due = False
-    next_due = None if last_checked is None else (last_checked + dt.timedelta(days=days)).date()
-    return Status(platform, last_checked, due, next_due, snoozed_until, has_draft)
+        for platform in in_use
+    }
+
+
+def _in_use(platforms: Iterable[str], known: Iterable[str]) -> list[str]:
+    known = set(known)
+    in_use = [p for p in platforms if p in known]
+    if ALWAYS_IN_USE in known and ALWAYS_IN_USE not in in_use:
+        in_use.insert(0, ALWAYS_IN_USE)
+    return sorted(in_use, key=sort_key)
+
+
+def fast_start(
+    dirs: AppDirs, school_config: Any = None, clock: Callable[[], dt.datetime] = utc_now
+) -> tuple[DashboardSnapshot, Overview] | None:
+    """Phase 1: the dashboard snapshot and an overview read from the record's clear columns, or None when
+    the app must start the long way (no or stale snapshot, first run not done, a passphrase, no record).
+
+    Standard library only, and quick (two small files): it runs once, before the event loop starts.
+    """
+    from privacy_audit.store.reminder_inputs import read_reminder_inputs
+    from privacy_audit.ui.snapshot import read_snapshot, snapshot_key
+
+    try:
+        key = snapshot_key(school_config)
+    except OSError:  # the app's own files are missing: phase 2 will say so
+        return None
+    snapshot = read_snapshot(dirs.state / SNAPSHOT_NAME, key)
+    if snapshot is None or not snapshot.usable_for_fast_start:
+        return None
+    inputs = read_reminder_inputs(dirs.record_file)
+    if inputs is None:
+        return None
+    now = clock().astimezone()
+    in_use = _in_use(inputs.platforms_in_use, snapshot.platform_names)
+    statuses = statuses_for(in_use, last=inputs.last_checked, snoozes=inputs.snoozes, snapshot=snapshot, now=now)
+    overview = Overview(in_use=in_use, statuses=statuses, first_run_done=True, acceptance=None)
+    return snapshot, overview
 
 
 class AppServices(QObject):
-    """The app's access to its data. Create it in the GUI thread; call `shutdown()` before quitting."""
+    """The app's access to its data. Create it in the GUI thread; call `shutdown()` before quitting.
 
+    Give it a `catalogue`, or only a `snapshot` and call `load_catalogue()`; until the catalogue is loaded
+    only `snapshot`, `platform_name`, `clock` and the signals may be used.
+    """
+
+    catalogue_loaded = Signal()
     record_opened = Signal()
     changed = Signal()  # the record changed: views showing it should refresh
     browser_event = Signal(object)  # a BrowserEvent from the guided browser, in the GUI thread
@@ -123,9 +187,11 @@ class AppServices(QObject):
     def __init__(
         self,
         dirs: AppDirs,
-        catalogue: Catalogue,
+        catalogue: Catalogue | None = None,
         worker: Worker | None = None,
         *,
+        snapshot: DashboardSnapshot | None = None,
+        school_config: Any = None,
         demo: bool = False,
         clock: Callable[[], dt.datetime] = utc_now,
         os_integration: bool = False,
@@ -133,7 +199,10 @@ class AppServices(QObject):
     ) -> None:
         super().__init__(parent)
         self.dirs = dirs
-        self.catalogue = catalogue
+        self.school_config = school_config  # --school-config, if given
+        self.catalogue: Catalogue | None = None
+        self.snapshot: DashboardSnapshot | None = snapshot
+        self._snapshot_key: dict[str, Any] = {}
         self.worker = worker or Worker(self)
         self.demo = demo
         # Whether settings such as "reminders at login" touch the real desktop (off in tests and demo mode).
@@ -147,12 +216,73 @@ class AppServices(QObject):
         # Demo mode's practice-page server (privacy_audit.demo.server.PracticeServer): the guided browser
         # opens its pages on 127.0.0.1 instead of the platforms' own sites.
         self.practice: Any = None
+        if catalogue is not None:
+            self._set_catalogue(catalogue, {})
 
     # -- catalogue (in memory, fast) -------------------------------------------------------------------
 
     @property
+    def catalogue_is_loaded(self) -> bool:
+        return self.catalogue is not None
+
+    def load_catalogue(self, on_done: Done = None, on_error: Error = None) -> None:
+        """Phase 2: load the checklists and the school config on the worker (pydantic, the JSON cache)."""
+        dirs, school_config = self.dirs, self.school_config
+
+        def job() -> tuple[Catalogue, dict[str, Any]]:
+            from privacy_audit.ui.catalogue_cache import build_catalogue
+            from privacy_audit.ui.snapshot import snapshot_key
+
+            key = snapshot_key(school_config)  # before reading: an edit meanwhile makes the snapshot stale
+            return build_catalogue(dirs, school_config), key
+
+        def loaded(value: tuple[Catalogue, dict[str, Any]]) -> None:
+            self._set_catalogue(*value)
+            self.catalogue_loaded.emit()
+            if on_done is not None:
+                on_done(self.catalogue)
+
+        self.worker.submit(job, loaded, on_error)
+
+    def _set_catalogue(self, catalogue: Catalogue, key: dict[str, Any]) -> None:
+        from privacy_audit.ui.snapshot import from_catalogue
+
+        self.catalogue = catalogue
+        self._snapshot_key = key
+        previous = self.snapshot
+        fresh = from_catalogue(catalogue, key)
+        if previous is not None:  # keep what the record said until it is opened again
+            fresh = fresh.with_record(
+                first_run_done=previous.first_run_done, protection_mode=previous.protection_mode
+            )
+        self.snapshot = fresh
+
+    def save_snapshot(self, first_run_done: bool) -> None:
+        """Keep the dashboard snapshot for the next start (on the worker; only when it changed).
+
+        Only for a catalogue loaded by `load_catalogue` (whose key is known), and never in demo mode."""
+        if self.snapshot is None or not self._snapshot_key or self.demo:
+            return
+        mode = getattr(self.protection, "mode", "")
+        snapshot = self.snapshot.with_record(first_run_done=first_run_done, protection_mode=mode)
+        self.snapshot = snapshot
+        path = self.dirs.state / SNAPSHOT_NAME
+
+        def job() -> None:
+            from privacy_audit.ui.snapshot import read_snapshot, write_snapshot
+
+            if read_snapshot(path, snapshot.key) != snapshot:
+                write_snapshot(path, snapshot)
+
+        self.worker.submit(job)
+
+    @property
     def school(self):
         return self.catalogue.school.config
+
+    @property
+    def school_name(self) -> str:
+        return self.snapshot.school_name if self.snapshot is not None else ""
 
     def offered(self) -> list[Checklist]:
         return self.catalogue.offered()
@@ -161,10 +291,9 @@ class AppServices(QObject):
         return self.catalogue.get(platform)
 
     def platform_name(self, platform: str) -> str:
-        try:
-            return self.catalogue.get(platform).name
-        except KeyError:
-            return platform
+        if self.snapshot is not None:
+            return self.snapshot.platform_names.get(platform, platform)
+        return platform
 
     @property
     def record_is_open(self) -> bool:
@@ -229,36 +358,19 @@ class AppServices(QObject):
         self.worker.submit(job, done, on_error)
 
     def overview(self, on_done: Callable[[Overview], None], on_error: Error = None) -> None:
-        catalogue, clock = self.catalogue, self.clock
+        catalogue, clock, snapshot = self.catalogue, self.clock, self.snapshot
 
         def job() -> Overview:
             record = self._record
-            in_use = [p for p in record.platforms_in_use() if p in catalogue.checklists]
-            if ALWAYS_IN_USE in catalogue.checklists and ALWAYS_IN_USE not in in_use:
-                in_use.insert(0, ALWAYS_IN_USE)
-            from privacy_audit.core.platforms import sort_key
-
-            in_use.sort(key=sort_key)
-            last = record.last_checked()
-            snoozes = record.snoozes()
+            in_use = _in_use(record.platforms_in_use(), catalogue.checklists)
             now = clock().astimezone()  # due dates count the person's own calendar days
-            terms = term_starts_for(catalogue, now.date())
-            interval = catalogue.school.config.reminder_interval_days
-            statuses = {}
-            for platform in in_use:
-                draft = record.load_draft(platform)
-                statuses[platform] = compute_status(
-                    platform,
-                    last_checked=last.get(platform),
-                    snoozed_until=snoozes.get(platform),
-                    term_starts=terms,
-                    interval_days=interval,
-                    now=now,
-                    has_draft=draft is not None,
-                )
+            drafts = frozenset(p for p in in_use if record.load_draft(p) is not None)
             return Overview(
                 in_use=in_use,
-                statuses=statuses,
+                statuses=statuses_for(
+                    in_use, last=record.last_checked(), snoozes=record.snoozes(), snapshot=snapshot, now=now,
+                    drafts=drafts,
+                ),
                 first_run_done=bool(record.get_setting(FIRST_RUN_DONE, False)),
                 acceptance=record.acceptance(),
             )
@@ -395,9 +507,12 @@ class AppServices(QObject):
 
             if bridge is not None:  # closing the browser may take a moment: not on the GUI thread
                 bridge.shutdown()
+            from privacy_audit.ui.snapshot import remove_snapshot
+
             if self._record is not None:
                 self._record.close()
                 self._record = None
+            remove_snapshot(dirs.state / SNAPSHOT_NAME)  # the next start must not show the old dashboard
             return forget_everything(dirs)
 
         def done(said: list[str]) -> None:
@@ -411,14 +526,12 @@ class AppServices(QObject):
     # -- the guided browser ----------------------------------------------------------------------------
 
     def browser(self) -> Any:
-        """The guided browser bridge, or None when that part of the app is not installed or not wanted."""
+        """The guided browser bridge, or None when the person chose their usual browser instead."""
         if self.settings.get(BROWSER_CHOICE) == "default" and self.practice is None:
             return None  # (in demo mode the bridge opens the practice page in the usual browser instead)
         if self._bridge is None:
-            try:
-                from privacy_audit.ui.browser_bridge import BrowserBridge
-            except ImportError:
-                return None
+            from privacy_audit.ui.browser_bridge import BrowserBridge
+
             self._bridge = _make_bridge(BrowserBridge, self)
             if self.practice is not None:
                 from privacy_audit.demo.practice_bridge import PracticeBridge
@@ -435,6 +548,8 @@ class AppServices(QObject):
     def public_profile_url(self, platform: str, values: dict[str, str]) -> str | None:
         """The address of the person's public profile on `platform` (the practice one in demo mode), or
         None when the platform has none. Raises ValueError when a typed value (a user name) is not valid."""
+        from privacy_audit.core.checklist import fill_url
+
         checklist = self.catalogue.get(platform)
         if not checklist.public_profile:
             return None
@@ -447,13 +562,8 @@ class AppServices(QObject):
         profile = self.dirs.browser_profile
 
         def job() -> None:
-            try:
-                from privacy_audit.browser import forget_sign_ins
-            except ImportError:
-                import shutil
+            from privacy_audit.browser import forget_sign_ins
 
-                shutil.rmtree(profile, ignore_errors=True)
-                return
             forget_sign_ins(profile)
 
         self.worker.submit(job)
@@ -499,18 +609,14 @@ def _make_bridge(cls: Any, services: AppServices) -> Any:
 
 def _cache_schedule(dirs: AppDirs, catalogue: Catalogue) -> None:
     """Keep the school's term dates beside the record so `privacy-audit remind` needs no pydantic."""
-    try:
-        from privacy_audit.store.reminder_inputs import cache_schedule
-    except ImportError:
-        return
+    from privacy_audit.store.reminder_inputs import cache_schedule
+
     config = catalogue.school.config
     today = dt.date.today()
     cache_schedule(dirs, term_starts_for(catalogue, today), config.reminder_interval_days, config.school_name)
 
 
 def _apply_start_at_login(enabled: bool) -> None:
-    try:
-        from privacy_audit.desktop.autostart import set_start_at_login
-    except ImportError:
-        return
+    from privacy_audit.desktop.autostart import set_start_at_login
+
     set_start_at_login(enabled)

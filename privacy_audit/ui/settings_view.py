@@ -141,10 +141,12 @@ class SettingsView(QWidget):
                 "passphrase": self.tr("Encrypted with your passphrase."),
                 "unencrypted": self.tr("Not encrypted (you chose this)."),
             }
-            headline = modes.get(info.mode, info.mode).format(backend=info.backend or self.tr("the keyring"))
-            self.protection.setText(
-                headline if info.explanation.strip() in headline else f"{headline}\n{info.explanation}"
-            )
+            from privacy_audit.ui.keyring_names import friendly_explanation, keyring_display_name
+
+            backend = keyring_display_name(info.backend) if info.backend else self.tr("the keyring")
+            headline = modes.get(info.mode, info.mode).format(backend=backend)
+            explanation = friendly_explanation(info)
+            self.protection.setText(headline if explanation.strip() in headline else f"{headline}\n{explanation}")
         settings = self.services.settings
         for widget in (self.choice, self.keep, self.at_login):
             widget.blockSignals(True)

@@ -105,7 +105,9 @@ class WelcomeView(QWidget):
         info = self.services.protection
         if info is None:
             return self.tr("Opening your record…")
-        return self.tr("How your record is protected: {explanation}").format(explanation=info.explanation)
+        from privacy_audit.ui.keyring_names import friendly_explanation
+
+        return self.tr("How your record is protected: {explanation}").format(explanation=friendly_explanation(info))
 
     def _refresh_protection(self) -> None:
         self.protection_label.setText(self._protection_text())

@@ -1,5 +1,5 @@
 """`privacy-audit` with no command: the window comes up on the dashboard for someone who has finished the
-first run, without importing Playwright, and quits cleanly."""
+first run, and on the welcome for someone new, without importing Playwright, and quits cleanly."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ def prepare_finished_first_run(home: Path) -> None:
         keyring.set_keyring(previous)
 
 
-def run_app_process(home: Path, tmp_path: Path, code: str) -> subprocess.CompletedProcess[str]:
+def run_app_process(home: Path, tmp_path: Path, code: str, **extra_env: str) -> subprocess.CompletedProcess[str]:
     env = dict(
         os.environ,
         QT_QPA_PLATFORM="offscreen",
@@ -37,6 +37,7 @@ def run_app_process(home: Path, tmp_path: Path, code: str) -> subprocess.Complet
         PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
         XDG_CONFIG_HOME=str(tmp_path / "xdg"),
     )
+    env.update(extra_env)
     return subprocess.run(
         [sys.executable, "-c", code, "--home", str(home)],
         env=env,
@@ -59,3 +60,33 @@ def test_the_app_shows_the_dashboard_without_loading_playwright(private_home, tm
     assert done.stdout.splitlines() == ["dashboard-shown", "no playwright"]
     assert "Traceback" not in done.stderr
     assert not (tmp_path / "xdg").exists(), "starting the app does not touch login items"
+
+
+def prepare_protection_chosen(home: Path) -> None:
+    """Someone who chose how to protect the record (unencrypted, no keyring here) but never finished the first run."""
+    from privacy_audit.store import open_record
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    try:
+        open_record(app_dirs(home), accept_unencrypted=True).close()
+    finally:
+        keyring.set_keyring(previous)
+
+
+APP = "import sys; from privacy_audit.cli import main; sys.exit(main(sys.argv[1:]))"
+
+
+def test_before_the_first_run_is_finished_the_welcome_shows_and_the_app_quits_when_asked(private_home, tmp_path):
+    prepare_protection_chosen(private_home)
+    done = run_app_process(private_home, tmp_path, APP)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["welcome-shown"]
+    assert "Traceback" not in done.stderr
+
+
+def test_with_no_keyring_a_new_person_is_asked_how_to_protect_the_record_first(private_home, tmp_path):
+    done = run_app_process(private_home, tmp_path, APP)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["protection-shown"]
+    assert "Traceback" not in done.stderr

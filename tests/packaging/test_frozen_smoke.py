@@ -151,8 +151,6 @@ def test_the_bundle_ships_no_browser_and_none_of_the_trimmed_qt_parts(bundle: Pa
 
 
 def test_status_json_works_on_an_empty_home(bundle: Path, tmp_path: Path) -> None:
-    if not (REPO / "privacy_audit" / "commands" / "status.py").exists():
-        pytest.skip("the `status` command does not exist yet")
     frozen_home, unfrozen_home = tmp_path / "frozen", tmp_path / "unfrozen"
     frozen_home.mkdir()
     unfrozen_home.mkdir()
@@ -162,26 +160,49 @@ def test_status_json_works_on_an_empty_home(bundle: Path, tmp_path: Path) -> Non
     assert json.loads(frozen.stdout) == json.loads(unfrozen.stdout)
 
 
-def test_the_app_window_opens_offscreen_and_closes_cleanly(bundle: Path, tmp_path: Path) -> None:
-    if not (REPO / "privacy_audit" / "ui" / "app.py").exists():
-        pytest.skip("the desktop app (privacy_audit/ui/app.py) does not exist yet")
-    # This test compares the packaged app with the source one: when the source app itself does not yet
-    # quit once shown, that is the desktop app's own test's failure to report, not packaging's.
-    source_home = tmp_path / "source"
-    source_home.mkdir()
-    try:
-        source = run_unfrozen(source_home, timeout=45, PRIVACY_AUDIT_EXIT_WHEN_SHOWN="1")
-    except subprocess.TimeoutExpired:
-        source = None
-    if source is None or source.returncode != 0 or "dashboard-shown" not in source.stdout:
-        pytest.skip("the app run from source does not quit once shown under PRIVACY_AUDIT_EXIT_WHEN_SHOWN=1")
-    try:
-        result = run_frozen(bundle, tmp_path, timeout=90, PRIVACY_AUDIT_EXIT_WHEN_SHOWN="1")
-    except subprocess.TimeoutExpired:
-        pytest.fail("the packaged app did not close itself, though the same app run from source did")
-    assert result.returncode == 0, result.stderr
-    assert "dashboard-shown" in result.stdout
-    assert result.stderr == "", f"unexpected output from the packaged app:\n{result.stderr}"
+# WORKAROUND: Qt's offscreen platform prints this whenever a window with a layout is shown
+# (https://bugreports.qt.io/browse/QTBUG-74893); it says nothing about the app (tests/gui/conftest.py ignores it too).
+OFFSCREEN_SIZE_HINTS = "This plugin does not support propagateSizeHints()"
+
+# A record someone set up earlier: protection chosen (unencrypted: there is no keyring here), first run done
+# or not. Written by the source tree's store, which the packaged app must read alike.
+PREPARE_HOME = """
+import sys, keyring
+from keyring.backends.fail import Keyring
+keyring.set_keyring(Keyring())
+from privacy_audit.core.paths import app_dirs
+from privacy_audit.store import open_record
+record = open_record(app_dirs(sys.argv[1]), accept_unencrypted=True)
+if sys.argv[2] == "finished":
+    record.set_platforms_in_use(["general", "facebook"])
+    record.set_setting("first_run_done", True)
+record.close()
+"""
+
+
+@pytest.mark.parametrize(
+    ("first_run", "marker"),
+    [("not-finished", "welcome-shown"), ("finished", "dashboard-shown")],
+    ids=["first-run-shows-the-welcome", "finished-first-run-shows-the-dashboard"],
+)
+def test_the_app_window_opens_offscreen_and_closes_cleanly(
+    bundle: Path, tmp_path: Path, first_run: str, marker: str
+) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    subprocess.run([sys.executable, "-c", PREPARE_HOME, str(home), first_run], check=True, timeout=60,
+                   env=frozen_env(home, PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring"))
+    # Twice: the first start goes the long way and writes the dashboard snapshot, the second uses it.
+    for _ in range(2):
+        try:
+            result = run_frozen(bundle, home, timeout=90, PRIVACY_AUDIT_EXIT_WHEN_SHOWN="1",
+                                XDG_CONFIG_HOME=str(tmp_path / "xdg"))
+        except subprocess.TimeoutExpired:
+            pytest.fail("the packaged app did not close itself once its first screen was shown")
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.splitlines() == [marker]
+        unexpected = [line for line in result.stderr.splitlines() if line != OFFSCREEN_SIZE_HINTS]
+        assert not unexpected, f"unexpected output from the packaged app:\n{result.stderr}"
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -193,9 +214,6 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 def test_the_guided_browser_opens_a_local_page_with_the_system_chromium(
     bundle: Path, tmp_path: Path, chromium_path: str
 ) -> None:
-    browser_init = REPO / "privacy_audit" / "browser" / "__init__.py"
-    if not browser_init.exists() or "class GuidedBrowser" not in browser_init.read_text(encoding="utf-8"):
-        pytest.skip("the guided browser (privacy_audit/browser) does not exist yet")
     site = tmp_path / "site"
     site.mkdir()
     (site / "settings.html").write_text(

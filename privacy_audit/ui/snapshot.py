@@ -1,0 +1,170 @@
+"""The dashboard snapshot: what the first screen needs from the catalogue, kept as plain JSON values.
+
+Start-up has two phases (see `privacy_audit.ui.app`). Before the first paint the app may import only the
+standard library and PySide6, so it cannot load the checklists (pydantic) or open the record (keyring,
+cryptography). What the dashboard shows comes instead from the record's clear columns
+(`store.reminder_inputs`) and from this snapshot: platform names, the school's name, contact and term
+dates, and the catalogue's problems. The snapshot is rewritten after every full load of the catalogue and
+the record; it is keyed like the catalogue cache (app version, every checklist file's size and mtime) plus
+the school config that was in force, so an edited checklist or school.yaml makes it stale, and a stale,
+missing or damaged snapshot simply means the app starts the long way round (load, then show).
+
+Standard library only: importing this module must not import pydantic, keyring or cryptography.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+SNAPSHOT_NAME = "dashboard-snapshot.json"
+FORMAT = 1
+SCHOOL_FILE_NAME = "school.yaml"  # the same name core.school looks for
+
+
+@dataclass(frozen=True)
+class DashboardSnapshot:
+    """The plain values the dashboard is drawn from before the full catalogue is loaded."""
+
+    school_name: str
+    contact: str  # "Ms Smith (DSL), dsl@school.example" as Contact.describe() says it
+    platform_names: dict[str, str]  # every checklist in the catalogue, in the app's order
+    offered: tuple[str, ...]
+    term_starts: tuple[dt.date, ...]  # as the school configured them (empty: the built-in year)
+    interval_days: int | None
+    problems: tuple[str, ...] = ()
+    # What the record said the last time it was opened. Only used to choose the fast start: a person who
+    # has not finished the first run, or protects the record with a passphrase, starts the long way.
+    first_run_done: bool = False
+    protection_mode: str = ""
+    key: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def with_record(self, *, first_run_done: bool, protection_mode: str) -> DashboardSnapshot:
+        return replace(self, first_run_done=first_run_done, protection_mode=protection_mode)
+
+    @property
+    def usable_for_fast_start(self) -> bool:
+        return self.first_run_done and self.protection_mode in ("keyring", "unencrypted")
+
+
+def from_catalogue(catalogue: Any, key: dict[str, Any]) -> DashboardSnapshot:
+    """The snapshot of a loaded `core.catalogue.Catalogue` (record facts are added with `with_record`)."""
+    config = catalogue.school.config
+    return DashboardSnapshot(
+        school_name=config.school_name,
+        contact=config.contact.describe(),
+        platform_names={pid: checklist.name for pid, checklist in catalogue.checklists.items()},
+        offered=tuple(c.platform for c in catalogue.offered()),
+        term_starts=tuple(config.term_starts),
+        interval_days=config.reminder_interval_days,
+        problems=tuple(catalogue.problems),
+        key=key,
+    )
+
+
+# -- the key ----------------------------------------------------------------------------------------------
+
+
+def _stamp(path: Path) -> list[int] | None:
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return [status.st_mtime_ns, status.st_size]
+
+
+def school_config_path(explicit: str | os.PathLike[str] | None = None) -> Path | None:
+    """Which school.yaml is in force, found in the same order as `core.school.find_school_config`.
+
+    Repeated here because core.school imports pydantic; tests/gui/test_startup_snapshot.py checks that both
+    answer alike.
+    """
+    from privacy_audit.core.paths import SCHOOL_CONFIG_ENV, executable_dir, machine_config_dirs
+
+    if explicit:
+        return Path(explicit)
+    from_env = os.environ.get(SCHOOL_CONFIG_ENV)
+    if from_env:
+        return Path(from_env)
+    for candidate in [executable_dir() / SCHOOL_FILE_NAME] + [d / SCHOOL_FILE_NAME for d in machine_config_dirs()]:
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def snapshot_key(school_config: str | os.PathLike[str] | None = None) -> dict[str, Any]:
+    """What the snapshot depends on: the catalogue cache's key plus the school config file in force."""
+    from privacy_audit.core.paths import checklists_dir
+    from privacy_audit.ui.catalogue_cache import cache_key
+
+    school = school_config_path(school_config)
+    return {
+        "format": FORMAT,
+        "catalogue": cache_key(checklists_dir()),
+        "school": None if school is None else [str(school.resolve()), _stamp(school)],
+    }
+
+
+# -- reading and writing ------------------------------------------------------------------------------------
+
+
+def read_snapshot(path: Path, key: dict[str, Any]) -> DashboardSnapshot | None:
+    """The snapshot at `path` if it was written for `key`; None when missing, stale or damaged."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict) or data.get("key") != key:
+            return None
+        body = data["snapshot"]
+        names = body["platform_names"]
+        if not isinstance(names, dict) or not all(isinstance(v, str) for v in names.values()):
+            return None
+        interval = body["interval_days"]
+        return DashboardSnapshot(
+            school_name=str(body["school_name"]),
+            contact=str(body["contact"]),
+            platform_names={str(k): v for k, v in names.items()},
+            offered=tuple(str(p) for p in body["offered"]),
+            term_starts=tuple(dt.date.fromisoformat(d) for d in body["term_starts"]),
+            interval_days=None if interval is None else int(interval),
+            problems=tuple(str(p) for p in body["problems"]),
+            first_run_done=body["first_run_done"] is True,
+            protection_mode=str(body["protection_mode"]),
+            key=key,
+        )
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):  # any doubt: start the long way
+        return None
+
+
+def write_snapshot(path: Path, snapshot: DashboardSnapshot) -> bool:
+    """Write atomically and owner-only; True if written. A failure is harmless: the next start is slower."""
+    body = asdict(snapshot)
+    del body["key"]
+    body["offered"] = list(snapshot.offered)
+    body["problems"] = list(snapshot.problems)
+    body["term_starts"] = [d.isoformat() for d in snapshot.term_starts]
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        handle, temp = tempfile.mkstemp(prefix=".snapshot-", dir=path.parent)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump({"key": snapshot.key, "snapshot": body}, out)
+            os.replace(temp, path)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+    except (OSError, TypeError, ValueError):
+        return False
+    return True
+
+
+def remove_snapshot(path: Path) -> None:
+    """Forget the snapshot (after "forget everything": the next start must not show the old dashboard)."""
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass

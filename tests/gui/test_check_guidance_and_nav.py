@@ -1,0 +1,111 @@
+"""The check page keeps the most specific guidance message whatever order the browser's events arrive in,
+names the practice page in demo mode, and the public view is reachable from the dashboard."""
+
+from __future__ import annotations
+
+import pytest
+from gui_helpers import wait_idle
+from test_flows import finish_first_run
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from privacy_audit.browser import BrowserEvent
+
+
+@pytest.fixture
+def check_view(qtbot, opened):
+    from privacy_audit.ui.check import CheckView
+
+    view = CheckView(opened)
+    qtbot.addWidget(view)
+    view.start("facebook")
+    return view
+
+
+def item_with_a_page(view):
+    for position, item in enumerate(view.checklist.items):
+        if item.where.url:
+            view.show_position(position)
+            return item
+    raise AssertionError("the Facebook checklist has no item with a settings page")
+
+
+@pytest.mark.parametrize(
+    "order",
+    [("page_shown", "label_found"), ("label_found", "page_shown")],
+    ids=["page-then-label", "label-then-page"],
+)
+def test_the_highlighted_setting_message_is_kept_whichever_event_comes_last(check_view, order):
+    item = item_with_a_page(check_view)
+    for kind in order:
+        check_view.on_browser_event(BrowserEvent(kind, item_id=item.id, url="https://www.facebook.com/settings"))
+    assert check_view.browser_status.text() == "The setting is highlighted on the page."
+
+
+def test_a_missing_setting_is_not_hidden_by_a_late_page_shown(check_view):
+    item = item_with_a_page(check_view)
+    check_view.on_browser_event(BrowserEvent("label_missing", item_id=item.id))
+    check_view.on_browser_event(BrowserEvent("page_shown", item_id=item.id))
+    assert check_view.browser_status.text().startswith("The setting wasn't found on the page")
+
+
+def test_the_next_items_page_shown_message_is_not_held_back(check_view):
+    first = item_with_a_page(check_view)
+    check_view.on_browser_event(BrowserEvent("label_found", item_id=first.id))
+    check_view.on_browser_event(BrowserEvent("page_shown", item_id="another-item"))
+    assert check_view.browser_status.text().startswith("The settings page is open.")
+
+
+def test_in_demo_mode_the_check_names_the_practice_page_not_the_real_one(qtbot, opened, catalogue):
+    from privacy_audit.demo.server import PracticeServer
+    from privacy_audit.ui.check import CheckView
+
+    server = PracticeServer(catalogue).start()
+    opened.practice = server
+    try:
+        view = CheckView(opened)
+        qtbot.addWidget(view)
+        view.start("facebook")
+        item = item_with_a_page(view)
+        where = view.where.text()
+        assert f"Practice page: {server.item_url('facebook', item.id)}" in where
+        assert item.where.url not in where
+    finally:
+        opened.practice = None
+        server.close()
+
+
+def test_outside_demo_mode_the_check_names_the_real_settings_page(check_view):
+    item = item_with_a_page(check_view)
+    assert f"Settings page: {item.where.url}" in check_view.where.text()
+
+
+def test_the_public_view_is_one_keypress_away_on_the_dashboard(qtbot, window):
+    finish_first_run(qtbot, window)
+    wait_idle(qtbot, window.services)
+    assert window.dashboard.ready
+    button = next(b for b in window.dashboard.nav_buttons if b.text() == "&Public view")
+    assert button.toolTip() == "What can anyone see on my profiles?"
+    assert button.accessibleName().startswith("Public view")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: window.current() == "public")
+    wait_idle(qtbot, window.services)
+
+
+@pytest.mark.parametrize(
+    ("backend", "shown"),
+    [
+        ("SecretService Keyring", "GNOME Keyring / Secret Service"),
+        ("kwallet DBusKeyring", "KWallet"),
+        ("Windows WinVaultKeyring", "Windows Credential Manager"),
+        ("macOS Keyring", "macOS Keychain"),
+        ("Some Other Keyring", "Some Other Keyring"),
+    ],
+)
+def test_keyrings_are_named_as_people_know_them(backend, shown):
+    from privacy_audit.store import ProtectionInfo
+    from privacy_audit.ui.keyring_names import friendly_explanation, keyring_display_name
+
+    assert keyring_display_name(backend) == shown
+    info = ProtectionInfo("keyring", backend, f"Your answers and notes are encrypted; the key is kept in {backend}.")
+    assert friendly_explanation(info) == f"Your answers and notes are encrypted; the key is kept in {shown}."
