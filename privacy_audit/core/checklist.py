@@ -245,6 +245,17 @@ def clause_sort_key(clause_id: str) -> tuple[int, ...]:
 
 
 
+def allowed_domains(checklist: Checklist, values: dict[str, str]) -> tuple[str, ...]:
+    """Where the guided browser may go for this checklist: its domains, plus the server the person typed for
+    a hostname parameter (their Mastodon server, say), which `fill_url` has checked is a plain host name."""
+    typed = tuple(
+        values[p.name].strip().lower()
+        for p in checklist.url_parameters
+        if p.kind == "hostname" and values.get(p.name, "").strip()
+    )
+    return tuple(checklist.domains) + typed
+
+
 def fill_url(template: str, values: dict[str, str]) -> str:
     """Fill `{name}` placeholders; hostnames and user names are checked so a value cannot change the host."""
     def replace(match: re.Match[str]) -> str:

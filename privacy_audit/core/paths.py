@@ -65,6 +65,14 @@ class AppDirs(namedtuple("AppDirs", ("data", "config", "state"))):
         """Damaged files are moved here with a timestamp, never deleted."""
         return self.data / "set-aside"
 
+    @property
+    def home(self) -> Path | None:
+        """The single home folder these folders were made from (--home / $PRIVACY_AUDIT_HOME), else None."""
+        base = self.data.parent
+        if self.data.name == "data" and self.config == base / "config" and self.state == base / "state":
+            return base
+        return None
+
     def ensure(self) -> None:
         old_umask = os.umask(0o077)
         try:

@@ -8,7 +8,6 @@ available, otherwise in the default browser; items that only exist in the phone 
 from __future__ import annotations
 
 import datetime as dt
-from urllib.parse import urlsplit
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from privacy_audit.core.audit import Answer, CheckResult, Draft, ItemAnswer, checklist_version, utc_now
-from privacy_audit.core.checklist import Checklist, Item, fill_url
+from privacy_audit.core.checklist import Checklist, Item, allowed_domains, fill_url
 from privacy_audit.ui import widgets as w
 from privacy_audit.ui.icons import platform_pixmap
 from privacy_audit.ui.services import URL_PARAMETERS, AppServices
@@ -433,10 +432,8 @@ class CheckView(QWidget):
             return
         if url is None:
             return
-        host = (urlsplit(url).hostname or "").lower()
-        domains = tuple(self.checklist.domains)
-        if not any(host == d or host.endswith("." + d) for d in domains):
-            domains = domains + (host,)  # a school-supplied server (e.g. Mastodon) the person typed in
+        values = {name: edit.text().strip() for name, edit in self.param_edits.items()}
+        domains = allowed_domains(self.checklist, values)
         bridge = self.services.browser()
         self._guidance = (item.id, 0)  # a new page: any message may follow
         if bridge is not None:
@@ -483,10 +480,19 @@ class CheckView(QWidget):
             if kind in _SPECIFICITY:
                 self._guidance = (item_id, level)
             self._browser_message(messages[kind].format(why=getattr(event, "message", "")))
-        elif kind == "done":
-            self.answer(Answer.OK)
-        elif kind == "next":
-            self.answer(Answer.CHANGED)
+        elif kind in ("done", "next"):
+            # Only the panel showing the item on screen may answer it: a panel left open on an earlier
+            # item (or another platform's check) must not mark this one.
+            current = self.current_item()
+            if current is None or getattr(event, "item_id", "") != current.id:
+                self._browser_message(self.tr("That page was for an earlier setting; answer this one here."))
+                return
+            if kind == "done":
+                self.answer(Answer.OK)
+            else:  # "Next" on the page moves on only here, where the person chooses what to record
+                self._browser_message(self.tr("Choose an answer for this setting here to move on."))
+                self.window().raise_()
+                self.window().activateWindow()
 
     def _browser_message(self, message: str) -> None:
         self.browser_status.setText(message)

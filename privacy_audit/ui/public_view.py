@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QWidget
 
+from privacy_audit.core.checklist import allowed_domains
 from privacy_audit.ui import widgets as w
 from privacy_audit.ui.services import URL_PARAMETERS, AppServices
 
@@ -126,7 +127,7 @@ class PublicView(QWidget):
                 ).format(url=url)
             )
             return
-        domains = tuple(self.services.checklist(platform).domains)
+        domains = allowed_domains(self.services.checklist(platform), values)
         bridge.public_view(url, self.typed_words(), domains)
         self._say(self.tr("Opening your profile as the public sees it…"))
 

@@ -320,6 +320,14 @@ class AppServices(QObject):
             record = open_record(dirs, passphrase=passphrase, accept_unencrypted=accept_unencrypted)
             self._record = record
             _cache_schedule(dirs, catalogue)
+            if not catalogue.school.config.allow_keeping_sign_ins and dirs.browser_profile.exists():
+                # The school no longer allows kept sign-ins: a profile kept earlier must not stay on disk.
+                from privacy_audit.browser import forget_sign_ins
+
+                try:
+                    forget_sign_ins(dirs.browser_profile)
+                except (OSError, ValueError) as exc:  # never a reason not to open the record
+                    record.notices.append(f"Sign-ins kept by the guided browser could not be deleted: {exc}")
             settings = {
                 key: record.get_setting(key)
                 for key in (
@@ -390,7 +398,7 @@ class AppServices(QObject):
             if self._record.get_setting(START_AT_LOGIN) is None:
                 self._record.set_setting(START_AT_LOGIN, start_at_login)
                 if integrate:
-                    _apply_start_at_login(start_at_login)
+                    _apply_start_at_login(start_at_login, self.dirs)
 
         def done(_: None) -> None:
             self.settings[FIRST_RUN_DONE] = True
@@ -451,7 +459,7 @@ class AppServices(QObject):
         def job() -> None:
             self._record.set_setting(key, value)
             if key == START_AT_LOGIN and integrate:
-                _apply_start_at_login(bool(value))
+                _apply_start_at_login(bool(value), self.dirs)
 
         self.worker.submit(job, on_done, on_error)
 
@@ -558,15 +566,20 @@ class AppServices(QObject):
             return self.practice.profile_url(platform)
         return url
 
-    def forget_sign_ins(self) -> None:
+    def forget_sign_ins(self, on_done: Done = None, on_error: Error = None) -> None:
+        """Close the guided browser, then delete its kept profile (sign-ins), off the GUI thread."""
         profile = self.dirs.browser_profile
+        bridge = self._bridge
+        self._bridge = None  # the next guided page starts a fresh browser with the current settings
 
         def job() -> None:
             from privacy_audit.browser import forget_sign_ins
 
+            if bridge is not None:  # a browser still using the profile would keep or rewrite its files
+                bridge.shutdown()
             forget_sign_ins(profile)
 
-        self.worker.submit(job)
+        self.worker.submit(job, on_done, on_error)
 
     def shutdown(self) -> None:
         """Close the browser and the record, and stop the worker thread (waits for queued saves)."""
@@ -616,7 +629,8 @@ def _cache_schedule(dirs: AppDirs, catalogue: Catalogue) -> None:
     cache_schedule(dirs, term_starts_for(catalogue, today), config.reminder_interval_days, config.school_name)
 
 
-def _apply_start_at_login(enabled: bool) -> None:
+def _apply_start_at_login(enabled: bool, dirs: AppDirs) -> None:
     from privacy_audit.desktop.autostart import set_start_at_login
 
-    set_start_at_login(enabled)
+    # The login entry must read this record: pass the home folder when the app runs with --home.
+    set_start_at_login(enabled, home=dirs.home)

@@ -179,7 +179,7 @@ class SettingsView(QWidget):
     def _keep_changed(self, on: bool) -> None:
         self.services.set_setting(KEEP_SIGN_INS, bool(on))
         if not on:
-            self.services.forget_sign_ins()
+            self._forget_sign_ins()
 
     def _browse(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a browser program"), self.path.text())
@@ -188,8 +188,18 @@ class SettingsView(QWidget):
             self.services.set_setting(BROWSER_PATH, chosen)
 
     def _forget_sign_ins(self) -> None:
-        self.services.forget_sign_ins()
+        self.keep_note.setText(self.tr("Forgetting saved sign-ins…"))
+        self.services.forget_sign_ins(on_done=self._sign_ins_forgotten, on_error=self._sign_ins_not_forgotten)
+
+    def _sign_ins_forgotten(self, _result: object = None) -> None:
         self.keep_note.setText(self.tr("Saved sign-ins were forgotten."))
+
+    def _sign_ins_not_forgotten(self, failure: object) -> None:
+        self.keep_note.setText(
+            self.tr("Saved sign-ins could not be deleted ({problem}). Close the guided browser and try again.").format(
+                problem=str(failure)
+            )
+        )
 
     def _ask_forget(self) -> None:
         self.forget_button.hide()

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from privacy_audit.browser import BrowserEvent
+from privacy_audit.core.audit import Answer
 
 
 @pytest.fixture
@@ -54,6 +55,24 @@ def test_the_next_items_page_shown_message_is_not_held_back(check_view):
     check_view.on_browser_event(BrowserEvent("label_found", item_id=first.id))
     check_view.on_browser_event(BrowserEvent("page_shown", item_id="another-item"))
     assert check_view.browser_status.text().startswith("The settings page is open.")
+
+
+def test_done_on_the_page_answers_only_the_item_the_page_was_opened_for(check_view):
+    item = item_with_a_page(check_view)
+    position = check_view.position
+    check_view.on_browser_event(BrowserEvent("done", item_id="an-earlier-item"))
+    assert check_view.draft.answers.get(item.id) is None and check_view.position == position
+    assert check_view.browser_status.text().startswith("That page was for an earlier setting")
+    check_view.on_browser_event(BrowserEvent("done", item_id=item.id))
+    assert check_view.draft.answers[item.id].answer is Answer.OK
+
+
+def test_next_on_the_page_records_nothing(check_view):
+    item = item_with_a_page(check_view)
+    position = check_view.position
+    check_view.on_browser_event(BrowserEvent("next", item_id=item.id))
+    assert check_view.draft.answers.get(item.id) is None and check_view.position == position
+    assert check_view.browser_status.text() == "Choose an answer for this setting here to move on."
 
 
 def test_in_demo_mode_the_check_names_the_practice_page_not_the_real_one(qtbot, opened, catalogue):
@@ -109,3 +128,26 @@ def test_keyrings_are_named_as_people_know_them(backend, shown):
     assert keyring_display_name(backend) == shown
     info = ProtectionInfo("keyring", backend, f"Your answers and notes are encrypted; the key is kept in {backend}.")
     assert friendly_explanation(info) == f"Your answers and notes are encrypted; the key is kept in {shown}."
+
+
+def test_sign_ins_kept_before_the_school_stopped_allowing_them_are_deleted(qtbot, private_home):
+    from privacy_audit.core.catalogue import load_catalogue
+    from privacy_audit.core.paths import app_dirs
+    from privacy_audit.ui.services import AppServices
+
+    dirs = app_dirs(private_home)
+    (dirs.browser_profile / "Default").mkdir(parents=True)
+    (dirs.browser_profile / "Local State").write_text("{}")
+    services = AppServices(dirs, load_catalogue(), os_integration=False)  # the default school allows none
+    try:
+        with qtbot.waitSignal(services.record_opened, timeout=10_000):
+            services.open_record()
+        assert not dirs.browser_profile.exists()
+    finally:
+        services.shutdown()
+
+
+def test_the_app_knows_its_home_folder_so_login_reminders_read_the_same_record(tmp_path):
+    from privacy_audit.core.paths import app_dirs
+
+    assert app_dirs(tmp_path).home == tmp_path.resolve()

@@ -63,3 +63,13 @@ def test_the_example_school_config_is_valid(repo, capsys):
 
     assert main(["validate", str(repo / "resources" / "school.example.yaml")]) == 0
     assert "1 school config(s)" in capsys.readouterr().out
+
+
+def test_a_typed_mastodon_server_is_where_the_guided_browser_may_go():
+    from privacy_audit.core.checklist import allowed_domains
+
+    mastodon = load_catalogue().get("mastodon")
+    assert allowed_domains(mastodon, {}) == tuple(mastodon.domains)
+    assert allowed_domains(mastodon, {"server": "Mastodon.Social", "username": "jo"})[-1] == "mastodon.social"
+    facebook = load_catalogue().get("facebook")
+    assert allowed_domains(facebook, {"username": "evil.example"}) == ("facebook.com",)  # user names are not hosts
