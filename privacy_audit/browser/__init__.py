@@ -35,8 +35,8 @@ EVENT_KINDS = frozenset(
         "login_page",  # a sign-in or checkpoint page: sign in, then press Continue
         "off_domain",  # the window left the platform's domains; url says where to
         "window_closed",  # the guided window went away (closed by the person, the app or a crash)
-        "done",  # the person pressed Done on the page's panel
-        "next",  # the person pressed Next on the page's panel
+        "done",  # the person pressed Done on the page's panel; item_id is the item that panel showed
+        "next",  # the person pressed Next on the page's panel (page scripts cannot send either)
         "fallback",  # opened in the default browser without guidance; message says why
         "error",  # something did not work; message says what to do
         "public_view",  # the signed-out view is shown; found = the typed words that anyone can see

@@ -6,13 +6,23 @@ and a closed window are noticed. Event handlers only note things and report them
 made from the loop itself, so nothing re-enters Playwright from a handler.
 
 Sign-ins are thrown away with the window unless the person chose to keep them (a persistent profile).
+
+The guided page is the person's real, signed-in settings page, and its own scripts must not be able to act
+for the person. The panel (guidance.js) runs in the page's JavaScript world, where page scripts can read and
+wrap anything, so it holds no secret and its binding can only report what the page shows. Done and Next come
+from panel_actions.js in an isolated world, through a DevTools binding that exists only in that world, and
+are believed only for the person's own clicks, for the item the app is showing, on the platform's domains.
+The public view never hands the typed words to the page: its text is read out and searched here.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import os
+import platform
 import queue
+import re
 import secrets
 import time
 from collections.abc import Callable
@@ -20,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, CDPSession, Page, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
@@ -32,7 +42,7 @@ from privacy_audit.browser import (
     WorkerSettings,
     prepare_profile,
 )
-from privacy_audit.browser.addresses import is_off_domain, looks_like_login, refusal
+from privacy_audit.browser.addresses import is_off_domain, is_on_platform, looks_like_login, refusal
 from privacy_audit.browser.discovery import Candidate, candidates
 from privacy_audit.core.paths import resource_path
 
@@ -40,6 +50,7 @@ log = logging.getLogger(__name__)
 
 POLL_MS = 40  # how long Playwright delivers page events before the queue is looked at again
 PUBLIC_SETTLE_MS = 3000  # a signed-out profile page may fill in after DOMContentLoaded
+PUBLIC_READ_MS = 5000  # reading a loaded page's text
 
 # Playwright's defaults make a persistent profile keep passwords in a plain file; removing these two lets
 # the browser use the OS password store, as the person's own browser does. Popup blocking stays on because
@@ -58,6 +69,8 @@ class _Window:
     page: Page
     persistent: bool
     closed: bool = False  # set by the page's close handler; the loop tidies up
+    devtools: CDPSession | None = None  # the guided page's own DevTools session (Done and Next)
+    actions_script: str | None = None  # id of the isolated world's new-document script for the current item
 
 
 class Worker:
@@ -72,9 +85,15 @@ class Worker:
         self.commands = commands
         self.on_event = on_event
         self.processes = processes
-        self.token = secrets.token_hex(16)  # proves a panel message came from our own panel script
+        # The panel's binding in the page's world (guidance.js removes it from window at once) and the event
+        # that makes a running panel ask for a new item. Neither is secret: neither can press Done or Next.
         self.binding = "__privacyAudit_" + secrets.token_hex(6)
+        self.refresh_event = "privacy-audit-refresh-" + secrets.token_hex(6)
+        # Done and Next: an isolated world, and a binding that exists only in it.
+        self.world = "privacy-audit-" + secrets.token_hex(8)
+        self.actions_binding = "privacyAuditActions_" + secrets.token_hex(8)
         self.guidance_js = resource_path("overlay", "guidance.js").read_text(encoding="utf-8")
+        self.actions_js = resource_path("overlay", "panel_actions.js").read_text(encoding="utf-8")
         self.public_js = resource_path("overlay", "public_view.js").read_text(encoding="utf-8")
         self.pw: Any = None
         self.browser: Browser | None = None  # shared by the signed-out guided window and the public view
@@ -235,14 +254,16 @@ class Worker:
                     reasons.append(f"{candidate.label} could not be started")
                 continue
             self.browser_label = candidate.label
-            if browser is not None:
-                self.watch_browser(browser)
+            pid = self.watch_browser(browser) if browser is not None else None
+            if pid is None and context is not None:
+                self.watch_profile_owner(context)
             return browser, context
         raise LaunchFailed(
             "; ".join(reasons) or "no Chromium-family browser (Edge, Chrome or Chromium) was found"
         )
 
-    def watch_browser(self, browser: Browser) -> None:
+    def watch_browser(self, browser: Browser) -> int | None:
+        """Note the browser's process id (so `shutdown` can end it if it hangs) and when it goes away."""
         try:
             session = browser.new_browser_cdp_session()
             info = session.send("SystemInfo.getProcessInfo")
@@ -253,6 +274,20 @@ class Worker:
         if pid:
             self.processes.add(pid)
         browser.on("disconnected", lambda _browser: self.browser_gone(browser, pid))
+        return pid or None
+
+    def watch_profile_owner(self, context: BrowserContext) -> None:
+        """A kept-sign-ins browser whose process id DevTools did not give (Playwright may give no Browser
+        for a persistent context): take it from the lock the browser puts in its profile folder."""
+        assert self.s.profile_dir is not None
+        pid = _profile_owner(self.s.profile_dir)
+        if pid is None:
+            log.info(
+                "The kept-sign-ins browser's process could not be found; it cannot be ended if it hangs."
+            )
+            return
+        self.processes.add(pid)
+        context.on("close", lambda _context: self.processes.discard(pid))
 
     def browser_gone(self, browser: Browser, pid: int | None) -> None:
         # Runs inside Playwright's dispatch: only notes the loss. The browser was closed or crashed.
@@ -291,13 +326,59 @@ class Worker:
             context = self.new_context(self.shared_browser())
             persistent = False
         context.expose_binding(self.binding, self.on_panel_message)
-        boot = json.dumps({"binding": self.binding, "token": self.token})
-        context.add_init_script(script=f"({self.guidance_js})({boot});")
+        context.add_init_script(script=f"({self.guidance_js})({json.dumps(self.guidance_boot())});")
         page = context.pages[0] if context.pages else context.new_page()
         page.on("close", lambda _page: self.mark_guided_closed())
         page.on("domcontentloaded", self.on_page_shown)
         page.on("framenavigated", self.on_navigated)
-        return _Window(context=context, page=page, persistent=persistent)
+        window = _Window(context=context, page=page, persistent=persistent)
+        try:
+            self.start_actions(window)
+        except PlaywrightError:
+            self.close_window(window)
+            raise
+        return window
+
+    def guidance_boot(self) -> dict[str, str]:
+        return {"binding": self.binding, "refresh": self.refresh_event}
+
+    def start_actions(self, window: _Window) -> None:
+        """Give the guided page the isolated world that Done and Next live in, with its binding."""
+        devtools = window.context.new_cdp_session(window.page)
+        devtools.on("Runtime.bindingCalled", self.on_actions_message)
+        devtools.send("Page.enable")  # new-document scripts of this session run only with Page enabled
+        devtools.send("Runtime.enable")  # and bindings are called only with Runtime enabled
+        devtools.send(
+            "Runtime.addBinding", {"name": self.actions_binding, "executionContextName": self.world}
+        )
+        window.devtools = devtools
+
+    def show_actions(self, window: _Window, target: GuidanceTarget, *, this_document: bool) -> None:
+        """Make the next documents' Done and Next (and, with `this_document`, the current one's) say
+        `target`'s item. A document already open keeps its buttons otherwise, so a late press on an older
+        item's panel names that item and is ignored."""
+        devtools = window.devtools
+        assert devtools is not None
+        config = {
+            "binding": self.actions_binding,
+            "item_id": target.item_id,
+            "done": self.s.panel_text["done"],
+            "next": self.s.panel_text["next"],
+        }
+        source = f"({self.actions_js})({json.dumps(config)});"
+        if window.actions_script is not None:
+            devtools.send("Page.removeScriptToEvaluateOnNewDocument", {"identifier": window.actions_script})
+            window.actions_script = None
+        added = devtools.send(
+            "Page.addScriptToEvaluateOnNewDocument", {"source": source, "worldName": self.world}
+        )
+        window.actions_script = added["identifier"]
+        if this_document:
+            frame_id = devtools.send("Page.getFrameTree")["frameTree"]["frame"]["id"]
+            world = devtools.send("Page.createIsolatedWorld", {"frameId": frame_id, "worldName": self.world})
+            devtools.send(
+                "Runtime.evaluate", {"expression": source, "contextId": world["executionContextId"]}
+            )
 
     def mark_guided_closed(self) -> None:
         if self.guided:
@@ -322,9 +403,11 @@ class Worker:
         self.reported.clear()
         if _same_document(page.url, target.url):
             # Next item on the same page: swap the panel's item without reloading the person's page.
-            page.evaluate(self.guidance_js, {"binding": self.binding, "token": self.token})
+            self.show_actions(self.guided, target, this_document=True)
+            page.evaluate(self.guidance_js, self.guidance_boot())
             self.emit("page_shown", item_id=target.item_id, url=page.url)
             return
+        self.show_actions(self.guided, target, this_document=False)
         self.shown_deadline = time.monotonic() + self.s.page_timeout
         try:
             page.goto(target.url, wait_until="commit", timeout=self.s.page_timeout * 1000)
@@ -373,10 +456,11 @@ class Worker:
         self.reported.add((kind, url))
         self.emit(kind, item_id=self.item_id(), url=url, message=message)
 
-    def on_panel_message(self, source: dict[str, Any], token: Any, kind: Any, data: Any) -> Any:
-        """Messages from the panel script. Anything without our token, or from another frame or window,
-        is ignored: a page must not be able to press Done for the person."""
-        if token != self.token or self.guided is None or self.target is None:
+    def on_panel_message(self, source: dict[str, Any], kind: Any = None, data: Any = None, *_: Any) -> Any:
+        """Messages from the panel script in the page's world, which the page's own scripts can send too:
+        they only say what the page shows. Done and Next are not taken from here (see on_actions_message).
+        Anything from another frame or window is ignored."""
+        if self.guided is None or self.target is None:
             return None
         frame = source.get("frame")
         if source.get("page") != self.guided.page or frame != self.guided.page.main_frame:
@@ -384,7 +468,7 @@ class Worker:
         target = self.target
         url = frame.url
         if kind == "hello":
-            if is_off_domain(url, target.allowed_domains, allow_localhost=self.s.allow_localhost):
+            if not is_on_platform(url, target.allowed_domains, allow_localhost=self.s.allow_localhost):
                 return None  # never put our panel on someone else's site
             return {
                 "item_id": target.item_id,
@@ -395,8 +479,9 @@ class Worker:
                 "missing_after_ms": int(self.s.label_grace * 1000),
             }
         if kind == "found":
-            label = data.get("label", "") if isinstance(data, dict) else ""
-            self.emit("label_found", item_id=target.item_id, url=url, found=(str(label),))
+            label = data.get("label") if isinstance(data, dict) else None
+            if label in target.labels:  # only the labels we asked for, never text of the page's choosing
+                self.emit("label_found", item_id=target.item_id, url=url, found=(label,))
         elif kind == "missing":
             shown = " or ".join(f"“{label}”" for label in target.labels)
             self.emit(
@@ -404,9 +489,30 @@ class Worker:
             )
         elif kind == "login":
             self.report_once("login_page", url, "Sign in, then press Continue.")
-        elif kind in ("done", "next"):
-            self.emit(kind, item_id=target.item_id, url=url)
         return None
+
+    def on_actions_message(self, event: dict[str, Any]) -> None:
+        """Done or Next from panel_actions.js. Its binding exists only in our isolated world, which page
+        scripts cannot reach, and the buttons answer only to the person's own presses. A press is still
+        ignored when it names another item than the one the app is showing (a panel left over from before)
+        or when the page is not on the platform's domains."""
+        if event.get("name") != self.actions_binding or self.guided is None or self.target is None:
+            return
+        try:
+            message = json.loads(event.get("payload") or "")
+        except ValueError:
+            return
+        if not isinstance(message, dict) or message.get("kind") not in ("done", "next"):
+            return
+        target, kind = self.target, message["kind"]
+        if message.get("item_id") != target.item_id:
+            log.info("Ignored %s from a panel for an earlier item.", kind)
+            return
+        url = self.guided.page.url
+        if not is_on_platform(url, target.allowed_domains, allow_localhost=self.s.allow_localhost):
+            log.info("Ignored %s pressed on a page outside the platform.", kind)
+            return
+        self.emit(kind, item_id=target.item_id, url=url)
 
     def close_guided(self, message: str) -> None:
         if self.guided is None:
@@ -458,9 +564,24 @@ class Worker:
             page.wait_for_load_state("load", timeout=PUBLIC_SETTLE_MS)
         except PlaywrightTimeoutError:
             pass  # the page is readable; a slow image must not hold up the answer
-        result = page.evaluate(self.public_js, list(request.words))
-        found = tuple(str(word) for word in result.get("found", ()))
-        if result.get("login") or looks_like_login(page.url):
+        # The typed words stay here: the page's text is read out (innerText, only what is rendered) and
+        # searched in Python; the page is given only the words already on it, to highlight them.
+        try:
+            text = page.inner_text("body", timeout=PUBLIC_READ_MS)
+        except PlaywrightTimeoutError:
+            text = ""
+        shown = {word: _find_in_text(word, text) for word in request.words}
+        found = tuple(word for word in request.words if shown[word] is not None)
+        on_page = sorted({match for match in shown.values() if match is not None})
+        if on_page:
+            try:
+                page.evaluate(self.public_js, on_page)
+            except PlaywrightError:
+                # The page's own scripts can break the built-ins the highlighting uses; the answer stands.
+                log.info("The words could not be highlighted on the public page.")
+        # Only whether a sign-in form is showing is looked at; what is in it is never read.
+        sign_in_form = page.locator("input[type=password]:visible").count() > 0
+        if sign_in_form or looks_like_login(page.url):
             message = "This platform hides your profile from people who are not signed in."
         elif response is not None and response.status >= 400:
             message = f"The page answered with an error ({response.status}); check your profile's address."
@@ -529,6 +650,36 @@ class Worker:
             except Exception:
                 log.info("Playwright did not stop cleanly", exc_info=True)
             self.pw = None
+
+
+def _profile_owner(profile_dir: Path) -> int | None:
+    """The process id of the Chromium using `profile_dir`, from its 'SingletonLock' ("host-pid"; a symbolic
+    link on Linux and macOS, absent on Windows), when that process runs on this computer with this profile."""
+    try:
+        owner = os.readlink(profile_dir / "SingletonLock")
+    except (OSError, NotImplementedError):
+        return None
+    host, _, pid_text = owner.rpartition("-")
+    if not pid_text.isdigit() or host != platform.node():
+        return None
+    pid = int(pid_text)
+    if Path("/proc/self").exists():  # Linux: make sure the process is that browser, not a reused id
+        try:
+            command_line = Path(f"/proc/{pid}/cmdline").read_bytes()
+        except OSError:
+            return None
+        if os.fsencode(os.path.abspath(profile_dir)) not in command_line:
+            return None
+    return pid
+
+
+def _find_in_text(word: str, text: str) -> str | None:
+    """`word` as it appears in `text` (any case, any run of spaces or line breaks between its parts), or None."""
+    parts = word.split()
+    if not parts:
+        return None
+    match = re.search(r"\s+".join(re.escape(part) for part in parts), text, re.IGNORECASE)
+    return match.group(0) if match else None
 
 
 def _same_document(current: str, wanted: str) -> bool:

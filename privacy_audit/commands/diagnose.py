@@ -8,7 +8,8 @@ PyInstaller left out shows up as a difference rather than as a failure on a teac
 
 `--open-page URL --browser-path EXE` also opens one page in the guided browser with the given browser
 and prints the browser events as JSON lines: it proves the bundled Playwright driver can drive a browser.
-Nothing here contacts the network; the page is whatever URL IT or the test gives (normally 127.0.0.1).
+Nothing here contacts the network: --open-page opens only a page on this computer (http or https on
+127.0.0.1, localhost or [::1]), such as one IT or the smoke test serves for the purpose.
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--open-page",
         metavar="URL",
-        help="also open URL in the guided browser and print its events as JSON lines (local pages only)",
+        help="also open URL in the guided browser and print its events as JSON lines; only pages on this "
+        "computer (http://127.0.0.1, http://localhost or http://[::1]) are opened",
     )
     parser.add_argument("--browser-path", metavar="EXE", help="the Chromium-based browser to use with --open-page")
     parser.add_argument(
@@ -154,10 +156,24 @@ def _playwright_driver() -> dict[str, Any] | None:
     }
 
 
+def _not_local(url: str) -> str | None:
+    """Why `url` is not a page on this computer that --open-page may open; None when it is."""
+    from privacy_audit.browser.addresses import refusal
+
+    # With no platform domains allowed, only a well-formed http(s) address on this computer passes.
+    if refusal(url, (), allow_localhost=True) is None:
+        return None
+    return f"{url!r} is not an http:// or https:// address on 127.0.0.1, localhost or [::1]."
+
+
 def open_page(url: str, browser_path: str | None, browser_args: tuple[str, ...], timeout: float) -> int:
     """Open `url` with the guided browser and print each event as a JSON line; 0 when the page was shown."""
     import queue
 
+    local_only = _not_local(url)
+    if local_only:
+        print(f"diagnose: --open-page opens only pages on this computer: {local_only}", file=sys.stderr)
+        return 2
     if not browser_path or not Path(browser_path).is_file():
         print(f"diagnose: --open-page needs --browser-path pointing at a browser program (got {browser_path!r}).", file=sys.stderr)
         return 2
@@ -168,7 +184,7 @@ def open_page(url: str, browser_path: str | None, browser_args: tuple[str, ...],
         return 2
     from urllib.parse import urlsplit
 
-    host = urlsplit(url).hostname or ""
+    host = (urlsplit(url.strip()).hostname or "").lower()
     events: queue.Queue = queue.Queue()
     browser = GuidedBrowser(
         choice="path",

@@ -1,33 +1,21 @@
-// Privacy Audit's public view: what can anyone (a pupil, say) see on this signed-out page?
+// Privacy Audit's public view: highlight, on the signed-out page, the typed words that anyone can see.
 //
 // One function expression, run once by the guided browser after a public profile page has loaded, with one
-// argument: the words the person typed (kept in memory only). It looks for each word in the page's visible
-// text, highlights every match, scrolls to the first one and returns
-// {found: [words found], login: whether a sign-in form is showing}.
+// argument: the words to highlight, exactly as they already appear in the page's visible text. The words
+// the person typed are never given to the page: the guided browser reads the page's text itself and sends
+// only what it found there, because the page's own scripts share this world and could record any string
+// passed through String.prototype and friends.
 //
 // Highlights use the CSS Custom Highlight API: it changes no node of the page, and the stylesheet for it
 // is a constructable stylesheet, which a strict Content-Security-Policy does not block.
-(words) => {
+(shown) => {
   "use strict";
   const root = document.body;
-  const result = { found: [], login: false };
-  if (!root) return result;
-
-  for (const field of document.querySelectorAll("input[type=password]")) {
-    const box = field.getBoundingClientRect();
-    if (box.width > 0 && box.height > 0) { // only whether it is showing; its value is never read
-      result.login = true;
-      break;
-    }
-  }
-
-  const visibleText = (root.innerText || "").toLowerCase(); // innerText is only what is rendered
-  const wanted = words.map((w) => w.trim()).filter((w) => w.length > 0);
+  if (!root || !shown.length) return 0;
   const ranges = [];
-  for (const word of wanted) {
+  for (const word of shown) {
     const needle = word.toLowerCase();
-    if (!visibleText.includes(needle)) continue;
-    result.found.push(word);
+    if (!needle) continue;
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const text = node.data.toLowerCase();
@@ -39,7 +27,6 @@
       }
     }
   }
-
   if (ranges.length && typeof Highlight === "function" && CSS.highlights) {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync("::highlight(privacy-audit-found) { background-color: #ffdd00; color: #0b0c0c; }");
@@ -50,5 +37,5 @@
     const first = ranges[0].startContainer.parentElement;
     if (first) first.scrollIntoView({ block: "center" });
   }
-  return result;
+  return ranges.length;
 }

@@ -33,6 +33,7 @@ class Route:
     status: int = 200
     headers: dict[str, str] = field(default_factory=dict)
     hang: bool = False  # send the headers and body so far, then never finish
+    delay: float = 0.0  # seconds to wait before answering at all
 
 
 class Site:
@@ -52,6 +53,8 @@ class Site:
                 if route is None:
                     self.send_error(404)
                     return
+                if route.delay:
+                    site.release.wait(route.delay)
                 data = route.body.encode()
                 self.send_response(route.status)
                 content_type = {"js": "text/javascript", "css": "text/css"}.get(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from privacy_audit.browser import GuidedBrowser, forget_sign_ins, prepare_profile
-from privacy_audit.browser.addresses import is_off_domain, looks_like_login, refusal
+from privacy_audit.browser.addresses import is_off_domain, is_on_platform, looks_like_login, refusal
 from privacy_audit.browser.discovery import candidates
 
 FB = ("facebook.com",)
@@ -64,15 +64,41 @@ def test_an_unknown_choice_is_refused_with_the_choices_named():
         ("https://user:pw@www.facebook.com/", "user name or password"),
         ("javascript:alert(1)", "Only secure (https://) pages"),
         ("http://127.0.0.1:8000/demo", "Only secure (https://) pages"),
+        # Python's parser keeps '\\' in the host; a browser reads it as '/' and goes to evil.com.
+        ("https://evil.com\\.facebook.com/x", "backslash"),
+        ("https://evil.com\\@www.facebook.com/", "backslash"),
+        ("https://www.facebook.com\\..\\x", "backslash"),
+        ("https://evil.com .facebook.com/", "a space"),
+        ("https://evil.com\t.facebook.com/", "U+0009"),
+        ("https://evil.com\u202e.facebook.com/", "U+202E"),
+        ("https://www.facebook.com/{id}", "U+007B"),
+        ("https://evil.com%5C.facebook.com/", "does not have a plain web address"),
+        ("https://\uff45vil.com.facebook.com/", "does not have a plain web address"),
+        ("https:evil.com/.facebook.com", "not a complete web address"),
+        ("https:///evil.com/.facebook.com", "no web address after https://"),
+        ("https://www.facebook.com:99999/", "is not a web address"),
+        ("http://127.0.0.1\\.facebook.com/", "backslash"),
     ],
 )
 def test_addresses_that_are_not_the_platforms_own_https_pages_are_refused(url, reason):
     assert reason in refusal(url, FB, allow_localhost=False)
+    assert refusal(url, FB, allow_localhost=True) is not None or url.startswith("http://127.0.0.1:")
 
 
 def test_the_platforms_own_pages_and_in_demo_mode_local_pages_are_allowed():
     assert refusal("https://www.facebook.com/settings/?tab=posts", FB, allow_localhost=False) is None
+    assert refusal(" https://m.facebook.com./jos\u00e9\n", FB, allow_localhost=False) is None
     assert refusal("http://127.0.0.1:8000/demo", FB, allow_localhost=True) is None
+    assert refusal("http://[::1]:8000/demo", FB, allow_localhost=True) is None
+
+
+def test_done_and_next_count_only_on_the_platforms_pages():
+    assert is_on_platform("https://www.facebook.com/settings", FB, allow_localhost=False)
+    assert not is_on_platform("http://www.facebook.com/settings", FB, allow_localhost=False)
+    assert not is_on_platform("about:blank", FB, allow_localhost=True)
+    assert not is_on_platform("https://evil.example/", FB, allow_localhost=True)
+    assert not is_on_platform("http://127.0.0.1:8000/", FB, allow_localhost=False)
+    assert is_on_platform("http://127.0.0.1:8000/", FB, allow_localhost=True)
 
 
 def test_sign_in_pages_and_other_sites_are_recognised():
