@@ -309,7 +309,7 @@ class Worker:
 
     def new_context(self, browser: Browser) -> BrowserContext:
         # bypass_csp stays off: our scripts run through the DevTools protocol, which a page's CSP does not
-        # govern, and build the panel without innerHTML or inline styles; switching the site's CSP off
+        # govern, and build the panel without HTML strings or inline styles; switching the site's CSP off
         # would weaken its protection of the person's signed-in account for no gain.
         return browser.new_context(no_viewport=not self.s.headless)
 

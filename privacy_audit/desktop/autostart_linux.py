@@ -85,9 +85,9 @@ def set_enabled(enabled: bool, *, home: str | os.PathLike[str] | None = None) ->
     if path.is_file() and switched_off_by_person(path.read_text(encoding="utf-8", errors="replace")):
         return
     path.parent.mkdir(parents=True, exist_ok=True)
-    temp = path.with_name(f".{FILE_NAME}.tmp")
-    temp.write_text(desktop_entry(app_command("remind", home=home)), encoding="utf-8")
-    os.replace(temp, path)
+    from privacy_audit.core.files import write_atomically
+
+    write_atomically(path, desktop_entry(app_command("remind", home=home)).encode("utf-8"), mode=0o644)
 
 
 def is_enabled() -> bool:

@@ -40,9 +40,9 @@ def set_enabled(enabled: bool, *, home: str | os.PathLike[str] | None = None) ->
         path.unlink(missing_ok=True)
         return
     path.parent.mkdir(parents=True, exist_ok=True)
-    temp = path.with_name(f".{path.name}.tmp")
-    temp.write_bytes(agent_plist(app_command("remind", home=home)))
-    os.replace(temp, path)
+    from privacy_audit.core.files import write_atomically
+
+    write_atomically(path, agent_plist(app_command("remind", home=home)), mode=0o644)
 
 
 def is_enabled() -> bool:

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
-import tempfile
 from pathlib import Path
 
 PRODID = "-//Privacy Audit//Termly privacy check//EN"
@@ -79,16 +77,8 @@ def build_term_calendar(*, term_starts: list[dt.date], school_name: str, today: 
 def write_term_calendar(path: Path, *, term_starts: list[dt.date], school_name: str, today: dt.date) -> int:
     """Write the coming year's "Privacy check due" events to `path` (atomically); return how many."""
     data = build_term_calendar(term_starts=term_starts, school_name=school_name, today=today)
-    path = Path(path)
-    # Write beside the target and rename, so an interrupted export never leaves half a calendar behind.
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+    from privacy_audit.core.files import write_atomically
+
+    # An interrupted export never leaves half a calendar behind.
+    write_atomically(Path(path), data)
     return data.count(b"BEGIN:VEVENT")

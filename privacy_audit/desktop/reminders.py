@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -107,13 +106,10 @@ class ReminderState:
 
     def _write(self, data: dict) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        temp = self.path.with_name(f".{self.path.name}.tmp")
+        from privacy_audit.core.files import write_atomically  # here: only a shown reminder writes
+
         # Owner-only like every file of the app (it says when the person was last reminded).
-        with open(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w", encoding="utf-8") as out:
-            json.dump(data, out)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, self.path)
+        write_atomically(self.path, json.dumps(data).encode("utf-8"))
 
     def last_shown(self) -> dt.date | None:
         try:

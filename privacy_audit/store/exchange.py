@@ -11,8 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import os
-import tempfile
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -27,6 +25,7 @@ from pydantic import (
 )
 
 from privacy_audit.core.audit import Answer, CheckResult, Draft, ItemAnswer
+from privacy_audit.core.files import write_atomically
 from privacy_audit.store.errors import RecordError
 from privacy_audit.store.record import MAX_SETTING_BYTES, Record
 
@@ -184,19 +183,7 @@ def _where(loc: tuple[int | str, ...]) -> str:
 
 def write_private_file(path: Path, data: bytes) -> None:
     """Write `data` to `path` atomically with owner-only permissions."""
-    path = path.expanduser()
-    folder = path.resolve().parent
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)  # mkstemp creates 0600
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    os.chmod(path, 0o600)
+    write_atomically(path, data)
 
 
 def export_json(record: Record, path: Path) -> int:

@@ -12,14 +12,12 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from privacy_audit import __version__
+from privacy_audit.core.files import write_atomically
 from privacy_audit.core.paths import AppDirs, checklists_dir, resource_path
 
 if TYPE_CHECKING:  # pydantic models: imported where used, so `cache_key` stays standard-library only
@@ -86,10 +84,7 @@ def write_cache(cache_file: Path, folder: Path, checklists: dict[str, Checklist]
     }
     try:
         cache_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        handle, temp = tempfile.mkstemp(prefix=".catalogue-", dir=cache_file.parent)
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(data, out)
-        os.replace(temp, cache_file)
+        write_atomically(cache_file, json.dumps(data).encode("utf-8"))
     except OSError:
         return
 

@@ -17,10 +17,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import tempfile
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
+
+from privacy_audit.core.files import write_atomically
 
 SNAPSHOT_NAME = "dashboard-snapshot.json"
 FORMAT = 1
@@ -149,14 +150,7 @@ def write_snapshot(path: Path, snapshot: DashboardSnapshot) -> bool:
     body["term_starts"] = [d.isoformat() for d in snapshot.term_starts]
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        handle, temp = tempfile.mkstemp(prefix=".snapshot-", dir=path.parent)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump({"key": snapshot.key, "snapshot": body}, out)
-            os.replace(temp, path)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
+        write_atomically(path, json.dumps({"key": snapshot.key, "snapshot": body}).encode("utf-8"))
     except (OSError, TypeError, ValueError):
         return False
     return True

@@ -14,7 +14,7 @@
 //
 // Rules it keeps, because the pages it runs on are the person's real, signed-in settings pages:
 // - the panel lives in a CLOSED shadow root, so the page can neither read nor restyle it casually;
-// - it builds nodes with createElement/textContent only: sites with Trusted Types reject innerHTML;
+// - it builds nodes with createElement/textContent only: sites with Trusted Types reject HTML strings;
 // - it styles with constructable stylesheets and CSSOM properties, which a strict Content-Security-Policy
 //   does not block, so the site's own CSP can stay switched on;
 // - it never reads a form field's value (a password field is only noticed, to say "sign in first") and
