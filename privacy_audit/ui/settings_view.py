@@ -146,7 +146,8 @@ class SettingsView(QWidget):
             backend = keyring_display_name(info.backend) if info.backend else self.tr("the keyring")
             headline = modes.get(info.mode, info.mode).format(backend=backend)
             explanation = friendly_explanation(info)
-            self.protection.setText(headline if explanation.strip() in headline else f"{headline}\n{explanation}")
+            # The store's explanation already names the protection and where the key is; say it once.
+            self.protection.setText(explanation.strip() or headline)
         settings = self.services.settings
         for widget in (self.choice, self.keep, self.at_login):
             widget.blockSignals(True)

@@ -169,7 +169,7 @@ def test_settings_are_kept_in_the_record(qtbot, window):
     first_run(qtbot, window)
     window.go("settings")
     settings = window.settings
-    assert "Encrypted" in settings.protection.text()
+    assert "notes are encrypted; the key is kept in" in settings.protection.text()
     assert not settings.keep.isEnabled(), "the default school config does not allow keeping sign-ins"
     settings.choice.setFocus()
     qtbot.keyClick(settings.choice, Qt.Key.Key_End)  # "My default browser only"
