@@ -148,7 +148,7 @@ class DemoBar(QWidget):
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setAccessibleName(self.label.text())
         row.addWidget(self.label, 1)
-        self.public_button = self._button(self.tr("&Public view"), self.tr("See what anyone can see"))
+        self.public_button = self._button(self.tr("Public vie&w"), self.tr("See what anyone can see"))
         self.public_button.clicked.connect(self.public_view_requested)
         row.addWidget(self.public_button)
         self.presenter_button = self._button(
