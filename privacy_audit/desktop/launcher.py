@@ -14,6 +14,22 @@ from pathlib import Path
 
 from privacy_audit.core.paths import HOME_ENV
 
+WINDOWED_EXE = "PrivacyAudit.exe"  # build.spec's windowed Windows program
+APP_USER_MODEL_ID = "uk.privacyaudit.PrivacyAudit"  # the Start-menu shortcut's id (packaging/windows)
+
+
+def set_windows_app_id() -> None:
+    """Tell Windows this process is the app of the Start-menu shortcut, so its notifications and taskbar
+    button belong to Privacy Audit rather than to python.exe. Does nothing elsewhere."""
+    if sys.platform != "win32":
+        return
+    import ctypes
+
+    try:
+        ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID(APP_USER_MODEL_ID)  # type: ignore[attr-defined]
+    except (AttributeError, OSError):  # very old Windows: notifications still work, grouped under Python
+        pass
+
 
 def app_command(*arguments: str, home: str | os.PathLike[str] | None = None) -> list[str]:
     """The argv that runs `privacy-audit [--home DIR] ARGUMENTS...` with this copy of the app.
@@ -21,7 +37,13 @@ def app_command(*arguments: str, home: str | os.PathLike[str] | None = None) -> 
     `home` defaults to $PRIVACY_AUDIT_HOME, so that a portable or test copy keeps using its own folder.
     """
     if getattr(sys, "frozen", False):
-        command = [str(Path(sys.executable).resolve())]
+        executable = Path(sys.executable).resolve()
+        # On Windows the bundle has a console program (privacy-audit.exe) and a windowed one beside it;
+        # entries that run at login or from a reminder use the windowed one, so no console flashes up.
+        windowed = executable.with_name(WINDOWED_EXE)
+        if sys.platform == "win32" and windowed.is_file():
+            executable = windowed
+        command = [str(executable)]
     else:
         script_name = "privacy-audit.exe" if sys.platform == "win32" else "privacy-audit"
         script = Path(sys.executable).parent / script_name

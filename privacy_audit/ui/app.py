@@ -68,6 +68,9 @@ def run_app(args: argparse.Namespace) -> int:
     from privacy_audit.ui.icons import app_icon
     from privacy_audit.ui.widgets import install_style
 
+    from privacy_audit.desktop.launcher import set_windows_app_id
+
+    set_windows_app_id()  # before the first window: Windows groups windows and notifications by this id
     QCoreApplication.setApplicationName("privacy-audit")
     QCoreApplication.setOrganizationName("privacy-audit")
     app = QApplication.instance() or QApplication(sys.argv[:1])

@@ -226,3 +226,18 @@ def test_the_autostart_entry_and_the_menu_entry_pass_desktop_file_validate(xdg_c
     for path in (xdg_config / "autostart" / "privacy-audit.desktop", repo / "resources" / "privacy-audit.desktop"):
         result = subprocess.run(["desktop-file-validate", str(path)], capture_output=True, text=True)
         assert result.returncode == 0 and not result.stdout.strip(), result.stdout
+
+
+def test_a_frozen_windows_bundle_starts_its_windowed_program_at_login(tmp_path, monkeypatch):
+    import sys
+
+    from privacy_audit.desktop import launcher
+
+    (tmp_path / "privacy-audit.exe").write_bytes(b"")
+    (tmp_path / launcher.WINDOWED_EXE).write_bytes(b"")
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "privacy-audit.exe"))
+    monkeypatch.setattr(sys, "platform", "win32")
+    assert launcher.app_command("remind", home=None)[0] == str((tmp_path / launcher.WINDOWED_EXE).resolve())
+    monkeypatch.setattr(sys, "platform", "linux")
+    assert launcher.app_command("remind", home=None)[0] == str((tmp_path / "privacy-audit.exe").resolve())
