@@ -19,6 +19,7 @@ import json
 import os
 import platform
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -202,21 +203,30 @@ def open_page(url: str, browser_path: str | None, browser_args: tuple[str, ...],
         safe_value="shown",
         labels=("Privacy Audit diagnostics",),
     )
-    shown = False
+    seen: set[str] = set()
+    labels = {"label_found", "label_missing"}
+    # The panel's label report and the page's load event come from different places and may arrive in
+    # either order: after one, wait a little for the other so both are reported.
+    other_deadline: float | None = None
     try:
         browser.open(target)
         while True:
+            wait = timeout if other_deadline is None else max(0.0, other_deadline - time.monotonic())
             try:
-                event = events.get(timeout=timeout)
+                event = events.get(timeout=wait)
             except queue.Empty:
-                print(f"diagnose: no word from the browser within {timeout:.0f} s.", file=sys.stderr)
+                if other_deadline is None:
+                    print(f"diagnose: no word from the browser within {timeout:.0f} s.", file=sys.stderr)
                 break
             print(json.dumps({"event": event.kind, "url": event.url, "message": event.message, "found": list(event.found)}))
-            if event.kind in ("page_shown", "label_found", "label_missing"):
-                shown = True
-            if event.kind in ("label_found", "label_missing", "error", "fallback", "window_closed", "off_domain"):
+            seen.add(event.kind)
+            if event.kind in ("error", "fallback", "window_closed", "off_domain"):
                 break
+            if "page_shown" in seen and seen & labels:
+                break
+            if event.kind in labels or event.kind == "page_shown":
+                other_deadline = other_deadline or time.monotonic() + 5
     finally:
         browser.shutdown()
-    return 0 if shown else 1
+    return 0 if seen & (labels | {"page_shown"}) else 1
 
