@@ -4,7 +4,8 @@
 #   ./dev.sh test [ARGS...]   set up .venv with the test extras if needed, then run the whole test suite
 #   ./dev.sh bench [NAME...]  run the benchmarks and print each measurement as a ratio to its floor
 # Set-up is repeated only when pyproject.toml changes. As root on Debian it also installs the system
-# packages in .ci/debian-packages.txt; otherwise it tells you which are missing.
+# packages in .ci/debian-packages.txt (Qt's libraries, Chromium for the guided browser, Xvfb for the tests);
+# otherwise it tells you which are missing.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -52,6 +53,7 @@ command=${1:-app}
 shift || true
 case "$command" in
   app)
+    system_packages
     setup ""
     exec "$VENV/bin/privacy-audit" "$@"
     ;;
