@@ -12,16 +12,11 @@ import re
 import unicodedata
 from urllib.parse import SplitResult, urlsplit
 
+from privacy_audit.core.urls import host_is_allowed
+
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 # Sign-in and "confirm it's you" pages: facebook.com/login, /checkpoint/, accounts.google.com/…/signin, …
 _LOGIN_URL = re.compile(r"log[-_]?in|sign[-_]?in|checkpoint", re.IGNORECASE)
-
-
-def host_is_allowed(host: str, domains: tuple[str, ...] | list[str]) -> bool:
-    """The same rule as `privacy_audit.core.checklist.host_is_allowed` (a domain or any of its sub-domains),
-    repeated here so that opening the first page does not have to import pydantic."""
-    host = host.lower().rstrip(".")
-    return any(host == d.lower() or host.endswith("." + d.lower()) for d in domains)
 
 
 # What RFC 3986 allows in a URL, in ASCII: unreserved, reserved (gen- and sub-delims) and '%' of an escape.

@@ -111,7 +111,7 @@ def _keyring() -> dict[str, Any]:
 
 
 def _school_config(explicit: str | None) -> dict[str, Any]:
-    from privacy_audit.core.school import candidate_paths, find_school_config
+    from privacy_audit.core.paths import candidate_paths, find_school_config
 
     found = find_school_config(explicit)
     return {

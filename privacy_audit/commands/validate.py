@@ -60,9 +60,14 @@ def validate_paths(paths: list[Path], school_config: str | None = None) -> Repor
     """Validate each path; folders are read as checklist folders (plus any school*.yaml in them)."""
     from privacy_audit.core.catalogue import checklist_files
     from privacy_audit.core.clauses import default_policy
-    from privacy_audit.core.loading import DataFileError, load_checklist_file, load_school_config_file, looks_like_school_config
-    from privacy_audit.core.paths import checklists_dir
-    from privacy_audit.core.school import find_school_config
+    from privacy_audit.core.loading import (
+        DataFileError,
+        load_checklist_file,
+        load_school_config_file,
+        looks_like_school_config,
+    )
+    from privacy_audit.core.paths import checklists_dir, find_school_config
+    from privacy_audit.core.platforms import PLATFORM_IDS, sort_key
 
     policy = default_policy()
     report = Report()
@@ -80,9 +85,6 @@ def validate_paths(paths: list[Path], school_config: str | None = None) -> Repor
             files.append(path)
         else:
             report.problems.append(f"{path}:1: no such file or folder")
-    from privacy_audit.core.platforms import PLATFORM_IDS
-
-    from privacy_audit.core.platforms import PLATFORM_IDS, sort_key
 
     seen_platforms: dict[str, Path] = {}
     school_configs: list[Path] = []

@@ -13,9 +13,9 @@ from pathlib import Path
 from privacy_audit.core.checklist import Checklist, Item
 from privacy_audit.core.clauses import Policy, default_policy
 from privacy_audit.core.loading import DataFileError, Problem, load_checklist_file, load_school_config_file
-from privacy_audit.core.paths import checklists_dir
+from privacy_audit.core.paths import checklists_dir, find_school_config
 from privacy_audit.core.platforms import ALWAYS_IN_USE, PLATFORM_IDS, sort_key
-from privacy_audit.core.school import SchoolConfig, SchoolConfigSource, extra_item_problem, find_school_config
+from privacy_audit.core.school import SchoolConfig, SchoolConfigSource, extra_item_problem
 
 
 def checklist_files(folder: Path) -> list[Path]:

@@ -14,6 +14,8 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
+from privacy_audit.core.urls import host_is_allowed, url_host_template
+
 SCHEMA_VERSION = 1
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=60)]
@@ -67,17 +69,6 @@ def check_url_form(url: str) -> str:
     if not _HOST.match(host):
         raise ValueError(f"'{host}' is not a web address the app accepts (a name like www.example.com, no port)")
     return url
-
-
-def url_host_template(url: str) -> str:
-    """The host part of a URL that may contain placeholders, e.g. `{server}` or `www.facebook.com`."""
-    rest = url.split("://", 1)[1]
-    return rest.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0].lower()
-
-
-def host_is_allowed(host: str, domains: list[str] | tuple[str, ...]) -> bool:
-    host = host.lower().rstrip(".")
-    return any(host == domain or host.endswith("." + domain) for domain in domains)
 
 
 class Where(_Strict):

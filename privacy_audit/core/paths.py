@@ -15,6 +15,7 @@ from pathlib import Path
 
 HOME_ENV = "PRIVACY_AUDIT_HOME"
 SCHOOL_CONFIG_ENV = "PRIVACY_AUDIT_SCHOOL_CONFIG"
+SCHOOL_FILE_NAME = "school.yaml"
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -109,3 +110,25 @@ def executable_dir() -> Path:
     if getattr(sys, "frozen", False):
         return Path(sys.executable).resolve().parent
     return _PACKAGE_DIR.parent
+
+
+def candidate_paths(explicit: str | os.PathLike[str] | None = None) -> list[tuple[str, Path]]:
+    """Where a school.yaml may be, in the order the app looks, each with how it was found."""
+    candidates: list[tuple[str, Path]] = []
+    if explicit:
+        candidates.append(("--school-config", Path(explicit)))
+    from_env = os.environ.get(SCHOOL_CONFIG_ENV)
+    if from_env:
+        candidates.append((SCHOOL_CONFIG_ENV, Path(from_env)))
+    candidates.append(("beside the program", executable_dir() / SCHOOL_FILE_NAME))
+    for folder in machine_config_dirs():
+        candidates.append(("machine-wide config folder", folder / SCHOOL_FILE_NAME))
+    return candidates
+
+
+def find_school_config(explicit: str | os.PathLike[str] | None = None) -> Path | None:
+    """The first school.yaml in the lookup order; a named file (option or variable) counts even if missing."""
+    for how, path in candidate_paths(explicit):
+        if how in ("--school-config", SCHOOL_CONFIG_ENV) or path.is_file():
+            return path
+    return None

@@ -8,7 +8,6 @@ apply. A broken file never stops the app: it runs on the defaults and says which
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Literal
@@ -25,10 +24,7 @@ from privacy_audit.core.checklist import (
     host_is_allowed,
     url_host_template,
 )
-from privacy_audit.core.paths import SCHOOL_CONFIG_ENV, executable_dir, machine_config_dirs
 from privacy_audit.core.platforms import PLATFORM_IDS
-
-SCHOOL_FILE_NAME = "school.yaml"
 
 
 class Contact(_Strict):
@@ -114,25 +110,3 @@ class SchoolConfigSource:
     @property
     def describe(self) -> str:
         return str(self.path) if self.path else "built-in defaults"
-
-
-def candidate_paths(explicit: str | os.PathLike[str] | None = None) -> list[tuple[str, Path]]:
-    """Where a school.yaml may be, in the order the app looks, each with how it was found."""
-    candidates: list[tuple[str, Path]] = []
-    if explicit:
-        candidates.append(("--school-config", Path(explicit)))
-    from_env = os.environ.get(SCHOOL_CONFIG_ENV)
-    if from_env:
-        candidates.append((SCHOOL_CONFIG_ENV, Path(from_env)))
-    candidates.append(("beside the program", executable_dir() / SCHOOL_FILE_NAME))
-    for folder in machine_config_dirs():
-        candidates.append(("machine-wide config folder", folder / SCHOOL_FILE_NAME))
-    return candidates
-
-
-def find_school_config(explicit: str | os.PathLike[str] | None = None) -> Path | None:
-    """The first school.yaml in the lookup order; a named file (option or variable) counts even if missing."""
-    for how, path in candidate_paths(explicit):
-        if how in ("--school-config", SCHOOL_CONFIG_ENV) or path.is_file():
-            return path
-    return None

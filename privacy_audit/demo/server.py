@@ -12,7 +12,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
 from privacy_audit.core.catalogue import Catalogue
-from privacy_audit.core.checklist import host_is_allowed
+from privacy_audit.core.urls import host_is_allowed
 from privacy_audit.demo.pages import PROFILE_PATH, PracticePages
 
 HOST = "127.0.0.1"

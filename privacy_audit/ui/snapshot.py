@@ -25,7 +25,6 @@ from privacy_audit.core.files import write_atomically
 
 SNAPSHOT_NAME = "dashboard-snapshot.json"
 FORMAT = 1
-SCHOOL_FILE_NAME = "school.yaml"  # the same name core.school looks for
 
 
 @dataclass(frozen=True)
@@ -79,31 +78,12 @@ def _stamp(path: Path) -> list[int] | None:
     return [status.st_mtime_ns, status.st_size]
 
 
-def school_config_path(explicit: str | os.PathLike[str] | None = None) -> Path | None:
-    """Which school.yaml is in force, found in the same order as `core.school.find_school_config`.
-
-    Repeated here because core.school imports pydantic; tests/gui/test_startup_snapshot.py checks that both
-    answer alike.
-    """
-    from privacy_audit.core.paths import SCHOOL_CONFIG_ENV, executable_dir, machine_config_dirs
-
-    if explicit:
-        return Path(explicit)
-    from_env = os.environ.get(SCHOOL_CONFIG_ENV)
-    if from_env:
-        return Path(from_env)
-    for candidate in [executable_dir() / SCHOOL_FILE_NAME] + [d / SCHOOL_FILE_NAME for d in machine_config_dirs()]:
-        if candidate.is_file():
-            return candidate
-    return None
-
-
 def snapshot_key(school_config: str | os.PathLike[str] | None = None) -> dict[str, Any]:
     """What the snapshot depends on: the catalogue cache's key plus the school config file in force."""
-    from privacy_audit.core.paths import checklists_dir
+    from privacy_audit.core.paths import checklists_dir, find_school_config
     from privacy_audit.ui.catalogue_cache import cache_key
 
-    school = school_config_path(school_config)
+    school = find_school_config(school_config)
     return {
         "format": FORMAT,
         "catalogue": cache_key(checklists_dir()),

@@ -183,17 +183,18 @@ def test_without_a_record_the_snapshot_is_not_used(private_home, catalogue):
     assert fast_start(app_dirs(private_home)) is None
 
 
-def test_the_stdlib_lookup_of_school_yaml_agrees_with_the_loader(tmp_path, monkeypatch):
-    from privacy_audit.core.school import find_school_config
-    from privacy_audit.ui.snapshot import school_config_path
+def test_the_snapshot_is_keyed_on_the_school_config_in_force(tmp_path, monkeypatch):
+    from privacy_audit.ui.snapshot import snapshot_key
 
     named = tmp_path / "named.yaml"
     from_env = tmp_path / "env.yaml"
-    assert school_config_path() == find_school_config()
-    assert school_config_path(named) == find_school_config(named)
+    named.write_text("school_name: Named\n")
+    from_env.write_text("school_name: From the environment\n")
+    without = snapshot_key()
     monkeypatch.setenv("PRIVACY_AUDIT_SCHOOL_CONFIG", str(from_env))
-    assert school_config_path() == find_school_config() == from_env
-    assert school_config_path(named) == find_school_config(named) == named
+    assert snapshot_key()["school"][0] == str(from_env.resolve())
+    assert snapshot_key(named)["school"][0] == str(named.resolve())  # --school-config wins over the variable
+    assert without["school"] is None
 
 
 def test_the_app_starts_past_a_damaged_snapshot_and_writes_a_good_one(private_home, tmp_path):
