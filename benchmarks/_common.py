@@ -15,8 +15,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 REPO = Path(__file__).resolve().parent.parent
 FLOORS = Path(__file__).resolve().parent / "floors"
@@ -46,14 +46,18 @@ def bench_env(**extra: str) -> dict[str, str]:
     return env
 
 
-def run_timed(command: Sequence[str], env: dict[str, str] | None = None, timeout: float = 120) -> tuple[float, int]:
+def run_timed(
+    command: Sequence[str], env: dict[str, str] | None = None, timeout: float = 120
+) -> tuple[float, int]:
     """Wall-clock seconds and peak RSS (KiB) of one run of `command`; fails loudly if it fails."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
-    completed = subprocess.run(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout)
+    completed = subprocess.run(command, env=env, capture_output=True, timeout=timeout)
     elapsed = time.perf_counter() - start
     if completed.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} failed ({completed.returncode}):\n{completed.stderr.decode(errors='replace')}")
+        raise SystemExit(
+            f"{' '.join(command)} failed ({completed.returncode}):\n{completed.stderr.decode(errors='replace')}"
+        )
     # ru_maxrss of children is the maximum over all children so far; run each measured command in a fresh
     # process via peak_rss() below when memory matters.
     return elapsed, max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
@@ -66,14 +70,18 @@ def peak_rss_kib(command: Sequence[str], env: dict[str, str] | None = None, time
         "r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss if r.returncode == 0 else -1)"
     )
-    out = subprocess.run([sys.executable, "-c", probe, *command], env=env, capture_output=True, text=True, timeout=timeout)
+    out = subprocess.run(
+        [sys.executable, "-c", probe, *command], env=env, capture_output=True, text=True, timeout=timeout
+    )
     value = int(out.stdout.strip() or -1)
     if value < 0:
         raise SystemExit(f"{' '.join(command)} failed while measuring memory")
     return value
 
 
-def interleaved_medians(commands: dict[str, Sequence[str]], runs: int, env: dict[str, str] | None = None, warmup: int = 1) -> dict[str, float]:
+def interleaved_medians(
+    commands: dict[str, Sequence[str]], runs: int, env: dict[str, str] | None = None, warmup: int = 1
+) -> dict[str, float]:
     """Median wall-clock seconds of each command, run alternately so machine noise hits them alike."""
     for _ in range(warmup):
         for command in commands.values():

@@ -21,12 +21,12 @@ import hashlib
 import os
 import shutil
 import subprocess
-import tempfile
 import sys
+import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import REPO, bench_env, interleaved_medians, report  # noqa: E402
+from _common import REPO, bench_env, interleaved_medians, report
 
 FLOOR_SPEC = REPO / "packaging" / "bench_floor" / "hello_world.spec"
 SUPPORT = REPO / "packaging" / "pyinstaller_support.py"
@@ -41,9 +41,23 @@ def folder_size(folder: Path) -> int:
 
 def pyinstaller(spec: Path, dist: Path, work: Path) -> None:
     completed = subprocess.run(
-        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
-         "--distpath", str(dist), "--workpath", str(work), str(spec)],
-        cwd=REPO, capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--clean",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(dist),
+            "--workpath",
+            str(work),
+            str(spec),
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
     )
     if completed.returncode != 0:
         raise SystemExit(f"PyInstaller failed for {spec}:\n{completed.stderr[-4000:]}")
@@ -55,7 +69,8 @@ def floor_bundle() -> Path:
 
     key = hashlib.sha256(
         f"{PySide6.__version__}|{PyInstaller.__version__}|{sys.version}".encode()
-        + FLOOR_SPEC.read_bytes() + SUPPORT.read_bytes()
+        + FLOOR_SPEC.read_bytes()
+        + SUPPORT.read_bytes()
     ).hexdigest()[:16]
     cache = REPO / "build" / "bench-floor" / key
     bundle = cache / "dist" / "hello-world"
@@ -102,7 +117,9 @@ def main() -> int:
 
     frozen, source = [str(bundle / EXE)], [sys.executable, "-m", "privacy_audit"]
     env = bench_env()
-    medians = interleaved_medians({"frozen": [*frozen, "--version"], "source": [*source, "--version"]}, args.runs, env)
+    medians = interleaved_medians(
+        {"frozen": [*frozen, "--version"], "source": [*source, "--version"]}, args.runs, env
+    )
     # The launcher alone: PyInstaller's bootloader and run-time hooks cost a fixed ~0.1 s, which only this
     # tiny command shows. Reported for information; the target applies to the desktop app below.
     report("start: packaged vs source, --version", medians["frozen"], medians["source"], "s", None)
@@ -113,8 +130,12 @@ def main() -> int:
     from bench_startup import PREPARE
 
     base = Path(tempfile.mkdtemp(prefix="pa-bench-bundle-"))
-    gui_env = bench_env(PRIVACY_AUDIT_EXIT_WHEN_SHOWN="1", PYTHONPYCACHEPREFIX=str(base / "pycache"),
-                        PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring", XDG_CONFIG_HOME=str(base / "xdg"))
+    gui_env = bench_env(
+        PRIVACY_AUDIT_EXIT_WHEN_SHOWN="1",
+        PYTHONPYCACHEPREFIX=str(base / "pycache"),
+        PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
+        XDG_CONFIG_HOME=str(base / "xdg"),
+    )
     gui_env.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: byte-code compiled once, not every run
     gui_env.pop("PRIVACY_AUDIT_HOME", None)
     commands = {}

@@ -32,7 +32,9 @@ TESTS = [
     "tests/unit/test_loader_fuzz.py",
 ]
 KILL_TEST = "tests/reliability/test_kill_during_save.py"
-LOADER_FUZZ_CASES = 3 * 400  # tests/unit/test_loader_fuzz.py: three tests of 400 examples, each file read by both loaders
+LOADER_FUZZ_CASES = (
+    3 * 400
+)  # tests/unit/test_loader_fuzz.py: three tests of 400 examples, each file read by both loaders
 
 # name: (required figure, unit, "at_least" or "zero")
 FIGURES = {
@@ -50,8 +52,14 @@ FIGURES = {
 
 def run_pytest(paths: list[str], figures: Path) -> tuple[int, str]:
     env = dict(os.environ, RELIABILITY_FIGURES=str(figures), QT_QPA_PLATFORM="offscreen")
-    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *paths], cwd=REPO, env=env,
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *paths],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     last = (done.stdout.strip().splitlines() or ["(no output)"])[-1]
     return done.returncode, last
 
@@ -87,12 +95,34 @@ def main() -> int:
             continue
         value = totals[name]
         ratio = (value / required) if kind == "at_least" else float(value)
-        print(json.dumps({"name": f"reliability: {name.replace('_', ' ')}", "value": value, "floor": required,
-                          "unit": unit, "ratio": round(ratio, 3), "target": None}), flush=True)
+        print(
+            json.dumps(
+                {
+                    "name": f"reliability: {name.replace('_', ' ')}",
+                    "value": value,
+                    "floor": required,
+                    "unit": unit,
+                    "ratio": round(ratio, 3),
+                    "target": None,
+                }
+            ),
+            flush=True,
+        )
     for name, value in sorted(totals.items()):
         if name not in FIGURES:
-            print(json.dumps({"name": f"reliability: {name.replace('_', ' ')}", "value": value, "floor": value,
-                              "unit": "", "ratio": 1.0, "target": None}), flush=True)
+            print(
+                json.dumps(
+                    {
+                        "name": f"reliability: {name.replace('_', ' ')}",
+                        "value": value,
+                        "floor": value,
+                        "unit": "",
+                        "ratio": 1.0,
+                        "target": None,
+                    }
+                ),
+                flush=True,
+            )
     if failed:
         print(f"FAILED: {', '.join(failed)}", file=sys.stderr)
         return 1

@@ -12,15 +12,13 @@ Usage: python benchmarks/bench_remind.py [--runs N]
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import os
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import bench_env, interleaved_medians, report  # noqa: E402
+from _common import bench_env, interleaved_medians, report
 
 FORBIDDEN = ("PySide6", "shiboken6", "playwright", "keyring", "pydantic", "pydantic_core", "cryptography")
 
@@ -49,8 +47,18 @@ with open_record(app_dirs({str(home)!r}), accept_unencrypted=True) as record:
 
 
 def forbidden_imports(command: list[str], env: dict[str, str]) -> list[str]:
-    result = subprocess.run([sys.executable, "-X", "importtime", *command[1:]], env=env, capture_output=True, text=True, check=True)
-    names = {line.rsplit("|", 1)[1].strip().split(".")[0] for line in result.stderr.splitlines() if line.startswith("import time:")}
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", *command[1:]],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    names = {
+        line.rsplit("|", 1)[1].strip().split(".")[0]
+        for line in result.stderr.splitlines()
+        if line.startswith("import time:")
+    }
     return sorted(names & set(FORBIDDEN))
 
 
@@ -67,7 +75,9 @@ def main() -> int:
     check = subprocess.run(remind, env=env, capture_output=True, text=True, check=True)
     if not check.stdout.startswith("Nothing is due"):
         raise SystemExit(f"the benchmark record should have nothing due, but remind said: {check.stdout}")
-    medians = interleaved_medians({"remind": remind, "floor": [sys.executable, "-c", "pass"]}, runs=args.runs, env=env)
+    medians = interleaved_medians(
+        {"remind": remind, "floor": [sys.executable, "-c", "pass"]}, runs=args.runs, env=env
+    )
     report("remind_nothing_due_seconds", medians["remind"], medians["floor"], "s", 5.0)
     bad = forbidden_imports(remind, env)
     if bad:

@@ -46,7 +46,9 @@ with open_record(app_dirs(home), passphrase="benchmark passphrase") as record:
 
 def make_home(years: int) -> tuple[Path, int]:
     home = Path(tempfile.mkdtemp(prefix=f"pa-bench-status-{years}y-"))
-    out = subprocess.run([sys.executable, "-c", MAKE_RECORD, str(home), str(years)], check=True, capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-c", MAKE_RECORD, str(home), str(years)], check=True, capture_output=True, text=True
+    )
     return home, int(out.stdout.strip())
 
 
@@ -67,7 +69,13 @@ def main() -> int:
         runs=args.runs,
         env=env,
     )
-    report(f"status --json, {checks} checks (10 y x 15 platforms) vs empty", medians["full"], medians["empty"], "s", 2.0)
+    report(
+        f"status --json, {checks} checks (10 y x 15 platforms) vs empty",
+        medians["full"],
+        medians["empty"],
+        "s",
+        2.0,
+    )
     return 0
 
 

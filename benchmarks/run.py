@@ -7,6 +7,7 @@ Exit status is 0 even when a target is missed: performance is measured and repor
 from __future__ import annotations
 
 import json
+import math
 import subprocess
 import sys
 from pathlib import Path
@@ -27,17 +28,27 @@ def main(argv: list[str]) -> int:
             except json.JSONDecodeError:
                 continue
         if completed.returncode != 0:
-            rows.append({"name": f"{script.stem} FAILED", "value": float("nan"), "floor": float("nan"), "unit": "",
-                         "ratio": float("nan"), "target": None})
+            rows.append(
+                {
+                    "name": f"{script.stem} FAILED",
+                    "value": float("nan"),
+                    "floor": float("nan"),
+                    "unit": "",
+                    "ratio": float("nan"),
+                    "target": None,
+                }
+            )
             print(completed.stderr[-2000:], file=sys.stderr)
     print(f"{'measurement':48} {'value':>10} {'floor':>10} {'ratio':>7} {'target':>7}  verdict")
     for row in rows:
         target = row.get("target")
         ratio = row.get("ratio")
-        verdict = "" if target is None or ratio != ratio else ("within" if ratio <= target else "OVER")
+        verdict = "" if target is None or math.isnan(ratio) else ("within" if ratio <= target else "OVER")
         unit = row.get("unit", "")
-        print(f"{row['name'][:48]:48} {row['value']:>9}{unit[:1]} {row['floor']:>9}{unit[:1]} {ratio:>7} "
-              f"{'≤' + str(target) if target else '':>7}  {verdict}")
+        print(
+            f"{row['name'][:48]:48} {row['value']:>9}{unit[:1]} {row['floor']:>9}{unit[:1]} {ratio:>7} "
+            f"{'≤' + str(target) if target else '':>7}  {verdict}"
+        )
     return 0
 
 

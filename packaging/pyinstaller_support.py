@@ -74,7 +74,8 @@ EXCLUDED_PLUGIN_TYPES = {
 # never reads (its icons are PNG and SVG; the school logo may be PNG, JPEG, GIF, SVG or ICO).
 EXCLUDED_PLUGIN_STEMS = {
     "platforms": {"qeglfs", "qlinuxfb", "qminimalegl", "qvnc", "qvkkhrdisplay", "qdirect2d"},
-    "imageformats": {"qtiff", "qwebp", "qwbmp", "qtga", "qpdf"} | (set() if sys.platform == "darwin" else {"qicns"}),
+    "imageformats": {"qtiff", "qwebp", "qwbmp", "qtga", "qpdf"}
+    | (set() if sys.platform == "darwin" else {"qicns"}),
     # The virtual keyboard is a Qt Quick component.
     "platforminputcontexts": {"qtvirtualkeyboardplugin"},
     # The GTK3 theme plugin would bundle the build machine's whole GTK/cairo/pango stack (~20 MB), which
@@ -99,7 +100,7 @@ EXCLUDED_PREFIXES = ("playwright/driver/package/types/", "playwright/driver/pack
 
 def _plugin_stem(name: str) -> str:
     stem = name.split(".")[0]
-    return stem[3:] if stem.startswith("lib") else stem
+    return stem.removeprefix("lib")
 
 
 def keep(dest: str) -> bool:

@@ -20,7 +20,9 @@ def command_modules() -> list[ModuleType]:
 
     import privacy_audit.commands as package
 
-    names = sorted(info.name for info in pkgutil.iter_modules(package.__path__) if not info.name.startswith("_"))
+    names = sorted(
+        info.name for info in pkgutil.iter_modules(package.__path__) if not info.name.startswith("_")
+    )
     return [importlib.import_module(f"privacy_audit.commands.{name}") for name in names]
 
 
@@ -60,9 +62,15 @@ def build_parser(only: ModuleType | None = None, with_commands: bool = True) -> 
         "policy asks. Run with no command to open the app.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--home", metavar="DIR", help="keep every file of the app under DIR (also $PRIVACY_AUDIT_HOME)")
-    parser.add_argument("--school-config", metavar="FILE", help="use this school.yaml (also $PRIVACY_AUDIT_SCHOOL_CONFIG)")
-    parser.add_argument("--demo", action="store_true", help="open the app in demo mode: practice pages, nothing saved")
+    parser.add_argument(
+        "--home", metavar="DIR", help="keep every file of the app under DIR (also $PRIVACY_AUDIT_HOME)"
+    )
+    parser.add_argument(
+        "--school-config", metavar="FILE", help="use this school.yaml (also $PRIVACY_AUDIT_SCHOOL_CONFIG)"
+    )
+    parser.add_argument(
+        "--demo", action="store_true", help="open the app in demo mode: practice pages, nothing saved"
+    )
     if not with_commands:
         parser.set_defaults(command=None)
         return parser

@@ -7,11 +7,18 @@ import sys
 import time
 
 start = time.perf_counter()
-from playwright.sync_api import sync_playwright  # noqa: E402  (the import is part of what is measured)
+from playwright.sync_api import sync_playwright
 
 url = sys.argv[1]
 executable = sys.argv[2] if len(sys.argv) > 2 else "/usr/bin/chromium"
-args = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-gpu"]
+args = [
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-gpu",
+]
 with sync_playwright() as playwright:
     browser = playwright.chromium.launch(executable_path=executable, headless=True, args=args)
     page = browser.new_page()

@@ -26,10 +26,15 @@ PROMPT = "Your answer (y = already like this, c = changed it now, n = need help,
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("platform", metavar="PLATFORM", help="platform id, e.g. facebook (see `privacy-audit status`)")
-    parser.add_argument("--note", default="", help="a private note to keep with this check (encrypted like the answers)")
     parser.add_argument(
-        "--accept-unencrypted", action="store_true",
+        "platform", metavar="PLATFORM", help="platform id, e.g. facebook (see `privacy-audit status`)"
+    )
+    parser.add_argument(
+        "--note", default="", help="a private note to keep with this check (encrypted like the answers)"
+    )
+    parser.add_argument(
+        "--accept-unencrypted",
+        action="store_true",
         help="if this computer has no secure keyring, keep the record unencrypted instead of asking for a passphrase",
     )
 
@@ -95,7 +100,9 @@ def run(args: argparse.Namespace) -> int:
         policy = catalogue.policy
         items = checklist.items
         started = utc_now()
-        _out(f"Checking {checklist.name}: {len(items)} items. Open each setting on your phone or computer, then answer.")
+        _out(
+            f"Checking {checklist.name}: {len(items)} items. Open each setting on your phone or computer, then answer."
+        )
         if checklist.limitations:
             _out(f"Good to know: {checklist.limitations}")
         answers: list[ItemAnswer] = []
@@ -106,12 +113,16 @@ def run(args: argparse.Namespace) -> int:
                 line = sys.stdin.readline()
                 if line == "":
                     _out()
-                    say(f"Input ended after {len(answers)} of {len(items)} items, so this check was not finished and "
-                        "nothing was saved. Run the command again to do the whole check.")
+                    say(
+                        f"Input ended after {len(answers)} of {len(items)} items, so this check was not finished and "
+                        "nothing was saved. Run the command again to do the whole check."
+                    )
                     return 1
                 key = line.strip().lower()
                 if not sys.stdin.isatty():
-                    _out(key)  # input from a pipe is not echoed; show it so the transcript reads as a dialogue
+                    _out(
+                        key
+                    )  # input from a pipe is not echoed; show it so the transcript reads as a dialogue
                 if key == "?":
                     _show_help(item, policy)
                     continue
@@ -122,7 +133,11 @@ def run(args: argparse.Namespace) -> int:
         result = CheckResult(
             platform=checklist.platform,
             checklist_version=checklist_version(checklist.schema_version, checklist.last_reviewed),
-            item_ids=checklist.item_ids, started=started, finished=utc_now(), answers=tuple(answers), note=args.note,
+            item_ids=checklist.item_ids,
+            started=started,
+            finished=utc_now(),
+            answers=tuple(answers),
+            note=args.note,
         )
         try:
             record.save_check(result)
@@ -137,10 +152,15 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _summarise(checklist, answers, catalogue, protection: str) -> None:
-    counts = {key: sum(1 for a in answers if a.answer.value == key) for key in ("ok", "changed", "attention", "not_applicable")}
+    counts = {
+        key: sum(1 for a in answers if a.answer.value == key)
+        for key in ("ok", "changed", "attention", "not_applicable")
+    }
     _out()
-    _out(f"{checklist.name} check finished: {counts['ok']} already safe, {counts['changed']} changed now, "
-         f"{counts['attention']} need help, {counts['not_applicable']} not applicable.")
+    _out(
+        f"{checklist.name} check finished: {counts['ok']} already safe, {counts['changed']} changed now, "
+        f"{counts['attention']} need help, {counts['not_applicable']} not applicable."
+    )
     needs_help = [checklist.item(a.item_id).title for a in answers if a.answer.value == "attention"]
     if needs_help:
         _out("These need attention:")

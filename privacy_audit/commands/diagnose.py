@@ -34,7 +34,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="also open URL in the guided browser and print its events as JSON lines; only pages on this "
         "computer (http://127.0.0.1, http://localhost or http://[::1]) are opened",
     )
-    parser.add_argument("--browser-path", metavar="EXE", help="the Chromium-based browser to use with --open-page")
+    parser.add_argument(
+        "--browser-path", metavar="EXE", help="the Chromium-based browser to use with --open-page"
+    )
     parser.add_argument(
         "--browser-arg",
         action="append",
@@ -42,7 +44,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="ARG",
         help="an extra flag for the browser with --open-page, e.g. --browser-arg=--headless=new (repeatable)",
     )
-    parser.add_argument("--timeout", type=float, default=60.0, help="seconds to wait for the page (default 60)")
+    parser.add_argument(
+        "--timeout", type=float, default=60.0, help="seconds to wait for the page (default 60)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -82,7 +86,9 @@ def _bundled_data() -> dict[str, Any]:
             found[f"{name}_problem"] = str(exc)
             continue
         found[f"{name}_dir"] = str(folder)
-        found[f"{name}_files"] = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+        found[f"{name}_files"] = sorted(
+            p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()
+        )
     dirs = app_dirs()
     found["user_folders"] = {"data": str(dirs.data), "config": str(dirs.config), "state": str(dirs.state)}
     return found
@@ -176,7 +182,10 @@ def open_page(url: str, browser_path: str | None, browser_args: tuple[str, ...],
         print(f"diagnose: --open-page opens only pages on this computer: {local_only}", file=sys.stderr)
         return 2
     if not browser_path or not Path(browser_path).is_file():
-        print(f"diagnose: --open-page needs --browser-path pointing at a browser program (got {browser_path!r}).", file=sys.stderr)
+        print(
+            f"diagnose: --open-page needs --browser-path pointing at a browser program (got {browser_path!r}).",
+            file=sys.stderr,
+        )
         return 2
     try:
         from privacy_audit.browser import GuidanceTarget, GuidedBrowser
@@ -218,7 +227,16 @@ def open_page(url: str, browser_path: str | None, browser_args: tuple[str, ...],
                 if other_deadline is None:
                     print(f"diagnose: no word from the browser within {timeout:.0f} s.", file=sys.stderr)
                 break
-            print(json.dumps({"event": event.kind, "url": event.url, "message": event.message, "found": list(event.found)}))
+            print(
+                json.dumps(
+                    {
+                        "event": event.kind,
+                        "url": event.url,
+                        "message": event.message,
+                        "found": list(event.found),
+                    }
+                )
+            )
             seen.add(event.kind)
             if event.kind in ("error", "fallback", "window_closed", "off_domain"):
                 break
@@ -229,4 +247,3 @@ def open_page(url: str, browser_path: str | None, browser_args: tuple[str, ...],
     finally:
         browser.shutdown()
     return 0 if seen & (labels | {"page_shown"}) else 1
-

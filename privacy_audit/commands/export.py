@@ -16,7 +16,9 @@ HELP = "write your record as JSON, a PDF report, or a calendar (.ics) of term re
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--format", choices=("json", "pdf", "ics"), default="json", help="what to write (default: json)")
+    parser.add_argument(
+        "--format", choices=("json", "pdf", "ics"), default="json", help="what to write (default: json)"
+    )
     parser.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write")
 
 
@@ -31,7 +33,9 @@ def run(args: argparse.Namespace) -> int:
 
     output = Path(args.output).expanduser()
     if not output.resolve().parent.is_dir():
-        say(f"{output}: the folder {output.resolve().parent} does not exist; choose a file in an existing folder.")
+        say(
+            f"{output}: the folder {output.resolve().parent} does not exist; choose a file in an existing folder."
+        )
         return 1
     dirs = dirs_for(args)
     catalogue = load_catalogue_for(args, dirs)
@@ -72,8 +76,12 @@ def _export_ics(output: Path, catalogue) -> int:
     today = dt.date.today()
     config = catalogue.school.config
     try:
-        count = write_term_calendar(output, term_starts=schedule_term_starts(list(config.term_starts), today),
-                                    school_name=config.school_name, today=today)
+        count = write_term_calendar(
+            output,
+            term_starts=schedule_term_starts(list(config.term_starts), today),
+            school_name=config.school_name,
+            today=today,
+        )
     except OSError as exc:
         say(f"{output}: cannot be written ({exc.strerror or exc}).")
         return 1
@@ -90,8 +98,13 @@ def _export_pdf(output: Path, catalogue, record) -> int:
         say(f"PDF reports are not available in this copy of Privacy Audit ({exc}).")
         return 1
     try:
-        write_pdf_report(output, catalogue=catalogue, checks=record.checks(), acceptance=record.acceptance(),
-                         school_name=catalogue.school.config.school_name)
+        write_pdf_report(
+            output,
+            catalogue=catalogue,
+            checks=record.checks(),
+            acceptance=record.acceptance(),
+            school_name=catalogue.school.config.school_name,
+        )
     except OSError as exc:
         say(f"{output}: cannot be written ({exc.strerror or exc}).")
         return 1

@@ -30,7 +30,11 @@ def run(args: argparse.Namespace) -> int:
         print("  - the key that protects it, from your keyring")
         print(f"  - the guided browser's profile and sign-ins ({dirs.browser_profile})")
         print("It cannot be undone. Files you exported yourself are not touched.")
-        print("Delete everything? Type y and press Enter to delete, anything else to keep it: ", end="", flush=True)
+        print(
+            "Delete everything? Type y and press Enter to delete, anything else to keep it: ",
+            end="",
+            flush=True,
+        )
         answer = sys.stdin.readline().strip().lower()
         if answer not in ("y", "yes"):
             print()

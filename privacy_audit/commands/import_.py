@@ -54,8 +54,11 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_RECORD
     finally:
         record.close()
-    print(f"Imported {counts['checks']} check(s) from {path}"
-          + (f"; {counts['checks_skipped']} were already in your record" if counts["checks_skipped"] else "")
-          + (f"; also {counts['drafts']} unfinished check(s)" if counts["drafts"] else "")
-          + (", your statement of acceptance" if counts["acceptance"] else "") + ".")
+    print(
+        f"Imported {counts['checks']} check(s) from {path}"
+        + (f"; {counts['checks_skipped']} were already in your record" if counts["checks_skipped"] else "")
+        + (f"; also {counts['drafts']} unfinished check(s)" if counts["drafts"] else "")
+        + (", your statement of acceptance" if counts["acceptance"] else "")
+        + "."
+    )
     return 0

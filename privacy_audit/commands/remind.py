@@ -106,7 +106,11 @@ def _show(title: str, text: str, args: argparse.Namespace, *, on_shown) -> str |
                 return None
         else:
             try:
-                actions = [("default", "Open Privacy Audit"), ("open", "Open Privacy Audit"), ("snooze", "Snooze 3 days")]
+                actions = [
+                    ("default", "Open Privacy Audit"),
+                    ("open", "Open Privacy Audit"),
+                    ("snooze", "Snooze 3 days"),
+                ]
                 on_shown()
                 outcome = notifier.show_and_wait(title, text, actions, wait_seconds=args.wait)
                 return outcome.action

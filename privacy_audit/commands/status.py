@@ -31,26 +31,38 @@ def run(args: argparse.Namespace) -> int:
     except FileNotFoundError:
         inputs = empty_inputs()
     except ReminderInputsError as exc:
-        say(f"Your record cannot be read: {exc}. Open Privacy Audit (or run `privacy-audit check general`) "
-            "to repair it; a damaged record is set aside, never deleted.")
+        say(
+            f"Your record cannot be read: {exc}. Open Privacy Audit (or run `privacy-audit check general`) "
+            "to repair it; a damaged record is set aside, never deleted."
+        )
         return 1
     config = catalogue.school.config
     # The config just loaded is what counts, even if the record's cached copy could not be updated.
-    inputs = inputs._replace(term_starts=list(config.term_starts), interval_days=config.reminder_interval_days,
-                     school_name=config.school_name, schedule_cached=True)
+    inputs = inputs._replace(
+        term_starts=list(config.term_starts),
+        interval_days=config.reminder_interval_days,
+        school_name=config.school_name,
+        schedule_cached=True,
+    )
     offered = [c.platform for c in catalogue.offered()]
     shown = offered + [p for p in inputs.platforms_in_use if p not in offered and p in catalogue.checklists]
     now = dt.datetime.now().astimezone()
     rows = []
     for status in inputs.statuses(now, shown):
-        rows.append({
-            "id": status.platform,
-            "name": catalogue.checklists[status.platform].name if status.platform in catalogue.checklists else status.platform,
-            "in_use": status.in_use,
-            "last_checked": None if status.last_checked is None else status.last_checked.astimezone(dt.UTC).isoformat(timespec="seconds"),
-            "due": status.due,
-            "next_due": None if status.next_due is None else status.next_due.isoformat(),
-        })
+        rows.append(
+            {
+                "id": status.platform,
+                "name": catalogue.checklists[status.platform].name
+                if status.platform in catalogue.checklists
+                else status.platform,
+                "in_use": status.in_use,
+                "last_checked": None
+                if status.last_checked is None
+                else status.last_checked.astimezone(dt.UTC).isoformat(timespec="seconds"),
+                "due": status.due,
+                "next_due": None if status.next_due is None else status.next_due.isoformat(),
+            }
+        )
     if args.json:
         print(json.dumps({"platforms": rows}, indent=2, ensure_ascii=False))
         return 0
@@ -70,13 +82,21 @@ def format_table(rows: list[dict], now) -> str:
     for row in rows:
         last = "never"
         if row["last_checked"]:
-            last = dt.datetime.fromisoformat(row["last_checked"]).astimezone(now.tzinfo).strftime("%Y-%m-%d %H:%M")
-        lines.append((
-            row["name"],
-            "yes" if row["in_use"] else "no",
-            last if row["in_use"] or row["last_checked"] else "-",
-            ("due now" if row["due"] else "no") if row["in_use"] else "-",
-            row["next_due"] or "-",
-        ))
+            last = (
+                dt.datetime.fromisoformat(row["last_checked"])
+                .astimezone(now.tzinfo)
+                .strftime("%Y-%m-%d %H:%M")
+            )
+        lines.append(
+            (
+                row["name"],
+                "yes" if row["in_use"] else "no",
+                last if row["in_use"] or row["last_checked"] else "-",
+                ("due now" if row["due"] else "no") if row["in_use"] else "-",
+                row["next_due"] or "-",
+            )
+        )
     widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
-    return "\n".join("  ".join(cell.ljust(width) for cell, width in zip(line, widths)).rstrip() for line in lines)
+    return "\n".join(
+        "  ".join(cell.ljust(width) for cell, width in zip(line, widths)).rstrip() for line in lines
+    )

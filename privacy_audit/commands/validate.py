@@ -15,10 +15,18 @@ HELP = "check checklist files or folders and school configs; print FILE:LINE: me
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="checklist files or folders, or school.yaml files")
-    parser.add_argument("--schema", action="store_true", help="print the JSON Schema of a checklist file and exit")
-    parser.add_argument("--school-schema", action="store_true", help="print the JSON Schema of school.yaml and exit")
-    parser.add_argument("--coverage", action="store_true", help="print which policy clauses each platform covers")
+    parser.add_argument(
+        "paths", nargs="*", metavar="PATH", help="checklist files or folders, or school.yaml files"
+    )
+    parser.add_argument(
+        "--schema", action="store_true", help="print the JSON Schema of a checklist file and exit"
+    )
+    parser.add_argument(
+        "--school-schema", action="store_true", help="print the JSON Schema of school.yaml and exit"
+    )
+    parser.add_argument(
+        "--coverage", action="store_true", help="print which policy clauses each platform covers"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -37,7 +45,9 @@ def run(args: argparse.Namespace) -> int:
     if report.problems:
         print(f"{len(report.problems)} problem(s) in {report.files} file(s).", file=sys.stderr)
         return 1
-    print(f"OK: {report.files} file(s), {report.platforms} platform(s), {report.items} item(s), {report.configs} school config(s).")
+    print(
+        f"OK: {report.files} file(s), {report.platforms} platform(s), {report.items} item(s), {report.configs} school config(s)."
+    )
     if args.coverage:
         from privacy_audit.core.coverage import coverage_table
 
@@ -99,14 +109,18 @@ def validate_paths(paths: list[Path], school_config: str | None = None) -> Repor
             report.problems += [str(p) for p in exc.problems]
             continue
         if checklist.platform in seen_platforms:
-            report.problems.append(f"{path}:1: platform: '{checklist.platform}' is already defined in {seen_platforms[checklist.platform]}")
+            report.problems.append(
+                f"{path}:1: platform: '{checklist.platform}' is already defined in {seen_platforms[checklist.platform]}"
+            )
             continue
         seen_platforms[checklist.platform] = path
         report.platforms += 1
         report.items += len(checklist.items)
         report.checklists.append(checklist)
     known_platforms = frozenset(PLATFORM_IDS) | frozenset(seen_platforms)
-    if school_configs:  # extra items are checked against the checklists they join: these, else the shipped ones
+    if (
+        school_configs
+    ):  # extra items are checked against the checklists they join: these, else the shipped ones
         from privacy_audit.core.catalogue import load_checklists
 
         against = load_checklists(policy=policy)[0] | {c.platform: c for c in report.checklists}

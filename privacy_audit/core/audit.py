@@ -13,12 +13,17 @@ from enum import Enum
 
 
 class Answer(str, Enum):
-    """The four answers a person can give to an item."""
+    """The answers a person can give to an item.
+
+    NOT_POSSIBLE is its own state, never a kind of "set correctly": the platform offers no setting that
+    makes this safe (Bluesky posts are always public, for example). It is shown as itself everywhere.
+    """
 
     OK = "ok"  # it was already set correctly
     CHANGED = "changed"  # I changed it now
     ATTENTION = "attention"  # I need help with this
     NOT_APPLICABLE = "not_applicable"  # doesn't apply to me
+    NOT_POSSIBLE = "not_possible"  # the platform has no setting that makes this safe
 
     @property
     def is_safe(self) -> bool:
@@ -47,7 +52,13 @@ class CheckResult:
 
     @property
     def needs_attention(self) -> tuple[ItemAnswer, ...]:
+        """The settings left to fix: what makes a platform "Checked, N to fix" instead of done."""
         return tuple(a for a in self.answers if a.answer is Answer.ATTENTION)
+
+    @property
+    def not_possible(self) -> tuple[ItemAnswer, ...]:
+        """Settings the platform cannot make safe: shown as themselves, never counted as set correctly."""
+        return tuple(a for a in self.answers if a.answer is Answer.NOT_POSSIBLE)
 
     def answer_for(self, item_id: str) -> ItemAnswer | None:
         for answer in self.answers:
@@ -73,4 +84,4 @@ def checklist_version(schema_version: int, last_reviewed: dt.date) -> str:
 
 
 def utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)

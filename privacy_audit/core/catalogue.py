@@ -22,7 +22,9 @@ def checklist_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
-def load_checklists(folder: Path | None = None, policy: Policy | None = None) -> tuple[dict[str, Checklist], list[Problem]]:
+def load_checklists(
+    folder: Path | None = None, policy: Policy | None = None
+) -> tuple[dict[str, Checklist], list[Problem]]:
     """Every valid checklist in `folder` by platform id, and the problems of the files that are not."""
     folder = folder or checklists_dir()
     policy = policy or default_policy()
@@ -36,7 +38,14 @@ def load_checklists(folder: Path | None = None, policy: Policy | None = None) ->
             problems.extend(exc.problems)
             continue
         if checklist.platform in checklists:
-            problems.append(Problem(path, 1, "platform", f"platform '{checklist.platform}' is already defined in {first_file[checklist.platform]}"))
+            problems.append(
+                Problem(
+                    path,
+                    1,
+                    "platform",
+                    f"platform '{checklist.platform}' is already defined in {first_file[checklist.platform]}",
+                )
+            )
             continue
         checklists[checklist.platform] = checklist
         first_file[checklist.platform] = path
@@ -109,11 +118,17 @@ class Catalogue:
         return sum(len(c.items) for c in self.checklists.values())
 
 
-def load_catalogue(folder: Path | None = None, school: SchoolConfigSource | None = None, policy: Policy | None = None) -> Catalogue:
+def load_catalogue(
+    folder: Path | None = None, school: SchoolConfigSource | None = None, policy: Policy | None = None
+) -> Catalogue:
     policy = policy or default_policy()
     checklists, file_problems = load_checklists(folder, policy)
     if school is None:
-        school = load_school_config(policy=policy, known_platforms=frozenset(checklists) | frozenset(PLATFORM_IDS), checklists=checklists)
+        school = load_school_config(
+            policy=policy,
+            known_platforms=frozenset(checklists) | frozenset(PLATFORM_IDS),
+            checklists=checklists,
+        )
     problems = [str(p) for p in file_problems] + list(school.problems)
     applied = {}
     for platform_id, checklist in checklists.items():

@@ -57,7 +57,9 @@ def check_url_form(url: str) -> str:
         raise ValueError(f"the URL must start with https:// (it has {shown})")
     if not _URL_CHARACTERS.match(url):
         bad = next(ch for ch in url if not _URL_CHARACTERS.match(ch))
-        raise ValueError(f"the URL contains {bad!r} (U+{ord(bad):04X}), which is not allowed in a web address")
+        raise ValueError(
+            f"the URL contains {bad!r} (U+{ord(bad):04X}), which is not allowed in a web address"
+        )
     if not url.lower().startswith("https://"):
         raise ValueError("the URL must start with https://")
     parts = urlsplit(_PLACEHOLDER.sub("placeholder", url))
@@ -67,7 +69,9 @@ def check_url_form(url: str) -> str:
         raise ValueError("the URL must not contain a user name or password")
     host = url_host_template(url)
     if not _HOST.match(host):
-        raise ValueError(f"'{host}' is not a web address the app accepts (a name like www.example.com, no port)")
+        raise ValueError(
+            f"'{host}' is not a web address the app accepts (a name like www.example.com, no port)"
+        )
     return url
 
 
@@ -75,7 +79,9 @@ class Where(_Strict):
     """Where the setting lives: a web settings page, an app-only path, or both when they differ."""
 
     url: str | None = Field(default=None, description="https settings page on one of the platform's domains")
-    app: ShortText | None = Field(default=None, description="path in the phone app, e.g. 'Profile › ⚙ › Privacy'")
+    app: ShortText | None = Field(
+        default=None, description="path in the phone app, e.g. 'Profile › ⚙ › Privacy'"
+    )
 
     @field_validator("url")
     @classmethod
@@ -83,7 +89,7 @@ class Where(_Strict):
         return None if url is None else check_url_form(url)
 
     @model_validator(mode="after")
-    def _one_of(self) -> "Where":
+    def _one_of(self) -> Where:
         if self.url is None and self.app is None:
             raise ValueError("give a settings 'url', an 'app' path, or both")
         return self
@@ -107,7 +113,9 @@ class Item(_Strict):
     steps: list[Text] = Field(min_length=1, max_length=12, description="how to get there and what to choose")
     safe_value: Text = Field(description="the safe setting, in words")
     where: Where
-    labels: list[ShortText] = Field(default_factory=list, description="visible label text of the setting on the page")
+    labels: list[ShortText] = Field(
+        default_factory=list, description="visible label text of the setting on the page"
+    )
     priority: Priority = "medium"
     last_verified: dt.date
     source: Text
@@ -120,7 +128,7 @@ class Item(_Strict):
     @classmethod
     def _date_only(cls, value: object) -> object:
         if isinstance(value, dt.datetime):
-            raise ValueError("give a date like 2026-11-27, without a time")
+            raise ValueError("give a date like 2026-11-27, without a time")  # noqa: TRY004 - pydantic wants ValueError
         return value
 
 
@@ -139,6 +147,11 @@ class Checklist(_Strict):
     schema_version: Literal[1]
     platform: PlatformId
     name: ShortText
+    colour: str | None = Field(
+        default=None,
+        pattern=r"^#[0-9a-fA-F]{6}$",
+        description="the platform icon's colour, #rrggbb; white text on it must reach a 4.5:1 contrast",
+    )
     last_reviewed: dt.date = Field(description="when the checklist as a whole was last reviewed")
     domains: list[Domain] = Field(default_factory=list, description="web domains the settings URLs may use")
     url_parameters: list[UrlParameter] = Field(default_factory=list)
@@ -167,7 +180,9 @@ class Checklist(_Strict):
 Location = tuple[str | int, ...]
 
 
-def checklist_problems(checklist: Checklist, known_clauses: frozenset[str], today: dt.date | None = None) -> list[tuple[Location, str]]:
+def checklist_problems(
+    checklist: Checklist, known_clauses: frozenset[str], today: dt.date | None = None
+) -> list[tuple[Location, str]]:
     """Rules beyond the shape of the file; each problem is (where in the file, message)."""
     today = today or dt.date.today()
     problems: list[tuple[Location, str]] = []
@@ -177,7 +192,9 @@ def checklist_problems(checklist: Checklist, known_clauses: frozenset[str], toda
     seen_parameters: set[str] = set()
     for index, parameter in enumerate(checklist.url_parameters):
         if parameter.name in seen_parameters:
-            problems.append((("url_parameters", index, "name"), f"the parameter '{parameter.name}' is declared twice"))
+            problems.append(
+                (("url_parameters", index, "name"), f"the parameter '{parameter.name}' is declared twice")
+            )
         seen_parameters.add(parameter.name)
 
     def check_url(url: str, where: Location) -> None:
@@ -194,10 +211,17 @@ def checklist_problems(checklist: Checklist, known_clauses: frozenset[str], toda
         whole_host_parameter = _PLACEHOLDER.fullmatch(host)
         if whole_host_parameter:
             if whole_host_parameter.group(1) not in hostname_parameters:
-                problems.append((where, "only a parameter of kind 'hostname' can stand for the whole web address"))
+                problems.append(
+                    (where, "only a parameter of kind 'hostname' can stand for the whole web address")
+                )
             return
         if _PLACEHOLDER.search(host):
-            problems.append((where, "a parameter can stand for the whole web address or for part of the path, not for part of the address"))
+            problems.append(
+                (
+                    where,
+                    "a parameter can stand for the whole web address or for part of the path, not for part of the address",
+                )
+            )
             return
         if not checklist.domains:
             problems.append((where, "the checklist lists no 'domains', so no settings URL is allowed"))
@@ -212,13 +236,23 @@ def checklist_problems(checklist: Checklist, known_clauses: frozenset[str], toda
     for index, item in enumerate(checklist.items):
         here: Location = ("items", index)
         if item.id in seen_ids:
-            problems.append((here + ("id",), f"the id '{item.id}' is already used by item {seen_ids[item.id] + 1}; ids must be unique"))
+            problems.append(
+                (
+                    here + ("id",),
+                    f"the id '{item.id}' is already used by item {seen_ids[item.id] + 1}; ids must be unique",
+                )
+            )
         else:
             seen_ids[item.id] = index
         for clause_index, clause in enumerate(item.clauses):
             if clause not in known_clauses:
                 known = ", ".join(sorted(known_clauses, key=clause_sort_key))
-                problems.append((here + ("clauses", clause_index), f"'{clause}' is not a policy clause the app knows (known: {known})"))
+                problems.append(
+                    (
+                        here + ("clauses", clause_index),
+                        f"'{clause}' is not a policy clause the app knows (known: {known})",
+                    )
+                )
         if item.where.url:
             check_url(item.where.url, here + ("where", "url"))
         if item.last_verified > today:
@@ -234,8 +268,6 @@ def clause_sort_key(clause_id: str) -> tuple[int, ...]:
     return tuple(int(p) if p.isdigit() else ord(p) - 200 for p in parts)
 
 
-
-
 def allowed_domains(checklist: Checklist, values: dict[str, str]) -> tuple[str, ...]:
     """Where the guided browser may go for this checklist: its domains, plus the server the person typed for
     a hostname parameter (their Mastodon server, say), which `fill_url` has checked is a plain host name."""
@@ -249,6 +281,7 @@ def allowed_domains(checklist: Checklist, values: dict[str, str]) -> tuple[str, 
 
 def fill_url(template: str, values: dict[str, str]) -> str:
     """Fill `{name}` placeholders; hostnames and user names are checked so a value cannot change the host."""
+
     def replace(match: re.Match[str]) -> str:
         value = values.get(match.group(1), "").strip()
         if not value or not re.fullmatch(r"[A-Za-z0-9._-]{1,253}", value):

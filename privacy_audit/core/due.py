@@ -18,7 +18,9 @@ from privacy_audit.core.terms import current_term_start, next_term_start
 
 
 # A named tuple, not a dataclass, to keep `privacy-audit remind` quick to start (see core/paths.py).
-class PlatformStatus(namedtuple("PlatformStatus", ("platform", "in_use", "last_checked", "due", "next_due", "snoozed_until"))):
+class PlatformStatus(
+    namedtuple("PlatformStatus", ("platform", "in_use", "last_checked", "due", "next_due", "snoozed_until"))
+):
     """One platform's due state. `last_checked` and `snoozed_until` are aware datetimes or None; `next_due` is
     the day it became due (when due) or the day it next will be; `snoozed_until` is set only while the snooze
     is still running."""

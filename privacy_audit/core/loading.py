@@ -52,7 +52,11 @@ def describe_location(location: Location, data: Any) -> str:
         nxt = location[index + 1] if index + 1 < len(location) else None
         if isinstance(part, str) and part in ("items", "extra_items") and isinstance(nxt, int):
             label = "item" if part == "items" else "extra item"
-            entry = node.get(part)[nxt] if isinstance(node, dict) and isinstance(node.get(part), list) and nxt < len(node[part]) else None
+            entry = (
+                node.get(part)[nxt]
+                if isinstance(node, dict) and isinstance(node.get(part), list) and nxt < len(node[part])
+                else None
+            )
             item_id = entry.get("id") if isinstance(entry, dict) else None
             words.append(f"{label} {nxt + 1}" + (f" ({item_id})" if isinstance(item_id, str) else ""))
             node = entry
@@ -82,15 +86,18 @@ def _message_for(error: dict[str, Any], model: type[BaseModel], location: Locati
     if kind == "extra_forbidden":
         allowed = _allowed_fields(model, location[:-1])
         close = difflib.get_close_matches(str(field), allowed, n=1)
-        hint = f" — did you mean '{close[0]}'?" if close else (f" (allowed: {', '.join(allowed)})" if allowed else "")
+        hint = (
+            f" — did you mean '{close[0]}'?"
+            if close
+            else (f" (allowed: {', '.join(allowed)})" if allowed else "")
+        )
         return f"unknown field '{_shown(field)}'{hint}"
     if kind == "literal_error" and field == "schema_version":
         return f"schema_version must be {error['ctx']['expected']}; this app does not understand {_shown(repr(error.get('input')))}"
     if kind == "string_pattern_mismatch":
         return f"{_shown(repr(error.get('input')))} is not allowed here: use lower-case letters, digits and dashes (or a valid value for '{field}')"
     message = error["msg"]
-    if message.startswith("Value error, "):
-        message = message[len("Value error, "):]
+    message = message.removeprefix("Value error, ")
     return message[0].lower() + message[1:] if message else "is not valid"
 
 
@@ -121,10 +128,16 @@ def _model_in(annotation: Any) -> Any:
     return None
 
 
-def _problems_from_validation(document: YamlDocument, exc: ValidationError, model: type[BaseModel]) -> list[Problem]:
+def _problems_from_validation(
+    document: YamlDocument, exc: ValidationError, model: type[BaseModel]
+) -> list[Problem]:
     problems = []
     for error in exc.errors(include_url=False):
-        location = tuple(part for part in error["loc"] if not (isinstance(part, str) and part.startswith(("function-", "lax-", "union["))))
+        location = tuple(
+            part
+            for part in error["loc"]
+            if not (isinstance(part, str) and part.startswith(("function-", "lax-", "union[")))
+        )
         problems.append(
             Problem(
                 path=document.path,
@@ -138,7 +151,9 @@ def _problems_from_validation(document: YamlDocument, exc: ValidationError, mode
 
 def _located(document: YamlDocument, found: list[tuple[Location, str]]) -> list[Problem]:
     return [
-        Problem(document.path, document.line_of(location), describe_location(location, document.data), message)
+        Problem(
+            document.path, document.line_of(location), describe_location(location, document.data), message
+        )
         for location, message in found
     ]
 
@@ -153,7 +168,9 @@ def _read(path: Path) -> YamlDocument:
 def _validated(document: YamlDocument, model: type[BaseModel]) -> Any:
     if not isinstance(document.data, dict):
         kind = type(document.data).__name__
-        raise DataFileError([Problem(document.path, 1, "", f"expected a mapping of fields (name: value), found a {kind}")])
+        raise DataFileError(
+            [Problem(document.path, 1, "", f"expected a mapping of fields (name: value), found a {kind}")]
+        )
     try:
         return model.model_validate(document.data)
     except ValidationError as exc:
@@ -167,7 +184,12 @@ def load_checklist_file(path: Path, policy: Policy) -> Checklist:
     problems = _located(document, checklist_problems(checklist, policy.ids))
     if path.suffix in (".yaml", ".yml") and path.stem != checklist.platform:
         problems.append(
-            Problem(path, document.line_of(("platform",)), "platform", f"the file for platform '{checklist.platform}' must be named {checklist.platform}.yaml")
+            Problem(
+                path,
+                document.line_of(("platform",)),
+                "platform",
+                f"the file for platform '{checklist.platform}' must be named {checklist.platform}.yaml",
+            )
         )
     if problems:
         raise DataFileError(problems)
@@ -175,7 +197,10 @@ def load_checklist_file(path: Path, policy: Policy) -> Checklist:
 
 
 def load_school_config_file(
-    path: Path, policy: Policy, known_platforms: frozenset[str], checklists: Mapping[str, Checklist] | None = None
+    path: Path,
+    policy: Policy,
+    known_platforms: frozenset[str],
+    checklists: Mapping[str, Checklist] | None = None,
 ) -> SchoolConfig:
     """A school config from `path`, or DataFileError listing every problem found in it.
 
@@ -188,7 +213,12 @@ def load_school_config_file(
     for index, item in enumerate(config.extra_items):
         for clause_index, clause in enumerate(item.clauses):
             if clause not in policy:
-                found.append((("extra_items", index, "clauses", clause_index), f"'{clause}' is not a policy clause the app knows"))
+                found.append(
+                    (
+                        ("extra_items", index, "clauses", clause_index),
+                        f"'{clause}' is not a policy clause the app knows",
+                    )
+                )
         checklist = (checklists or {}).get(item.platform)
         if checklist is not None:
             problem = extra_item_problem(item, checklist, taken[item.platform])
@@ -200,7 +230,9 @@ def load_school_config_file(
     if config.logo is not None:
         logo = config.logo if config.logo.is_absolute() else path.parent / config.logo
         if not logo.is_file():
-            problems.append(Problem(path, document.line_of(("logo",)), "logo", f"the logo file {logo} does not exist"))
+            problems.append(
+                Problem(path, document.line_of(("logo",)), "logo", f"the logo file {logo} does not exist")
+            )
     if problems:
         raise DataFileError(problems)
     return config

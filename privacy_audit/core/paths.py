@@ -102,7 +102,12 @@ def machine_config_dirs() -> list[Path]:
     """Machine-wide config folders where a school's IT can place `school.yaml` for every user."""
     import platformdirs
 
-    return [Path(p) for p in platformdirs.site_config_dir("privacy-audit", appauthor=False, multipath=True).split(os.pathsep)]
+    return [
+        Path(p)
+        for p in platformdirs.site_config_dir("privacy-audit", appauthor=False, multipath=True).split(
+            os.pathsep
+        )
+    ]
 
 
 def executable_dir() -> Path:

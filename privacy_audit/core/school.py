@@ -59,7 +59,9 @@ class SchoolConfig(_Strict):
     )
     platforms: list[PlatformId] = Field(default_factory=lambda: list(PLATFORM_IDS))
     extra_items: list[ExtraItem] = Field(default_factory=list)
-    email_domains: list[Domain] = Field(default_factory=list, description="the school's email domains (policy 7.4)")
+    email_domains: list[Domain] = Field(
+        default_factory=list, description="the school's email domains (policy 7.4)"
+    )
     reminder_interval_days: Annotated[int, Field(ge=7, le=366)] | None = Field(
         default=None, description="also remind when a platform has not been checked for this many days"
     )
@@ -73,7 +75,9 @@ class SchoolConfig(_Strict):
         return sorted(set(dates))
 
 
-def extra_item_problem(extra: ExtraItem, checklist: Checklist, taken_ids: set[str]) -> tuple[tuple[str, ...], str] | None:
+def extra_item_problem(
+    extra: ExtraItem, checklist: Checklist, taken_ids: set[str]
+) -> tuple[tuple[str, ...], str] | None:
     """Why a school's extra item cannot join `checklist`, as (the item's field, message); None when it can."""
     if extra.id in taken_ids:
         return ("id",), f"the id '{extra.id}' is already used by an item of the {checklist.name} checklist"
@@ -82,20 +86,32 @@ def extra_item_problem(extra: ExtraItem, checklist: Checklist, taken_ids: set[st
         if not checklist.domains:
             return ("where", "url"), f"{checklist.name} items cannot have a web address; use 'app' instead"
         if not host_is_allowed(host, checklist.domains):
-            return ("where", "url"), f"'{host}' is not one of {checklist.name}'s domains ({', '.join(checklist.domains)})"
+            return (
+                "where",
+                "url",
+            ), f"'{host}' is not one of {checklist.name}'s domains ({', '.join(checklist.domains)})"
     return None
 
 
-def config_problems(config: SchoolConfig, known_platforms: frozenset[str] = frozenset(PLATFORM_IDS)) -> list[tuple[tuple[str | int, ...], str]]:
+def config_problems(
+    config: SchoolConfig, known_platforms: frozenset[str] = frozenset(PLATFORM_IDS)
+) -> list[tuple[tuple[str | int, ...], str]]:
     """Rules that need knowledge outside the file: platform ids the app has a checklist for."""
     problems: list[tuple[tuple[str | int, ...], str]] = []
     valid = ", ".join(sorted(known_platforms))
     for index, platform in enumerate(config.platforms):
         if platform not in known_platforms:
-            problems.append((("platforms", index), f"'{platform}' is not a platform the app knows (valid: {valid})"))
+            problems.append(
+                (("platforms", index), f"'{platform}' is not a platform the app knows (valid: {valid})")
+            )
     for index, item in enumerate(config.extra_items):
         if item.platform not in known_platforms:
-            problems.append((("extra_items", index, "platform"), f"'{item.platform}' is not a platform the app knows (valid: {valid})"))
+            problems.append(
+                (
+                    ("extra_items", index, "platform"),
+                    f"'{item.platform}' is not a platform the app knows (valid: {valid})",
+                )
+            )
     return problems
 
 

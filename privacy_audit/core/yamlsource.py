@@ -50,7 +50,9 @@ def load_yaml(path: Path) -> YamlDocument:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise SourceError(path, 1, f"the file is {size:,} bytes; data files must be under {MAX_FILE_BYTES:,}")
+            raise SourceError(
+                path, 1, f"the file is {size:,} bytes; data files must be under {MAX_FILE_BYTES:,}"
+            )
         raw = path.read_bytes()
     except SourceError:
         raise
@@ -68,7 +70,9 @@ def parse_yaml(path: Path, raw: bytes) -> YamlDocument:
         line = raw[: exc.start].count(b"\n") + 1
         raise SourceError(path, line, "the file is not UTF-8 text") from None
     if "\x00" in text:
-        raise SourceError(path, text[: text.index("\x00")].count("\n") + 1, "the file contains a NUL byte; it is not text")
+        raise SourceError(
+            path, text[: text.index("\x00")].count("\n") + 1, "the file contains a NUL byte; it is not text"
+        )
 
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
@@ -121,7 +125,9 @@ def _plain(node: Any, where: Path_, lines: dict[Path_, int], counter: list[int],
 
     counter[0] += 1
     if counter[0] > MAX_NODES:
-        raise SourceError(Path("."), line, f"the file has more than {MAX_NODES:,} values; is an alias repeated?")
+        raise SourceError(
+            Path("."), line, f"the file has more than {MAX_NODES:,} values; is an alias repeated?"
+        )
     lines.setdefault(where, line)
     if isinstance(node, CommentedMap):
         result: dict[Any, Any] = {}

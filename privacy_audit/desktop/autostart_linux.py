@@ -13,7 +13,7 @@ from pathlib import Path
 from privacy_audit.desktop.launcher import app_command
 
 FILE_NAME = "privacy-audit.desktop"
-_RESERVED = set(' \t\n"\'\\><~|&;$*?#()`')
+_RESERVED = set(" \t\n\"'\\><~|&;$*?#()`")
 
 
 def autostart_dir() -> Path:
@@ -74,7 +74,10 @@ def _entry_keys(text: str) -> dict[str, str]:
 
 def switched_off_by_person(text: str) -> bool:
     keys = _entry_keys(text)
-    return keys.get("Hidden", "").lower() == "true" or keys.get("X-GNOME-Autostart-enabled", "").lower() == "false"
+    return (
+        keys.get("Hidden", "").lower() == "true"
+        or keys.get("X-GNOME-Autostart-enabled", "").lower() == "false"
+    )
 
 
 def set_enabled(enabled: bool, *, home: str | os.PathLike[str] | None = None) -> None:

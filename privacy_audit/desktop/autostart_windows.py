@@ -46,7 +46,9 @@ def approved_says_disabled(flag: object | None) -> bool:
     return bool(flag[0] & 0x01)
 
 
-def set_enabled(enabled: bool, *, home: str | os.PathLike[str] | None = None, registry: Registry | None = None) -> None:
+def set_enabled(
+    enabled: bool, *, home: str | os.PathLike[str] | None = None, registry: Registry | None = None
+) -> None:
     registry = registry or WinRegistry()
     if not enabled:
         registry.delete(RUN_KEY, VALUE_NAME)

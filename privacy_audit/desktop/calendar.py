@@ -30,7 +30,9 @@ def upcoming_term_starts(term_starts: list[dt.date], today: dt.date) -> list[dt.
     return sorted({start for start in term_starts if today <= start < today + LOOKAHEAD})
 
 
-def build_term_calendar(*, term_starts: list[dt.date], school_name: str, today: dt.date, now: dt.datetime | None = None) -> bytes:
+def build_term_calendar(
+    *, term_starts: list[dt.date], school_name: str, today: dt.date, now: dt.datetime | None = None
+) -> bytes:
     """The .ics bytes for the coming year's terms; CalendarError when no term starts in that year."""
     from icalendar import Alarm, Calendar, Event
 
@@ -40,7 +42,7 @@ def build_term_calendar(*, term_starts: list[dt.date], school_name: str, today: 
             f"No term starts between {today.isoformat()} and {(today + LOOKAHEAD).isoformat()}, so there is nothing "
             "to put in a calendar. Ask your school to add next year's term dates to school.yaml (term_starts)."
         )
-    stamp = (now or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc).replace(microsecond=0)
+    stamp = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(microsecond=0)
     school = school_name.strip() or "your school"
     school_key = hashlib.sha256(school.encode("utf-8")).hexdigest()[:12]
 

@@ -57,7 +57,12 @@ def app_command(*arguments: str, home: str | os.PathLike[str] | None = None) -> 
 
 def start_detached(argv: list[str]) -> subprocess.Popen[bytes]:
     """Start `argv` so that it outlives the caller (the reminder exits right after starting the app)."""
-    kwargs: dict = {"stdin": subprocess.DEVNULL, "stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "close_fds": True}
+    kwargs: dict = {
+        "stdin": subprocess.DEVNULL,
+        "stdout": subprocess.DEVNULL,
+        "stderr": subprocess.DEVNULL,
+        "close_fds": True,
+    }
     if sys.platform == "win32":
         kwargs["creationflags"] = subprocess.DETACHED_PROCESS | subprocess.CREATE_NEW_PROCESS_GROUP  # type: ignore[attr-defined]
     else:

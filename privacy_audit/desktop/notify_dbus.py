@@ -29,7 +29,9 @@ class Outcome:
     """How a notification ended: `action` is the key clicked ("default" for the body), or "" if none."""
 
     action: str
-    closed_reason: int | None = None  # 1 expired, 2 dismissed, 3 closed by call, 4 undefined; None if we stopped waiting
+    closed_reason: int | None = (
+        None  # 1 expired, 2 dismissed, 3 closed by call, 4 undefined; None if we stopped waiting
+    )
 
 
 class DesktopNotifier:
@@ -64,13 +66,17 @@ class DesktopNotifier:
         except DBusErrorResponse as exc:
             raise NoNotificationService(f"the notification service did not answer: {exc.name}") from None
         except (OSError, TimeoutError) as exc:
-            raise NoNotificationService(f"the notification service did not answer ({exc or 'timed out'})") from None
+            raise NoNotificationService(
+                f"the notification service did not answer ({exc or 'timed out'})"
+            ) from None
 
     @property
     def supports_actions(self) -> bool:
         return "actions" in self.capabilities
 
-    def show_and_wait(self, title: str, body: str, actions: list[tuple[str, str]], wait_seconds: float) -> Outcome:
+    def show_and_wait(
+        self, title: str, body: str, actions: list[tuple[str, str]], wait_seconds: float
+    ) -> Outcome:
         """Show a notification that stays until acted on, and wait up to `wait_seconds` for what happens.
 
         `actions` are (key, label) pairs; the key "default" is what a click on the notification itself does.

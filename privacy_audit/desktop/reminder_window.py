@@ -80,13 +80,13 @@ class ReminderWindow(QWidget):
             self.chosen.emit(result)
         self.close()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
             self.close()  # Escape means "not now", as in a dialog
             return
         super().keyPressEvent(event)
 
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def closeEvent(self, event) -> None:
         if self._result is None:
             self._result = ""
             self.chosen.emit("")

@@ -7,6 +7,7 @@ The names below are loaded on first use (PEP 562), so that `privacy_audit.store.
 from __future__ import annotations
 
 import importlib
+
 TYPE_CHECKING = False  # not `from typing import ...`: `remind` imports this package and typing is slow
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'privacy_audit.store' has no attribute {name!r}")

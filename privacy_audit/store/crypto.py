@@ -52,9 +52,13 @@ class Sealer:
 
             nonce = blob[len(ENCRYPTED) : len(ENCRYPTED) + NONCE_BYTES]
             try:
-                data = self._aead.decrypt(nonce, blob[len(ENCRYPTED) + NONCE_BYTES :], associated.encode("utf-8"))
+                data = self._aead.decrypt(
+                    nonce, blob[len(ENCRYPTED) + NONCE_BYTES :], associated.encode("utf-8")
+                )
             except InvalidTag as exc:
-                raise DamagedData("the entry failed its integrity check (InvalidTag): it was changed or damaged") from exc
+                raise DamagedData(
+                    "the entry failed its integrity check (InvalidTag): it was changed or damaged"
+                ) from exc
         else:
             if not blob.startswith(CLEAR):
                 raise DamagedData("the entry is encrypted, but this record is kept unencrypted")
@@ -73,7 +77,9 @@ def new_salt() -> bytes:
     return os.urandom(16)
 
 
-def key_from_passphrase(passphrase: str, salt: bytes, n: int = SCRYPT_N, r: int = SCRYPT_R, p: int = SCRYPT_P) -> bytes:
+def key_from_passphrase(
+    passphrase: str, salt: bytes, n: int = SCRYPT_N, r: int = SCRYPT_R, p: int = SCRYPT_P
+) -> bytes:
     """A 32-byte key from what the person typed (NFC-normalised, so the same letters give the same key)."""
     from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 

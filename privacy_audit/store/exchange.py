@@ -112,7 +112,9 @@ class ExportDocument(_Strict):
     snoozes: dict[PlatformId, dt.datetime] = Field(default_factory=dict)
     drafts: list[DraftEntry] = Field(default_factory=list)
     acceptance: AcceptanceEntry | None = None
-    settings: dict[Annotated[str, StringConstraints(min_length=1, max_length=100)], Any] = Field(default_factory=dict)
+    settings: dict[Annotated[str, StringConstraints(min_length=1, max_length=100)], Any] = Field(
+        default_factory=dict
+    )
 
     @field_validator("snoozes")
     @classmethod
@@ -121,7 +123,9 @@ class ExportDocument(_Strict):
         for platform, until in value.items():
             _aware(until)
             if until > latest:  # a snooze in the app lasts days; one for centuries would end all reminders
-                raise ValueError(f"the snooze for '{platform}' runs until {until.date().isoformat()}; a snooze lasts at most {MAX_SNOOZE.days} days")
+                raise ValueError(
+                    f"the snooze for '{platform}' runs until {until.date().isoformat()}; a snooze lasts at most {MAX_SNOOZE.days} days"
+                )
         return value
 
     @field_validator("checks")
@@ -130,7 +134,9 @@ class ExportDocument(_Strict):
         latest = dt.datetime.now(dt.UTC) + FUTURE_TOLERANCE
         for check in value:
             if check.finished > latest:
-                raise ValueError(f"a check of '{check.platform}' finished on {check.finished.date().isoformat()}, which is in the future; was a clock wrong?")
+                raise ValueError(
+                    f"a check of '{check.platform}' finished on {check.finished.date().isoformat()}, which is in the future; was a clock wrong?"
+                )
         return value
 
     @field_validator("settings")
@@ -141,11 +147,17 @@ class ExportDocument(_Strict):
         from another computer is ignored, and could otherwise point the guided browser at any program."""
         parameters = value.get(PORTABLE_SETTING, {})
         if not isinstance(parameters, dict) or not all(
-            isinstance(platform, str) and isinstance(values, dict)
-            and all(isinstance(k, str) and isinstance(v, str) and _PARAMETER_VALUE.fullmatch(v) for k, v in values.items())
+            isinstance(platform, str)
+            and isinstance(values, dict)
+            and all(
+                isinstance(k, str) and isinstance(v, str) and _PARAMETER_VALUE.fullmatch(v)
+                for k, v in values.items()
+            )
             for platform, values in parameters.items()
         ):
-            raise ValueError(f"'{PORTABLE_SETTING}' must map platforms to names and plain values (letters, digits, . _ -)")
+            raise ValueError(
+                f"'{PORTABLE_SETTING}' must map platforms to names and plain values (letters, digits, . _ -)"
+            )
         return {PORTABLE_SETTING: parameters} if parameters else {}
 
     @field_validator("drafts")
@@ -197,14 +209,20 @@ def read_export(path: Path) -> ExportDocument:
     """Parse and check an export file in full. Raises ImportRejected with `FILE: field: message` lines."""
     try:
         if path.stat().st_size > MAX_IMPORT_BYTES:
-            raise ImportRejected([f"{path}: (whole file): larger than {MAX_IMPORT_BYTES // (1024 * 1024)} MB; this is not a Privacy Audit export"])
+            raise ImportRejected(
+                [
+                    f"{path}: (whole file): larger than {MAX_IMPORT_BYTES // (1024 * 1024)} MB; this is not a Privacy Audit export"
+                ]
+            )
         raw = path.read_bytes()
     except OSError as exc:
         raise ImportRejected([f"{path}: (whole file): cannot be read ({exc.strerror or exc})"]) from exc
     try:
         data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
-        raise ImportRejected([f"{path}: (whole file): not UTF-8 text, so not a Privacy Audit export"]) from exc
+        raise ImportRejected(
+            [f"{path}: (whole file): not UTF-8 text, so not a Privacy Audit export"]
+        ) from exc
     except json.JSONDecodeError as exc:
         raise ImportRejected([f"{path}: line {exc.lineno}: not valid JSON ({exc.msg})"]) from exc
     try:
@@ -225,14 +243,32 @@ def import_json(record: Record, path: Path) -> dict[str, int]:
     """Merge an export into the record; returns counts of what was added. Raises ImportRejected."""
     document = read_export(path)
     checks = [
-        (c.uid, CheckResult(platform=c.platform, checklist_version=c.checklist_version, item_ids=tuple(c.item_ids),
-                            started=c.started, finished=c.finished, answers=_answers(c.answers), note=c.note))
+        (
+            c.uid,
+            CheckResult(
+                platform=c.platform,
+                checklist_version=c.checklist_version,
+                item_ids=tuple(c.item_ids),
+                started=c.started,
+                finished=c.finished,
+                answers=_answers(c.answers),
+                note=c.note,
+            ),
+        )
         for c in document.checks
     ]
     drafts = [
-        Draft(platform=d.platform, checklist_version=d.checklist_version, started=d.started,
-              answers={a.item_id: a for a in _answers(d.answers)}, position=d.position, note=d.note)
+        Draft(
+            platform=d.platform,
+            checklist_version=d.checklist_version,
+            started=d.started,
+            answers={a.item_id: a for a in _answers(d.answers)},
+            position=d.position,
+            note=d.note,
+        )
         for d in document.drafts
     ]
     acceptance = None if document.acceptance is None else (document.acceptance.name, document.acceptance.date)
-    return record.merge(checks, document.platforms_in_use, dict(document.snoozes), drafts, acceptance, dict(document.settings))
+    return record.merge(
+        checks, document.platforms_in_use, dict(document.snoozes), drafts, acceptance, dict(document.settings)
+    )

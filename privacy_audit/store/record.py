@@ -64,14 +64,18 @@ class ProtectionInfo:
 
 def _protection(mode: str, backend: str = "") -> ProtectionInfo:
     if mode == "keyring":
-        return ProtectionInfo(mode, backend, f"Your answers and notes are encrypted; the key is kept in {backend}.")
+        return ProtectionInfo(
+            mode, backend, f"Your answers and notes are encrypted; the key is kept in {backend}."
+        )
     if mode == "passphrase":
         return ProtectionInfo(
-            mode, "passphrase (scrypt)",
+            mode,
+            "passphrase (scrypt)",
             "Your answers and notes are encrypted with your passphrase; without it nobody, including you, can read them.",
         )
     return ProtectionInfo(
-        mode, "none",
+        mode,
+        "none",
         "Your answers and notes are not encrypted, as you chose, because this computer has no secure keyring; "
         "anyone who can open your files can read them.",
     )
@@ -96,7 +100,11 @@ def _code(exc: sqlite3.Error) -> int:
 
 
 def _is_damage(exc: sqlite3.Error) -> bool:
-    return _code(exc) in (_SQLITE_CORRUPT, _SQLITE_NOTADB) or "malformed" in str(exc) or "not a database" in str(exc)
+    return (
+        _code(exc) in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
+        or "malformed" in str(exc)
+        or "not a database" in str(exc)
+    )
 
 
 def _translate(exc: sqlite3.Error, path: Path, doing: str) -> RecordError:
@@ -108,7 +116,9 @@ def _translate(exc: sqlite3.Error, path: Path, doing: str) -> RecordError:
             f"Close the other one and try again; nothing was changed."
         )
     if code == _SQLITE_FULL:
-        return RecordNotWritable(f"The disk is full, so {doing} failed; nothing was changed. Free some space and try again.")
+        return RecordNotWritable(
+            f"The disk is full, so {doing} failed; nothing was changed. Free some space and try again."
+        )
     if code in (_SQLITE_READONLY, _SQLITE_PERM, _SQLITE_CANTOPEN, _SQLITE_IOERR):
         return RecordNotWritable(
             f"Privacy Audit cannot write to {path.parent}, so {doing} failed; nothing was changed. Check that "
@@ -144,8 +154,15 @@ def set_aside(path: Path, folder: Path, reason: str) -> Path:
 class Record:
     """The open record. Create it with `open_record`; close it when done."""
 
-    def __init__(self, conn: sqlite3.Connection, dirs: AppDirs, record_id: str, sealer: crypto.Sealer,
-                 protection: ProtectionInfo, notices: list[str]) -> None:
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        dirs: AppDirs,
+        record_id: str,
+        sealer: crypto.Sealer,
+        protection: ProtectionInfo,
+        notices: list[str],
+    ) -> None:
         self._conn = conn
         self._dirs = dirs
         self._sealer = sealer
@@ -215,18 +232,31 @@ class Record:
         with self._write("saving your check") as conn:
             cursor = conn.execute(
                 "INSERT INTO checks (uid, platform, checklist_version, item_ids, started, finished, payload) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)", row)
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                row,
+            )
         return replace(result, id=cursor.lastrowid)
 
     def _check_row(self, result: CheckResult, uid: str) -> tuple[Any, ...]:
         item_ids = json.dumps(list(result.item_ids))
         started, finished = schema.to_text(result.started), schema.to_text(result.finished)
         payload = {
-            "answers": [{"item_id": a.item_id, "answer": Answer(a.answer).value, "note": a.note} for a in result.answers],
+            "answers": [
+                {"item_id": a.item_id, "answer": Answer(a.answer).value, "note": a.note}
+                for a in result.answers
+            ],
             "note": result.note,
         }
         ad = self._check_ad(uid, result.platform, result.checklist_version, item_ids, started, finished)
-        return (uid, result.platform, result.checklist_version, item_ids, started, finished, self._sealer.seal(payload, ad))
+        return (
+            uid,
+            result.platform,
+            result.checklist_version,
+            item_ids,
+            started,
+            finished,
+            self._sealer.seal(payload, ad),
+        )
 
     def _check_rows(self, platform: str | None) -> list[tuple[Any, ...]]:
         sql = "SELECT id, uid, platform, checklist_version, item_ids, started, finished, payload FROM checks"
@@ -239,18 +269,30 @@ class Record:
     def _decode_check(self, row: tuple[Any, ...]) -> tuple[str, CheckResult] | None:
         rowid, uid, platform, version, item_ids, started, finished, payload = row
         try:
-            data = self._sealer.open(payload, self._check_ad(uid, platform, version, item_ids, started, finished))
-            answers = tuple(ItemAnswer(a["item_id"], Answer(a["answer"]), a.get("note", "")) for a in data["answers"])
+            data = self._sealer.open(
+                payload, self._check_ad(uid, platform, version, item_ids, started, finished)
+            )
+            answers = tuple(
+                ItemAnswer(a["item_id"], Answer(a["answer"]), a.get("note", "")) for a in data["answers"]
+            )
             result = CheckResult(
-                platform=platform, checklist_version=version, item_ids=tuple(json.loads(item_ids)),
-                started=schema.from_text(started), finished=schema.from_text(finished),
-                answers=answers, note=data.get("note", ""), id=rowid,
+                platform=platform,
+                checklist_version=version,
+                item_ids=tuple(json.loads(item_ids)),
+                started=schema.from_text(started),
+                finished=schema.from_text(finished),
+                answers=answers,
+                note=data.get("note", ""),
+                id=rowid,
             )
         except crypto.DamagedData as exc:
             self._damaged(f"The {platform} check saved on {finished[:10]}", exc)
             return None
         except (KeyError, TypeError, ValueError) as exc:
-            self._damaged(f"The {platform} check saved on {finished[:10]}", crypto.DamagedData(f"unexpected content ({exc})"))
+            self._damaged(
+                f"The {platform} check saved on {finished[:10]}",
+                crypto.DamagedData(f"unexpected content ({exc})"),
+            )
             return None
         return uid, result
 
@@ -268,10 +310,16 @@ class Record:
 
     def snooze(self, platform: str, until: dt.datetime) -> None:
         with self._write("saving the snooze") as conn:
-            conn.execute("INSERT OR REPLACE INTO snoozes (platform, until) VALUES (?, ?)", (platform, schema.to_text(until)))
+            conn.execute(
+                "INSERT OR REPLACE INTO snoozes (platform, until) VALUES (?, ?)",
+                (platform, schema.to_text(until)),
+            )
 
     def snoozes(self) -> dict[str, dt.datetime]:
-        return {platform: schema.from_text(until) for platform, until in self._read("SELECT platform, until FROM snoozes")}
+        return {
+            platform: schema.from_text(until)
+            for platform, until in self._read("SELECT platform, until FROM snoozes")
+        }
 
     # -- drafts ----------------------------------------------------------------------------------------
 
@@ -282,31 +330,50 @@ class Record:
     def save_draft(self, draft: Draft) -> None:
         started = schema.to_text(draft.started)
         payload = {
-            "answers": [{"item_id": a.item_id, "answer": Answer(a.answer).value, "note": a.note} for a in draft.answers.values()],
+            "answers": [
+                {"item_id": a.item_id, "answer": Answer(a.answer).value, "note": a.note}
+                for a in draft.answers.values()
+            ],
             "note": draft.note,
         }
-        blob = self._sealer.seal(payload, self._draft_ad(draft.platform, draft.checklist_version, started, draft.position))
+        blob = self._sealer.seal(
+            payload, self._draft_ad(draft.platform, draft.checklist_version, started, draft.position)
+        )
         with self._write("saving your unfinished check") as conn:
             conn.execute(
                 "INSERT OR REPLACE INTO drafts (platform, checklist_version, started, position, payload) VALUES (?, ?, ?, ?, ?)",
-                (draft.platform, draft.checklist_version, started, draft.position, blob))
+                (draft.platform, draft.checklist_version, started, draft.position, blob),
+            )
 
     def load_draft(self, platform: str) -> Draft | None:
-        rows = self._read("SELECT checklist_version, started, position, payload FROM drafts WHERE platform = ?", (platform,))
+        rows = self._read(
+            "SELECT checklist_version, started, position, payload FROM drafts WHERE platform = ?", (platform,)
+        )
         if not rows:
             return None
         version, started, position, blob = rows[0]
         try:
             data = self._sealer.open(blob, self._draft_ad(platform, version, started, position))
-            answers = {a["item_id"]: ItemAnswer(a["item_id"], Answer(a["answer"]), a.get("note", "")) for a in data["answers"]}
+            answers = {
+                a["item_id"]: ItemAnswer(a["item_id"], Answer(a["answer"]), a.get("note", ""))
+                for a in data["answers"]
+            }
         except crypto.DamagedData as exc:
             self._damaged(f"Your unfinished {platform} check", exc)
             return None
         except (KeyError, TypeError, ValueError) as exc:
-            self._damaged(f"Your unfinished {platform} check", crypto.DamagedData(f"unexpected content ({exc})"))
+            self._damaged(
+                f"Your unfinished {platform} check", crypto.DamagedData(f"unexpected content ({exc})")
+            )
             return None
-        return Draft(platform=platform, checklist_version=version, started=schema.from_text(started),
-                     answers=answers, position=int(position), note=data.get("note", ""))
+        return Draft(
+            platform=platform,
+            checklist_version=version,
+            started=schema.from_text(started),
+            answers=answers,
+            position=int(position),
+            note=data.get("note", ""),
+        )
 
     def discard_draft(self, platform: str) -> None:
         with self._write("discarding your unfinished check") as conn:
@@ -317,7 +384,10 @@ class Record:
     def set_acceptance(self, name: str, on: dt.date) -> None:
         blob = self._sealer.seal({"name": name}, f"acceptance\x1f{on.isoformat()}")
         with self._write("saving your statement of acceptance") as conn:
-            conn.execute("INSERT OR REPLACE INTO acceptance (id, on_date, payload) VALUES (1, ?, ?)", (on.isoformat(), blob))
+            conn.execute(
+                "INSERT OR REPLACE INTO acceptance (id, on_date, payload) VALUES (1, ?, ?)",
+                (on.isoformat(), blob),
+            )
 
     def acceptance(self) -> tuple[str, dt.date] | None:
         rows = self._read("SELECT on_date, payload FROM acceptance WHERE id = 1")
@@ -327,7 +397,10 @@ class Record:
         try:
             name = self._sealer.open(blob, f"acceptance\x1f{on_date}")["name"]
         except (crypto.DamagedData, KeyError, TypeError) as exc:
-            self._damaged("Your statement of acceptance", exc if isinstance(exc, crypto.DamagedData) else crypto.DamagedData(str(exc)))
+            self._damaged(
+                "Your statement of acceptance",
+                exc if isinstance(exc, crypto.DamagedData) else crypto.DamagedData(str(exc)),
+            )
             return None
         return str(name), dt.date.fromisoformat(on_date)
 
@@ -363,22 +436,38 @@ class Record:
             if decoded is None:
                 continue
             uid, result = decoded
-            checks.append({
-                "uid": uid, "platform": result.platform, "checklist_version": result.checklist_version,
-                "item_ids": list(result.item_ids), "started": result.started.isoformat(),
-                "finished": result.finished.isoformat(),
-                "answers": [{"item_id": a.item_id, "answer": a.answer.value, "note": a.note} for a in result.answers],
-                "note": result.note,
-            })
+            checks.append(
+                {
+                    "uid": uid,
+                    "platform": result.platform,
+                    "checklist_version": result.checklist_version,
+                    "item_ids": list(result.item_ids),
+                    "started": result.started.isoformat(),
+                    "finished": result.finished.isoformat(),
+                    "answers": [
+                        {"item_id": a.item_id, "answer": a.answer.value, "note": a.note}
+                        for a in result.answers
+                    ],
+                    "note": result.note,
+                }
+            )
         drafts = []
         for (platform,) in self._read("SELECT platform FROM drafts ORDER BY platform"):
             draft = self.load_draft(platform)
             if draft is not None:
-                drafts.append({
-                    "platform": draft.platform, "checklist_version": draft.checklist_version,
-                    "started": draft.started.isoformat(), "position": draft.position, "note": draft.note,
-                    "answers": [{"item_id": a.item_id, "answer": a.answer.value, "note": a.note} for a in draft.answers.values()],
-                })
+                drafts.append(
+                    {
+                        "platform": draft.platform,
+                        "checklist_version": draft.checklist_version,
+                        "started": draft.started.isoformat(),
+                        "position": draft.position,
+                        "note": draft.note,
+                        "answers": [
+                            {"item_id": a.item_id, "answer": a.answer.value, "note": a.note}
+                            for a in draft.answers.values()
+                        ],
+                    }
+                )
         acceptance = self.acceptance()
         settings = {}
         for key, value in self._read("SELECT key, value FROM settings ORDER BY key"):
@@ -394,12 +483,21 @@ class Record:
             "checks": checks,
             "snoozes": {p: until.isoformat() for p, until in sorted(self.snoozes().items())},
             "drafts": drafts,
-            "acceptance": None if acceptance is None else {"name": acceptance[0], "date": acceptance[1].isoformat()},
+            "acceptance": None
+            if acceptance is None
+            else {"name": acceptance[0], "date": acceptance[1].isoformat()},
             "settings": settings,
         }
 
-    def merge(self, checks: list[tuple[str, CheckResult]], platforms: Iterable[str], snoozes: dict[str, dt.datetime],
-              drafts: list[Draft], acceptance: tuple[str, dt.date] | None, settings: dict[str, Any]) -> dict[str, int]:
+    def merge(
+        self,
+        checks: list[tuple[str, CheckResult]],
+        platforms: Iterable[str],
+        snoozes: dict[str, dt.datetime],
+        drafts: list[Draft],
+        acceptance: tuple[str, dt.date] | None,
+        settings: dict[str, Any],
+    ) -> dict[str, int]:
         """Add an export's contents in one transaction; checks already here (same uid, or same platform and
         times) are skipped, nothing already here is overwritten. Returns counts of what was added."""
         existing = self._read("SELECT uid, platform, started, finished FROM checks")
@@ -423,29 +521,67 @@ class Record:
             if draft.platform in has_draft:
                 continue
             started = schema.to_text(draft.started)
-            payload = {"answers": [{"item_id": a.item_id, "answer": a.answer.value, "note": a.note} for a in draft.answers.values()],
-                       "note": draft.note}
-            draft_rows.append((draft.platform, draft.checklist_version, started, draft.position,
-                               self._sealer.seal(payload, self._draft_ad(draft.platform, draft.checklist_version, started, draft.position))))
+            payload = {
+                "answers": [
+                    {"item_id": a.item_id, "answer": a.answer.value, "note": a.note}
+                    for a in draft.answers.values()
+                ],
+                "note": draft.note,
+            }
+            draft_rows.append(
+                (
+                    draft.platform,
+                    draft.checklist_version,
+                    started,
+                    draft.position,
+                    self._sealer.seal(
+                        payload,
+                        self._draft_ad(draft.platform, draft.checklist_version, started, draft.position),
+                    ),
+                )
+            )
         take_acceptance = acceptance is not None and not self._read("SELECT 1 FROM acceptance")
         have_settings = {row[0] for row in self._read("SELECT key FROM settings")}
-        new_settings = {k: json.dumps(v, ensure_ascii=False) for k, v in settings.items() if k not in have_settings}
+        new_settings = {
+            k: json.dumps(v, ensure_ascii=False) for k, v in settings.items() if k not in have_settings
+        }
         with self._write("importing") as conn:
             conn.executemany(
                 "INSERT INTO checks (uid, platform, checklist_version, item_ids, started, finished, payload) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
-            conn.executemany("INSERT OR IGNORE INTO platforms_in_use (platform) VALUES (?)",
-                             [(p,) for p in set(platforms) - {ALWAYS_IN_USE}])
-            conn.executemany("INSERT OR REPLACE INTO snoozes (platform, until) VALUES (?, ?)",
-                             [(p, schema.to_text(u)) for p, u in new_snoozes.items()])
-            conn.executemany("INSERT INTO drafts (platform, checklist_version, started, position, payload) VALUES (?, ?, ?, ?, ?)",
-                             draft_rows)
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+            conn.executemany(
+                "INSERT OR IGNORE INTO platforms_in_use (platform) VALUES (?)",
+                [(p,) for p in set(platforms) - {ALWAYS_IN_USE}],
+            )
+            conn.executemany(
+                "INSERT OR REPLACE INTO snoozes (platform, until) VALUES (?, ?)",
+                [(p, schema.to_text(u)) for p, u in new_snoozes.items()],
+            )
+            conn.executemany(
+                "INSERT INTO drafts (platform, checklist_version, started, position, payload) VALUES (?, ?, ?, ?, ?)",
+                draft_rows,
+            )
             if take_acceptance and acceptance is not None:
-                conn.execute("INSERT INTO acceptance (id, on_date, payload) VALUES (1, ?, ?)",
-                             (acceptance[1].isoformat(), self._sealer.seal({"name": acceptance[0]}, f"acceptance\x1f{acceptance[1].isoformat()}")))
+                conn.execute(
+                    "INSERT INTO acceptance (id, on_date, payload) VALUES (1, ?, ?)",
+                    (
+                        acceptance[1].isoformat(),
+                        self._sealer.seal(
+                            {"name": acceptance[0]}, f"acceptance\x1f{acceptance[1].isoformat()}"
+                        ),
+                    ),
+                )
             conn.executemany("INSERT INTO settings (key, value) VALUES (?, ?)", list(new_settings.items()))
-        return {"checks": len(rows), "checks_skipped": skipped, "drafts": len(draft_rows), "snoozes": len(new_snoozes),
-                "acceptance": int(take_acceptance), "settings": len(new_settings)}
+        return {
+            "checks": len(rows),
+            "checks_skipped": skipped,
+            "drafts": len(draft_rows),
+            "snoozes": len(new_snoozes),
+            "acceptance": int(take_acceptance),
+            "settings": len(new_settings),
+        }
 
     def close(self) -> None:
         with self._lock:
@@ -487,8 +623,9 @@ def _verifies(sealer: crypto.Sealer, record_id: str, check: str | None) -> bool:
         return False
 
 
-def _choose_protection(conn: sqlite3.Connection, record_id: str, passphrase: str | None,
-                       accept_unencrypted: bool) -> tuple[crypto.Sealer, ProtectionInfo]:
+def _choose_protection(
+    conn: sqlite3.Connection, record_id: str, passphrase: str | None, accept_unencrypted: bool
+) -> tuple[crypto.Sealer, ProtectionInfo]:
     """Protect a new record: the keyring when there is a secure one, else what the caller was told to use."""
     keyring = keys.keyring_info()
     problem = keyring.reason
@@ -500,18 +637,34 @@ def _choose_protection(conn: sqlite3.Connection, record_id: str, passphrase: str
             problem = str(exc)
         else:
             sealer = crypto.Sealer(key)
-            _set_meta(conn, {"protection": "keyring", "keyring_backend": backend, "key_check": _key_check(sealer, record_id)})
+            _set_meta(
+                conn,
+                {
+                    "protection": "keyring",
+                    "keyring_backend": backend,
+                    "key_check": _key_check(sealer, record_id),
+                },
+            )
             return sealer, _protection("keyring", backend)
     if passphrase is not None:
         if not passphrase.strip():
-            raise NeedsProtectionChoice("The passphrase cannot be empty. Choose a passphrase you will remember.")
+            raise NeedsProtectionChoice(
+                "The passphrase cannot be empty. Choose a passphrase you will remember."
+            )
         salt = crypto.new_salt()
         sealer = crypto.Sealer(crypto.key_from_passphrase(passphrase, salt))
-        _set_meta(conn, {
-            "protection": "passphrase", "kdf": "scrypt", "kdf_salt": base64.b64encode(salt).decode("ascii"),
-            "kdf_n": str(crypto.SCRYPT_N), "kdf_r": str(crypto.SCRYPT_R), "kdf_p": str(crypto.SCRYPT_P),
-            "key_check": _key_check(sealer, record_id),
-        })
+        _set_meta(
+            conn,
+            {
+                "protection": "passphrase",
+                "kdf": "scrypt",
+                "kdf_salt": base64.b64encode(salt).decode("ascii"),
+                "kdf_n": str(crypto.SCRYPT_N),
+                "kdf_r": str(crypto.SCRYPT_R),
+                "kdf_p": str(crypto.SCRYPT_P),
+                "key_check": _key_check(sealer, record_id),
+            },
+        )
         return sealer, _protection("passphrase")
     if accept_unencrypted:
         _set_meta(conn, {"protection": "unencrypted"})
@@ -522,13 +675,17 @@ def _choose_protection(conn: sqlite3.Connection, record_id: str, passphrase: str
     )
 
 
-def _unlock(conn: sqlite3.Connection, path: Path, passphrase: str | None,
-            accept_unencrypted: bool) -> tuple[str, crypto.Sealer, ProtectionInfo]:
+def _unlock(
+    conn: sqlite3.Connection, path: Path, passphrase: str | None, accept_unencrypted: bool
+) -> tuple[str, crypto.Sealer, ProtectionInfo]:
     values = schema.meta(conn)
     record_id = values.get("record_id")
     if not record_id:  # written with the schema itself, so a record without one has been damaged or edited
-        raise _SetAside("damaged", "Your record had lost its identity (meta.record_id), so it could not be read. It "
-                        "was set aside as {moved} and a new record was started.")
+        raise _SetAside(
+            "damaged",
+            "Your record had lost its identity (meta.record_id), so it could not be read. It "
+            "was set aside as {moved} and a new record was started.",
+        )
     mode = values.get("protection")
     if mode is None:
         conn.execute("BEGIN IMMEDIATE")  # two windows starting at once must not both choose
@@ -536,8 +693,11 @@ def _unlock(conn: sqlite3.Connection, path: Path, passphrase: str | None,
             values = schema.meta(conn)
             if values.get("protection") is None:
                 if _has_private_data(conn):
-                    raise _SetAside("unprotected", "Your record had saved answers but no record of how they are protected, so "
-                                    "they cannot be read. It was set aside as {moved} and a new record was started.")
+                    raise _SetAside(
+                        "unprotected",
+                        "Your record had saved answers but no record of how they are protected, so "
+                        "they cannot be read. It was set aside as {moved} and a new record was started.",
+                    )
                 sealer, info = _choose_protection(conn, record_id, passphrase, accept_unencrypted)
                 conn.execute("COMMIT")
                 return record_id, sealer, info
@@ -555,13 +715,20 @@ def _unlock(conn: sqlite3.Connection, path: Path, passphrase: str | None,
             raise NeedsPassphrase("Your record is protected by a passphrase. Enter it to open the record.")
         try:
             salt = base64.b64decode(values["kdf_salt"])
-            key = crypto.key_from_passphrase(passphrase, salt, int(values["kdf_n"]), int(values["kdf_r"]), int(values["kdf_p"]))
+            key = crypto.key_from_passphrase(
+                passphrase, salt, int(values["kdf_n"]), int(values["kdf_r"]), int(values["kdf_p"])
+            )
         except (KeyError, ValueError) as exc:
-            raise _SetAside("damaged", "Your record's protection settings are damaged, so it cannot be unlocked. It was "
-                            "set aside as {moved} and a new record was started.") from exc
+            raise _SetAside(
+                "damaged",
+                "Your record's protection settings are damaged, so it cannot be unlocked. It was "
+                "set aside as {moved} and a new record was started.",
+            ) from exc
         sealer = crypto.Sealer(key)
         if not _verifies(sealer, record_id, values.get("key_check")):
-            raise WrongPassphrase("That passphrase does not unlock your record. Nothing was changed; try again.")
+            raise WrongPassphrase(
+                "That passphrase does not unlock your record. Nothing was changed; try again."
+            )
         return record_id, sealer, _protection("passphrase")
     if mode == "keyring":
         backend = values.get("keyring_backend", "the keyring")
@@ -573,17 +740,26 @@ def _unlock(conn: sqlite3.Connection, path: Path, passphrase: str | None,
                 "keyring or sign in to your desktop session, then try again; nothing was changed."
             ) from exc
         except keys.KeyMissing as exc:
-            raise _SetAside("key-missing", f"The key to your record is missing from {backend} ({exc}), so your saved "
-                            "answers cannot be read. The record was set aside as {moved} (it can be opened again if "
-                            "the key is restored) and a new record was started.") from exc
+            raise _SetAside(
+                "key-missing",
+                f"The key to your record is missing from {backend} ({exc}), so your saved "
+                "answers cannot be read. The record was set aside as {moved} (it can be opened again if "
+                "the key is restored) and a new record was started.",
+            ) from exc
         sealer = crypto.Sealer(key)
         if not _verifies(sealer, record_id, values.get("key_check")):
-            raise _SetAside("key-changed", f"The key {backend} holds for your record has changed and does not unlock it. "
-                            "The record was set aside as {moved} (it can be opened again if the old key is restored) "
-                            "and a new record was started.")
+            raise _SetAside(
+                "key-changed",
+                f"The key {backend} holds for your record has changed and does not unlock it. "
+                "The record was set aside as {moved} (it can be opened again if the old key is restored) "
+                "and a new record was started.",
+            )
         return record_id, sealer, _protection("keyring", backend)
-    raise _SetAside("unknown-protection", f"Your record uses a kind of protection ('{mode}') this version does not know. "
-                    "It was set aside as {moved} and a new record was started; a newer Privacy Audit can open it.")
+    raise _SetAside(
+        "unknown-protection",
+        f"Your record uses a kind of protection ('{mode}') this version does not know. "
+        "It was set aside as {moved} and a new record was started; a newer Privacy Audit can open it.",
+    )
 
 
 def _open_once(dirs: AppDirs, passphrase: str | None, accept_unencrypted: bool, notices: list[str]) -> Record:
@@ -591,16 +767,22 @@ def _open_once(dirs: AppDirs, passphrase: str | None, accept_unencrypted: bool, 
     conn = schema.connect(path, create=True)
     try:
         if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-            raise _SetAside("damaged", "Your record was damaged and set aside as {moved}; a new one was started.")
+            raise _SetAside(
+                "damaged", "Your record was damaged and set aside as {moved}; a new one was started."
+            )
         found = schema.version(conn)
         if found > schema.LATEST:
-            raise _SetAside(f"schema-v{found}",
-                            f"Your record was written by a newer version of Privacy Audit (record version {found}; this "
-                            f"version reads up to {schema.LATEST}). It was set aside as {{moved}} and a new record was "
-                            "started; install the newer version and move the file back to open it again.")
+            raise _SetAside(
+                f"schema-v{found}",
+                f"Your record was written by a newer version of Privacy Audit (record version {found}; this "
+                f"version reads up to {schema.LATEST}). It was set aside as {{moved}} and a new record was "
+                "started; install the newer version and move the file back to open it again.",
+            )
         copy = schema.migrate(conn, dirs.data / "backups")
         if copy is not None:
-            notices.append(f"Your record was upgraded to this version; a copy of it as it was is kept at {copy}.")
+            notices.append(
+                f"Your record was upgraded to this version; a copy of it as it was is kept at {copy}."
+            )
         record_id, sealer, protection = _unlock(conn, path, passphrase, accept_unencrypted)
     except BaseException:
         conn.close()
@@ -627,7 +809,10 @@ def open_record(dirs: AppDirs, *, passphrase: str | None = None, accept_unencryp
         except sqlite3.Error as exc:
             if not _is_damage(exc):
                 raise _translate(exc, path, "opening your record") from exc
-            tag, message = "damaged", f"Your record was damaged ({exc}) and set aside as {{moved}}; a new one was started."
+            tag, message = (
+                "damaged",
+                f"Your record was damaged ({exc}) and set aside as {{moved}}; a new one was started.",
+            )
         except OSError as exc:  # permissions, a read-only or full disk, a vanished folder
             raise RecordNotWritable(
                 f"Privacy Audit cannot open {path} ({exc.strerror or exc}). Check that it is yours and writable, or run "
@@ -641,7 +826,9 @@ def open_record(dirs: AppDirs, *, passphrase: str | None = None, accept_unencryp
                 f"changed. Check that {dirs.data} is writable."
             ) from exc
         notices.append(message.format(moved=moved))
-    raise RecordError(f"Your record could not be opened or started again in {dirs.data}; see the files in {dirs.set_aside}.")
+    raise RecordError(
+        f"Your record could not be opened or started again in {dirs.data}; see the files in {dirs.set_aside}."
+    )
 
 
 # -- forgetting ------------------------------------------------------------------------------------------
@@ -695,14 +882,18 @@ def forget_everything(dirs: AppDirs) -> list[str]:
 
     if dirs.record_file.exists():
         if _record_in_use(dirs.record_file):
-            raise RecordLocked(f"Your record ({dirs.record_file}) is being saved by another Privacy Audit window or "
-                               "command. Close Privacy Audit and try again; nothing was deleted.")
+            raise RecordLocked(
+                f"Your record ({dirs.record_file}) is being saved by another Privacy Audit window or "
+                "command. Close Privacy Audit and try again; nothing was deleted."
+            )
         try:
             for suffix in ("",) + JOURNAL_SUFFIXES:
                 dirs.record_file.with_name(dirs.record_file.name + suffix).unlink(missing_ok=True)
         except OSError as exc:
-            raise RecordNotWritable(f"Could not delete your record ({dirs.record_file}: {exc.strerror or exc}). Close "
-                                    "Privacy Audit and try again; nothing else was deleted.") from exc
+            raise RecordNotWritable(
+                f"Could not delete your record ({dirs.record_file}: {exc.strerror or exc}). Close "
+                "Privacy Audit and try again; nothing else was deleted."
+            ) from exc
         done.append(f"Deleted your record ({dirs.record_file}).")
 
     keys_deleted = 0
@@ -710,17 +901,24 @@ def forget_everything(dirs: AppDirs) -> list[str]:
         try:
             keys_deleted += keys.delete_key(record_id)
         except keys.KeyringProblem as exc:
-            done.append(f"Could not delete the record's key from the keyring ({exc}); delete the 'privacy-audit' "
-                        "entries in your keyring by hand.")
+            done.append(
+                f"Could not delete the record's key from the keyring ({exc}); delete the 'privacy-audit' "
+                "entries in your keyring by hand."
+            )
     if keys_deleted:
         done.append(f"Deleted {keys_deleted} key(s) from {keys.keyring_info().name}.")
-    for folder, what in ((dirs.set_aside, "set-aside copies of your record"), (dirs.data / "backups", "copies taken before upgrades"),
-                         (dirs.browser_profile, "the guided browser's profile and sign-ins")):
+    for folder, what in (
+        (dirs.set_aside, "set-aside copies of your record"),
+        (dirs.data / "backups", "copies taken before upgrades"),
+        (dirs.browser_profile, "the guided browser's profile and sign-ins"),
+    ):
         if folder.exists():
             try:
                 shutil.rmtree(folder)
             except OSError as exc:
-                done.append(f"Could not delete {what} in {folder} ({exc.strerror or exc}); delete the folder by hand.")
+                done.append(
+                    f"Could not delete {what} in {folder} ({exc.strerror or exc}); delete the folder by hand."
+                )
             else:
                 done.append(f"Deleted {what} ({folder}).")
     if not done:

@@ -31,7 +31,15 @@ class ReminderInputsError(Exception):
 class ReminderInputs(
     namedtuple(
         "ReminderInputs",
-        ("platforms_in_use", "last_checked", "snoozes", "term_starts", "interval_days", "school_name", "schedule_cached"),
+        (
+            "platforms_in_use",
+            "last_checked",
+            "snoozes",
+            "term_starts",
+            "interval_days",
+            "school_name",
+            "schedule_cached",
+        ),
         defaults=((), None, "", False),
     )
 ):
@@ -48,9 +56,15 @@ class ReminderInputs(
         starts = schedule_term_starts(self.term_starts, now.date())
         in_use = set(self.platforms_in_use)
         return [
-            platform_status(p, in_use=p in in_use, last_checked=self.last_checked.get(p),
-                            snoozed_until=self.snoozes.get(p), term_starts=starts,
-                            interval_days=self.interval_days, now=now)
+            platform_status(
+                p,
+                in_use=p in in_use,
+                last_checked=self.last_checked.get(p),
+                snoozed_until=self.snoozes.get(p),
+                term_starts=starts,
+                interval_days=self.interval_days,
+                now=now,
+            )
             for p in wanted
         ]
 
@@ -73,14 +87,19 @@ def load_reminder_inputs(record_file: Path) -> ReminderInputs:
         if found == 0:
             return empty_inputs()
         platforms = {row[0] for row in conn.execute("SELECT platform FROM platforms_in_use")}
-        last = {p: schema.from_text(f) for p, f in conn.execute("SELECT platform, MAX(finished) FROM checks GROUP BY platform")}
+        last = {
+            p: schema.from_text(f)
+            for p, f in conn.execute("SELECT platform, MAX(finished) FROM checks GROUP BY platform")
+        }
         snoozes = {p: schema.from_text(u) for p, u in conn.execute("SELECT platform, until FROM snoozes")}
         starts: list[dt.date] = []
         interval = None
         school = ""
         cached = False
         if found >= 2:
-            row = conn.execute("SELECT term_starts, interval_days, school_name FROM schedule WHERE id = 1").fetchone()
+            row = conn.execute(
+                "SELECT term_starts, interval_days, school_name FROM schedule WHERE id = 1"
+            ).fetchone()
             if row is not None:
                 starts = [dt.date.fromisoformat(d) for d in json.loads(row[0])]
                 interval, school, cached = row[1], row[2], True
@@ -89,8 +108,13 @@ def load_reminder_inputs(record_file: Path) -> ReminderInputs:
     finally:
         conn.close()
     return ReminderInputs(
-        platforms_in_use=sorted(platforms | {ALWAYS_IN_USE}, key=sort_key), last_checked=last, snoozes=snoozes,
-        term_starts=starts, interval_days=interval, school_name=school, schedule_cached=cached,
+        platforms_in_use=sorted(platforms | {ALWAYS_IN_USE}, key=sort_key),
+        last_checked=last,
+        snoozes=snoozes,
+        term_starts=starts,
+        interval_days=interval,
+        school_name=school,
+        schedule_cached=cached,
     )
 
 
@@ -102,7 +126,9 @@ def read_reminder_inputs(record_file: Path) -> ReminderInputs | None:
         return None
 
 
-def cache_schedule(dirs: AppDirs, term_starts: list[dt.date], interval_days: int | None, school_name: str) -> bool:
+def cache_schedule(
+    dirs: AppDirs, term_starts: list[dt.date], interval_days: int | None, school_name: str
+) -> bool:
     """Keep the school's term dates in the record for `remind`; True if they were stored.
 
     Creates the record (without protection: that is chosen when it is first opened) if there is none yet.
@@ -121,14 +147,23 @@ def cache_schedule(dirs: AppDirs, term_starts: list[dt.date], interval_days: int
             schema.migrate(conn, backup_folder=None)
         if schema.version(conn) != schema.LATEST:
             return False
-        values = (json.dumps(sorted({d.isoformat() for d in term_starts})), interval_days, school_name,
-                  schema.to_text(dt.datetime.now(dt.UTC)))
-        row = conn.execute("SELECT term_starts, interval_days, school_name FROM schedule WHERE id = 1").fetchone()
+        values = (
+            json.dumps(sorted({d.isoformat() for d in term_starts})),
+            interval_days,
+            school_name,
+            schema.to_text(dt.datetime.now(dt.UTC)),
+        )
+        row = conn.execute(
+            "SELECT term_starts, interval_days, school_name FROM schedule WHERE id = 1"
+        ).fetchone()
         if row is not None and tuple(row) == values[:3]:
             return True  # unchanged: no write, so a read-only moment or a busy record costs nothing
         conn.execute("BEGIN IMMEDIATE")
-        conn.execute("INSERT OR REPLACE INTO schedule (id, term_starts, interval_days, school_name, updated) "
-                     "VALUES (1, ?, ?, ?, ?)", values)
+        conn.execute(
+            "INSERT OR REPLACE INTO schedule (id, term_starts, interval_days, school_name, updated) "
+            "VALUES (1, ?, ?, ?, ?)",
+            values,
+        )
         conn.execute("COMMIT")
         return True
     except sqlite3.Error:

@@ -91,8 +91,13 @@ def connect(path: Path, *, create: bool, timeout: float | None = None) -> sqlite
         finally:
             os.umask(old_umask)
     uri = f"{path.resolve().as_uri()}?mode={'rwc' if create else 'rw'}"
-    conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S if timeout is None else timeout,
-                           isolation_level=None, check_same_thread=False)
+    conn = sqlite3.connect(
+        uri,
+        uri=True,
+        timeout=BUSY_TIMEOUT_S if timeout is None else timeout,
+        isolation_level=None,
+        check_same_thread=False,
+    )
     try:
         conn.execute("PRAGMA journal_mode=DELETE")
         conn.execute("PRAGMA synchronous=FULL")
@@ -133,7 +138,9 @@ def migrate(conn: sqlite3.Connection, backup_folder: Path | None) -> Path | None
     current = version(conn)
     if current >= LATEST:
         return None
-    copy = backup_copy(conn, backup_folder, f"v{current}") if current > 0 and backup_folder is not None else None
+    copy = (
+        backup_copy(conn, backup_folder, f"v{current}") if current > 0 and backup_folder is not None else None
+    )
     for step in range(current + 1, LATEST + 1):
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -146,8 +153,9 @@ def migrate(conn: sqlite3.Connection, backup_folder: Path | None) -> Path | None
                 import uuid  # here, not at the top: `remind` imports this module and never creates a record
 
                 conn.execute("INSERT INTO meta (key, value) VALUES ('record_id', ?)", (uuid.uuid4().hex,))
-                conn.execute("INSERT INTO meta (key, value) VALUES ('created', ?)",
-                             (to_text(dt.datetime.now(dt.UTC)),))
+                conn.execute(
+                    "INSERT INTO meta (key, value) VALUES ('created', ?)", (to_text(dt.datetime.now(dt.UTC)),)
+                )
             conn.execute(f"PRAGMA user_version = {step}")
             conn.execute("COMMIT")
         except BaseException:

@@ -96,8 +96,10 @@ def open_record_for_terminal(dirs: AppDirs, *, accept_unencrypted: bool = False)
         except NeedsProtectionChoice as exc:
             say(str(exc))
             if not interactive:
-                say(f"To go on without a terminal, set {PASSPHRASE_ENV} to a passphrase of your choice, or run "
-                    "`privacy-audit check PLATFORM --accept-unencrypted` once to keep the record unencrypted.")
+                say(
+                    f"To go on without a terminal, set {PASSPHRASE_ENV} to a passphrase of your choice, or run "
+                    "`privacy-audit check PLATFORM --accept-unencrypted` once to keep the record unencrypted."
+                )
                 return None
             choice = _ask("Type p to choose a passphrase, u to keep it unencrypted, or q to stop: ")
             if choice is None or choice.lower() not in ("p", "u"):

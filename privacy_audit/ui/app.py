@@ -64,11 +64,10 @@ def run_app(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication
 
     from privacy_audit import APP_NAME
+    from privacy_audit.desktop.launcher import set_windows_app_id
     from privacy_audit.ui.errors import ErrorReporter
     from privacy_audit.ui.icons import app_icon
     from privacy_audit.ui.widgets import install_style
-
-    from privacy_audit.desktop.launcher import set_windows_app_id
 
     set_windows_app_id()  # before the first window: Windows groups windows and notifications by this id
     QCoreApplication.setApplicationName("privacy-audit")
@@ -126,7 +125,10 @@ def run_app(args: argparse.Namespace) -> int:
             }.get(signal_name, READY_MARKER)
             print(marker, flush=True)
             if os.environ.get(REPORT_MODULES_ENV) == "1":
-                print("modules: " + ",".join(sorted({name.partition(".")[0] for name in sys.modules})), flush=True)
+                print(
+                    "modules: " + ",".join(sorted({name.partition(".")[0] for name in sys.modules})),
+                    flush=True,
+                )
             app.quit()
 
         # The welcome and the protection choice wait for the person: the start-up is as done as it gets.
@@ -177,7 +179,7 @@ def after_first_frame(window, callback) -> None:
             callback()
 
     class FirstExpose(QObject):
-        def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        def eventFilter(self, watched, event) -> bool:
             if event.type() == QEvent.Type.Expose and watched.isExposed():
                 watched.removeEventFilter(self)
                 QTimer.singleShot(0, fire)

@@ -23,11 +23,11 @@ from privacy_audit.core.audit import Answer, CheckResult
 STATEMENT = "I have read and understood the Social Media Policy and agree to abide by its terms"
 
 
-
 def _data(value: str) -> str:
     """Text from a data file or the person, escaped and bidi-isolated (U+2068 … U+2069): markup stays text,
     and a right-to-left override inside it cannot reverse the report's own words around it."""
     return "\u2068" + escape(value) + "\u2069"
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Report", text)

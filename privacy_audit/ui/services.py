@@ -167,7 +167,9 @@ def fast_start(
         return None
     now = clock().astimezone()
     in_use = _in_use(inputs.platforms_in_use, snapshot.platform_names)
-    statuses = statuses_for(in_use, last=inputs.last_checked, snoozes=inputs.snoozes, snapshot=snapshot, now=now)
+    statuses = statuses_for(
+        in_use, last=inputs.last_checked, snoozes=inputs.snoozes, snapshot=snapshot, now=now
+    )
     overview = Overview(in_use=in_use, statuses=statuses, first_run_done=True, acceptance=None)
     return snapshot, overview
 
@@ -376,7 +378,11 @@ class AppServices(QObject):
             return Overview(
                 in_use=in_use,
                 statuses=statuses_for(
-                    in_use, last=record.last_checked(), snoozes=record.snoozes(), snapshot=snapshot, now=now,
+                    in_use,
+                    last=record.last_checked(),
+                    snoozes=record.snoozes(),
+                    snapshot=snapshot,
+                    now=now,
                     drafts=drafts,
                 ),
                 first_run_done=bool(record.get_setting(FIRST_RUN_DONE, False)),

@@ -197,9 +197,9 @@ class SettingsView(QWidget):
 
     def _sign_ins_not_forgotten(self, failure: object) -> None:
         self.keep_note.setText(
-            self.tr("Saved sign-ins could not be deleted ({problem}). Close the guided browser and try again.").format(
-                problem=str(failure)
-            )
+            self.tr(
+                "Saved sign-ins could not be deleted ({problem}). Close the guided browser and try again."
+            ).format(problem=str(failure))
         )
 
     def _ask_forget(self) -> None:

@@ -107,7 +107,9 @@ class WelcomeView(QWidget):
             return self.tr("Opening your record…")
         from privacy_audit.ui.keyring_names import friendly_explanation
 
-        return self.tr("How your record is protected: {explanation}").format(explanation=friendly_explanation(info))
+        return self.tr("How your record is protected: {explanation}").format(
+            explanation=friendly_explanation(info)
+        )
 
     def _refresh_protection(self) -> None:
         self.protection_label.setText(self._protection_text())

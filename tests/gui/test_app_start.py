@@ -29,7 +29,9 @@ def prepare_finished_first_run(home: Path) -> None:
         keyring.set_keyring(previous)
 
 
-def run_app_process(home: Path, tmp_path: Path, code: str, **extra_env: str) -> subprocess.CompletedProcess[str]:
+def run_app_process(
+    home: Path, tmp_path: Path, code: str, **extra_env: str
+) -> subprocess.CompletedProcess[str]:
     env = dict(
         os.environ,
         QT_QPA_PLATFORM="offscreen",
@@ -77,7 +79,9 @@ def prepare_protection_chosen(home: Path) -> None:
 APP = "import sys; from privacy_audit.cli import main; sys.exit(main(sys.argv[1:]))"
 
 
-def test_before_the_first_run_is_finished_the_welcome_shows_and_the_app_quits_when_asked(private_home, tmp_path):
+def test_before_the_first_run_is_finished_the_welcome_shows_and_the_app_quits_when_asked(
+    private_home, tmp_path
+):
     prepare_protection_chosen(private_home)
     done = run_app_process(private_home, tmp_path, APP)
     assert done.returncode == 0, done.stderr

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 from gui_helpers import wait_idle
-from test_flows import finish_first_run
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from test_flows import finish_first_run
 
 from privacy_audit.browser import BrowserEvent
 from privacy_audit.core.audit import Answer
@@ -39,7 +39,9 @@ def item_with_a_page(view):
 def test_the_highlighted_setting_message_is_kept_whichever_event_comes_last(check_view, order):
     item = item_with_a_page(check_view)
     for kind in order:
-        check_view.on_browser_event(BrowserEvent(kind, item_id=item.id, url="https://www.facebook.com/settings"))
+        check_view.on_browser_event(
+            BrowserEvent(kind, item_id=item.id, url="https://www.facebook.com/settings")
+        )
     assert check_view.browser_status.text() == "The setting is highlighted on the page."
 
 
@@ -126,7 +128,9 @@ def test_keyrings_are_named_as_people_know_them(backend, shown):
     from privacy_audit.ui.keyring_names import friendly_explanation, keyring_display_name
 
     assert keyring_display_name(backend) == shown
-    info = ProtectionInfo("keyring", backend, f"Your answers and notes are encrypted; the key is kept in {backend}.")
+    info = ProtectionInfo(
+        "keyring", backend, f"Your answers and notes are encrypted; the key is kept in {backend}."
+    )
     assert friendly_explanation(info) == f"Your answers and notes are encrypted; the key is kept in {shown}."
 
 

@@ -10,13 +10,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from gui_helpers import wait_idle
+from test_app_start import prepare_finished_first_run, run_app_process
 
 from privacy_audit.core.audit import Answer, CheckResult, ItemAnswer, utc_now
 from privacy_audit.core.paths import app_dirs
 from privacy_audit.ui.snapshot import SNAPSHOT_NAME, read_snapshot, snapshot_key, write_snapshot
-
-from gui_helpers import wait_idle
-from test_app_start import prepare_finished_first_run, run_app_process
 
 HEAVY = ("pydantic", "keyring", "cryptography", "playwright", "ruamel")
 
@@ -132,7 +131,7 @@ def test_a_tray_request_made_while_loading_waits_for_the_record(qtbot, private_h
 
 
 def test_a_snapshot_of_other_checklist_files_is_not_used(private_home, catalogue, tmp_path, monkeypatch):
-    import privacy_audit.core.paths as paths
+    from privacy_audit.core import paths
     from privacy_audit.ui.services import fast_start
 
     folder = tmp_path / "checklists"
@@ -209,7 +208,10 @@ def test_the_app_starts_past_a_damaged_snapshot_and_writes_a_good_one(private_ho
     assert "Traceback" not in done.stderr
     rewritten = read_snapshot(snapshot, snapshot_key())
     assert rewritten is not None and rewritten.first_run_done and rewritten.protection_mode == "unencrypted"
-    assert json.loads(snapshot.read_text(encoding="utf-8"))["snapshot"]["platform_names"]["facebook"] == "Facebook"
+    assert (
+        json.loads(snapshot.read_text(encoding="utf-8"))["snapshot"]["platform_names"]["facebook"]
+        == "Facebook"
+    )
 
 
 def test_phase_one_imports_neither_pydantic_keyring_cryptography_nor_playwright(private_home, tmp_path):

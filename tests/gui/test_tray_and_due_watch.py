@@ -12,7 +12,7 @@ from privacy_audit.desktop.reminder_window import ReminderWindow
 from privacy_audit.ui.due_watch import HOUR_MS, QTIMER_MAX_MS, DueWatch
 from privacy_audit.ui.tray import ReminderTray
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 
 @pytest.fixture
@@ -30,8 +30,12 @@ def test_the_tray_menu_offers_open_check_now_snooze_and_quit(tray):
 
 @pytest.mark.parametrize(
     "action, signal",
-    [("open_action", "open_requested"), ("check_action", "check_requested"),
-     ("snooze_action", "snooze_requested"), ("quit_action", "quit_requested")],
+    [
+        ("open_action", "open_requested"),
+        ("check_action", "check_requested"),
+        ("snooze_action", "snooze_requested"),
+        ("quit_action", "quit_requested"),
+    ],
 )
 def test_each_menu_entry_emits_its_signal(tray, qtbot, action, signal):
     tray.set_due(["Facebook"])
@@ -101,7 +105,9 @@ def test_it_reports_the_due_state_when_started_and_again_only_when_it_changes(qt
 
 def test_the_periodic_timer_re_evaluates_without_being_asked(qtbot):
     clock = FakeClock(dt.datetime(2027, 1, 3, 23, 0, tzinfo=UTC))
-    watch = DueWatch(due_after(dt.datetime(2027, 1, 4, tzinfo=UTC)), clock=clock, interval_ms=30, heartbeat_ms=10_000)
+    watch = DueWatch(
+        due_after(dt.datetime(2027, 1, 4, tzinfo=UTC)), clock=clock, interval_ms=30, heartbeat_ms=10_000
+    )
     watch.start()
     try:
         clock.now += dt.timedelta(hours=2)
@@ -115,7 +121,9 @@ def test_the_periodic_timer_re_evaluates_without_being_asked(qtbot):
 def test_waking_from_sleep_re_evaluates_at_once(qtbot):
     clock = FakeClock(dt.datetime(2027, 1, 3, 18, 0, tzinfo=UTC))
     # The hourly timer would not fire for an hour; only the wake detection can notice the new term.
-    watch = DueWatch(due_after(dt.datetime(2027, 1, 4, tzinfo=UTC)), clock=clock, interval_ms=HOUR_MS, heartbeat_ms=20)
+    watch = DueWatch(
+        due_after(dt.datetime(2027, 1, 4, tzinfo=UTC)), clock=clock, interval_ms=HOUR_MS, heartbeat_ms=20
+    )
     watch.start()
     try:
         with qtbot.assertNotEmitted(watch.woke, wait=100):
@@ -136,7 +144,9 @@ def test_intervals_beyond_qtimers_limit_are_capped_not_overflowed(qapp):
 # --- the reminder window (no notification service, Windows, macOS) -----------------------------------------
 
 
-@pytest.mark.parametrize("button, expected", [("open_button", "open"), ("snooze_button", "snooze"), ("later_button", "")])
+@pytest.mark.parametrize(
+    "button, expected", [("open_button", "open"), ("snooze_button", "snooze"), ("later_button", "")]
+)
 def test_the_reminder_window_reports_the_choice_once(qtbot, button, expected):
     window = ReminderWindow("Privacy check due", "Your termly privacy check is due: Facebook, Instagram")
     qtbot.addWidget(window)

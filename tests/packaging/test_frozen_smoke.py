@@ -42,9 +42,23 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
         pytest.fail("PyInstaller is needed to build the bundle: pip install -e '.[build]'")
     out = tmp_path_factory.mktemp("pyinstaller")
     build = subprocess.run(
-        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-         "--distpath", str(out / "dist"), "--workpath", str(out / "work"), str(REPO / "build.spec")],
-        cwd=REPO, capture_output=True, text=True, timeout=900,
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(out / "dist"),
+            "--workpath",
+            str(out / "work"),
+            str(REPO / "build.spec"),
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=900,
     )
     assert build.returncode == 0, f"PyInstaller failed:\n{build.stdout}\n{build.stderr}"
     return out / "dist" / "privacy-audit"
@@ -56,19 +70,37 @@ def bundle_root(bundle: Path) -> Path:
 
 
 def frozen_env(home: Path, **extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PRIVACY_AUDIT_", "PYTHON_KEYRING", "PYTEST_"))}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("PRIVACY_AUDIT_", "PYTHON_KEYRING", "PYTEST_"))
+    }
     env.update(PRIVACY_AUDIT_HOME=str(home), QT_QPA_PLATFORM="offscreen", **extra)
     return env
 
 
-def run_frozen(bundle: Path, home: Path, *args: str, timeout: float = 60, **env: str) -> subprocess.CompletedProcess:
-    return subprocess.run([str(bundle / EXE_NAME), *args], env=frozen_env(home, **env),
-                          capture_output=True, text=True, timeout=timeout, cwd=home)
+def run_frozen(
+    bundle: Path, home: Path, *args: str, timeout: float = 60, **env: str
+) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [str(bundle / EXE_NAME), *args],
+        env=frozen_env(home, **env),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=home,
+    )
 
 
 def run_unfrozen(home: Path, *args: str, timeout: float = 60, **env: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "privacy_audit", *args], env=frozen_env(home, **env),
-                          capture_output=True, text=True, timeout=timeout, cwd=home)
+    return subprocess.run(
+        [sys.executable, "-m", "privacy_audit", *args],
+        env=frozen_env(home, **env),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=home,
+    )
 
 
 def test_version_prints_the_package_version_and_nothing_else(bundle: Path, tmp_path: Path) -> None:
@@ -76,7 +108,9 @@ def test_version_prints_the_package_version_and_nothing_else(bundle: Path, tmp_p
     assert (result.returncode, result.stdout, result.stderr) == (0, f"privacy-audit {__version__}\n", "")
 
 
-def test_validate_accepts_the_bundled_checklists_exactly_as_the_source_tree_does(bundle: Path, tmp_path: Path) -> None:
+def test_validate_accepts_the_bundled_checklists_exactly_as_the_source_tree_does(
+    bundle: Path, tmp_path: Path
+) -> None:
     frozen = run_frozen(bundle, tmp_path, "validate")
     unfrozen = run_unfrozen(tmp_path, "validate")
     assert frozen.stderr == ""
@@ -85,7 +119,9 @@ def test_validate_accepts_the_bundled_checklists_exactly_as_the_source_tree_does
     assert frozen.stdout == unfrozen.stdout
 
 
-def test_validate_names_the_file_and_line_of_a_broken_checklist_without_a_traceback(bundle: Path, tmp_path: Path) -> None:
+def test_validate_names_the_file_and_line_of_a_broken_checklist_without_a_traceback(
+    bundle: Path, tmp_path: Path
+) -> None:
     broken = tmp_path / "broken.yaml"
     broken.write_text("schema_version: 1\nplatform: facebook\nitems: [\n", encoding="utf-8")
     result = run_frozen(bundle, tmp_path, "validate", str(broken))
@@ -95,8 +131,17 @@ def test_validate_names_the_file_and_line_of_a_broken_checklist_without_a_traceb
 
 
 DIAGNOSE_SAME_AS_UNFROZEN = (
-    "version", "keyring_backend", "keyring_problem", "keyring_backends_known", "keyring_backends_viable",
-    "checklists_files", "resources_files", "pyside6", "qt", "playwright", "school_config",
+    "version",
+    "keyring_backend",
+    "keyring_problem",
+    "keyring_backends_known",
+    "keyring_backends_viable",
+    "checklists_files",
+    "resources_files",
+    "pyside6",
+    "qt",
+    "playwright",
+    "school_config",
 )
 
 
@@ -119,20 +164,29 @@ def test_diagnose_reports_the_same_keyring_data_and_versions_as_the_unfrozen_app
     assert unfrozen.returncode == 0, unfrozen.stderr
     frozen_info, unfrozen_info = json.loads(frozen.stdout), json.loads(unfrozen.stdout)
     assert frozen_info["frozen"] is True and unfrozen_info["frozen"] is False
-    assert {k: frozen_info.get(k) for k in DIAGNOSE_SAME_AS_UNFROZEN} == {k: unfrozen_info.get(k) for k in DIAGNOSE_SAME_AS_UNFROZEN}
+    assert {k: frozen_info.get(k) for k in DIAGNOSE_SAME_AS_UNFROZEN} == {
+        k: unfrozen_info.get(k) for k in DIAGNOSE_SAME_AS_UNFROZEN
+    }
     # Bundled data sits at the root of the bundle, where core/paths.py looks under sys._MEIPASS.
     root = bundle_root(bundle).resolve()
     assert Path(frozen_info["checklists_dir"]).resolve().is_relative_to(root)
     assert Path(frozen_info["resources_dir"]).resolve().is_relative_to(root)
-    assert frozen_info["playwright_driver"]["node_executable"] and frozen_info["playwright_driver"]["cli_present"]
+    assert (
+        frozen_info["playwright_driver"]["node_executable"]
+        and frozen_info["playwright_driver"]["cli_present"]
+    )
 
 
 def test_the_bundled_playwright_driver_runs_and_is_the_installed_one(bundle: Path, tmp_path: Path) -> None:
     from playwright._impl._driver import compute_driver_executable
 
     driver = json.loads(run_frozen(bundle, tmp_path, "diagnose").stdout)["playwright_driver"]
-    bundled = subprocess.run([driver["node"], driver["cli"], "--version"], capture_output=True, text=True, timeout=60)
-    installed = subprocess.run([*compute_driver_executable(), "--version"], capture_output=True, text=True, timeout=60)
+    bundled = subprocess.run(
+        [driver["node"], driver["cli"], "--version"], capture_output=True, text=True, timeout=60
+    )
+    installed = subprocess.run(
+        [*compute_driver_executable(), "--version"], capture_output=True, text=True, timeout=60
+    )
     assert bundled.returncode == 0, bundled.stderr
     assert bundled.stdout.startswith("Version ")
     assert bundled.stdout == installed.stdout
@@ -144,7 +198,9 @@ def test_the_bundle_ships_no_browser_and_none_of_the_trimmed_qt_parts(bundle: Pa
     assert not [f for f in files if ".local-browsers" in f], "a browser build must never be bundled"
     assert not [f for f in files if "/qml/" in f or "Qt6Quick" in f or "Qt6Qml" in f]
     assert not [f for f in files if "/hypothesis/" in f or "/_pytest/" in f]
-    translations = [f for f in files if "/translations/" in f and f.endswith(".qm") and "/resources/" not in f]
+    translations = [
+        f for f in files if "/translations/" in f and f.endswith(".qm") and "/resources/" not in f
+    ]
     assert translations and all(Path(f).name.startswith("qtbase_") for f in translations)
     dangling = [p for p in root.rglob("*") if p.is_symlink() and not p.exists()]
     assert not dangling
@@ -190,13 +246,22 @@ def test_the_app_window_opens_offscreen_and_closes_cleanly(
 ) -> None:
     home = tmp_path / "home"
     home.mkdir()
-    subprocess.run([sys.executable, "-c", PREPARE_HOME, str(home), first_run], check=True, timeout=60,
-                   env=frozen_env(home, PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring"))
+    subprocess.run(
+        [sys.executable, "-c", PREPARE_HOME, str(home), first_run],
+        check=True,
+        timeout=60,
+        env=frozen_env(home, PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring"),
+    )
     # Twice: the first start goes the long way and writes the dashboard snapshot, the second uses it.
     for _ in range(2):
         try:
-            result = run_frozen(bundle, home, timeout=90, PRIVACY_AUDIT_EXIT_WHEN_SHOWN="1",
-                                XDG_CONFIG_HOME=str(tmp_path / "xdg"))
+            result = run_frozen(
+                bundle,
+                home,
+                timeout=90,
+                PRIVACY_AUDIT_EXIT_WHEN_SHOWN="1",
+                XDG_CONFIG_HOME=str(tmp_path / "xdg"),
+            )
         except subprocess.TimeoutExpired:
             pytest.fail("the packaged app did not close itself once its first screen was shown")
         assert result.returncode == 0, result.stderr
@@ -206,7 +271,7 @@ def test_the_app_window_opens_offscreen_and_closes_cleanly(
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -219,16 +284,31 @@ def test_the_guided_browser_opens_a_local_page_with_the_system_chromium(
     (site / "settings.html").write_text(
         "<!doctype html><title>Settings</title><h1>Privacy Audit diagnostics</h1>", encoding="utf-8"
     )
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), lambda *a: _QuietHandler(*a, directory=str(site)))
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), lambda *a: _QuietHandler(*a, directory=str(site))
+    )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
         url = f"http://127.0.0.1:{server.server_port}/settings.html"
         result = run_frozen(
-            bundle, tmp_path, "diagnose", "--open-page", url, "--browser-path", chromium_path,
-            "--browser-arg=--headless=new", "--browser-arg=--no-sandbox", "--browser-arg=--disable-gpu",
-            "--browser-arg=--disable-background-networking", "--browser-arg=--disable-component-update",
-            "--browser-arg=--disable-sync", "--browser-arg=--no-first-run", "--timeout", "60", timeout=120,
+            bundle,
+            tmp_path,
+            "diagnose",
+            "--open-page",
+            url,
+            "--browser-path",
+            chromium_path,
+            "--browser-arg=--headless=new",
+            "--browser-arg=--no-sandbox",
+            "--browser-arg=--disable-gpu",
+            "--browser-arg=--disable-background-networking",
+            "--browser-arg=--disable-component-update",
+            "--browser-arg=--disable-sync",
+            "--browser-arg=--no-first-run",
+            "--timeout",
+            "60",
+            timeout=120,
         )
     finally:
         server.shutdown()

@@ -27,7 +27,11 @@ PACKAGING = REPO / "packaging"
 APP_ID = "uk.privacyaudit.PrivacyAudit"
 DESKTOP = PACKAGING / "linux" / "privacy-audit.desktop"
 METAINFO = PACKAGING / "linux" / f"{APP_ID}.metainfo.xml"
-SCRIPTS = [PACKAGING / "linux" / "build_tarball.sh", PACKAGING / "linux" / "install.sh", PACKAGING / "macos" / "build_dmg.sh"]
+SCRIPTS = [
+    PACKAGING / "linux" / "build_tarball.sh",
+    PACKAGING / "linux" / "install.sh",
+    PACKAGING / "macos" / "build_dmg.sh",
+]
 
 
 def desktop_entry() -> configparser.SectionProxy:
@@ -47,7 +51,9 @@ def test_the_desktop_entry_launches_the_app_with_its_icon() -> None:
     assert entry["Categories"].endswith(";")
 
 
-@pytest.mark.skipif(shutil.which("desktop-file-validate") is None, reason="Debian package desktop-file-utils is not installed")
+@pytest.mark.skipif(
+    shutil.which("desktop-file-validate") is None, reason="Debian package desktop-file-utils is not installed"
+)
 def test_the_desktop_entry_passes_desktop_file_validate() -> None:
     result = subprocess.run(["desktop-file-validate", str(DESKTOP)], capture_output=True, text=True)
     errors = [line for line in result.stdout.splitlines() if ": error:" in line or ": warning:" in line]
@@ -68,7 +74,9 @@ def test_the_appstream_metadata_names_the_launcher_binary_and_this_release() -> 
 
 @pytest.mark.skipif(shutil.which("appstreamcli") is None, reason="Debian package appstream is not installed")
 def test_the_appstream_metadata_passes_appstreamcli() -> None:
-    result = subprocess.run(["appstreamcli", "validate", "--no-net", str(METAINFO)], capture_output=True, text=True)
+    result = subprocess.run(
+        ["appstreamcli", "validate", "--no-net", str(METAINFO)], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -99,7 +107,7 @@ def iss_sections() -> dict[str, list[str]]:
     current = None
     for raw in (PACKAGING / "windows" / "privacy-audit.iss").read_text(encoding="utf-8").splitlines():
         line = raw.strip()
-        if not line or line.startswith(";") or line.startswith("#"):
+        if not line or line.startswith((";", "#")):
             continue
         if re.fullmatch(r"\[\w+\]", line):
             current = line[1:-1]
@@ -117,7 +125,9 @@ def test_the_inno_setup_script_installs_for_all_users_with_a_notifying_start_men
     assert re.fullmatch(r"\{\{[0-9A-F]{8}(-[0-9A-F]{4}){3}-[0-9A-F]{12}\}", setup["AppId"])
     icons = " ".join(sections["Icons"])
     assert "{autoprograms}" in icons and 'AppUserModelID: "{#AppUserModelID}"' in icons
-    assert f'#define AppUserModelID "{APP_ID}"' in (PACKAGING / "windows" / "privacy-audit.iss").read_text(encoding="utf-8")
+    assert f'#define AppUserModelID "{APP_ID}"' in (PACKAGING / "windows" / "privacy-audit.iss").read_text(
+        encoding="utf-8"
+    )
     # A silent deployment must never start the app by itself.
     assert all("skipifsilent" in line for line in sections["Run"])
     assert "recursesubdirs" in " ".join(sections["Files"])
@@ -125,21 +135,37 @@ def test_the_inno_setup_script_installs_for_all_users_with_a_notifying_start_men
 
 def test_the_deployment_guide_documents_silent_install_detection_and_the_config_lookup() -> None:
     guide = (PACKAGING / "README.md").read_text(encoding="utf-8")
-    for needed in ("/VERYSILENT", "/ALLUSERS", "DisplayVersion", "8F3C2A71-5B0E-4C9D-A7E2-3D1F6B9C4E58",
-                   "--school-config", "PRIVACY_AUDIT_SCHOOL_CONFIG", "start_at_login: false", "network"):
+    for needed in (
+        "/VERYSILENT",
+        "/ALLUSERS",
+        "DisplayVersion",
+        "8F3C2A71-5B0E-4C9D-A7E2-3D1F6B9C4E58",
+        "--school-config",
+        "PRIVACY_AUDIT_SCHOOL_CONFIG",
+        "start_at_login: false",
+        "network",
+    ):
         assert needed in guide, needed
     iss = (PACKAGING / "windows" / "privacy-audit.iss").read_text(encoding="utf-8")
     assert "8F3C2A71-5B0E-4C9D-A7E2-3D1F6B9C4E58" in iss
 
 
 def test_the_ci_workflow_is_valid_yaml_and_runs_the_same_scripts_and_smoke_test() -> None:
-    workflow = YAML(typ="safe").load((REPO / ".github" / "workflows" / "build.yml").read_text(encoding="utf-8"))
+    workflow = YAML(typ="safe").load(
+        (REPO / ".github" / "workflows" / "build.yml").read_text(encoding="utf-8")
+    )
     jobs = workflow["jobs"]
-    runners = {entry["os"].split("-")[0] for job in jobs.values() for entry in job["strategy"]["matrix"]["include"]}
+    runners = {
+        entry["os"].split("-")[0] for job in jobs.values() for entry in job["strategy"]["matrix"]["include"]
+    }
     assert runners == {"ubuntu", "windows", "macos"}
     commands = "\n".join(step.get("run", "") for job in jobs.values() for step in job["steps"])
-    for script in ("packaging/linux/build_tarball.sh", "packaging/windows/build.ps1", "packaging/macos/build_dmg.sh",
-                   "tests/packaging"):
+    for script in (
+        "packaging/linux/build_tarball.sh",
+        "packaging/windows/build.ps1",
+        "packaging/macos/build_dmg.sh",
+        "tests/packaging",
+    ):
         assert script in commands, script
         assert (REPO / script).exists(), script
     assert '".[test,build]"' in commands

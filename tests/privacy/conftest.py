@@ -26,8 +26,9 @@ def make_window(qtbot, private_home: Path) -> Iterator[Callable[..., object]]:
         from privacy_audit.ui.main_window import MainWindow
         from privacy_audit.ui.widgets import install_style
 
-        args = argparse.Namespace(home=str(private_home), school_config=str(school_config) if school_config else None,
-                                  demo=False)
+        args = argparse.Namespace(
+            home=str(private_home), school_config=str(school_config) if school_config else None, demo=False
+        )
         services = build_services(args, os_integration=False)
         install_style(QApplication.instance())
         window = MainWindow(services)

@@ -23,7 +23,13 @@ import threading
 from pathlib import Path
 from typing import Self
 
-_LOOKUPS = {"socket.getaddrinfo", "socket.gethostbyname", "socket.gethostbyname_ex", "socket.gethostbyaddr", "socket.getnameinfo"}
+_LOOKUPS = {
+    "socket.getaddrinfo",
+    "socket.gethostbyname",
+    "socket.gethostbyname_ex",
+    "socket.gethostbyaddr",
+    "socket.getnameinfo",
+}
 _CONNECTS = {"socket.connect", "socket.sendto", "socket.sendmsg"}
 _active: list[NetGuard] = []
 _installed = False
@@ -37,9 +43,17 @@ def _describe(event: str, args: tuple) -> dict | None:
         if family not in (socket.AF_INET, socket.AF_INET6):
             return None  # Unix sockets are local IPC
         host = address[0] if isinstance(address, tuple) and address else str(address)
-        return {"event": event, "host": str(host), "port": address[1] if isinstance(address, tuple) and len(address) > 1 else None}
+        return {
+            "event": event,
+            "host": str(host),
+            "port": address[1] if isinstance(address, tuple) and len(address) > 1 else None,
+        }
     if event in _LOOKUPS:
-        return {"event": event, "host": str(args[0]) if args else "", "port": args[1] if len(args) > 1 else None}
+        return {
+            "event": event,
+            "host": str(args[0]) if args else "",
+            "port": args[1] if len(args) > 1 else None,
+        }
     return None
 
 
@@ -89,7 +103,7 @@ def inet_sockets() -> list[str]:
         if target.startswith("socket:["):
             if inodes is None:
                 inodes = _inet_inodes()
-            inode = target[len("socket:["):-1]
+            inode = target[len("socket:[") : -1]
             if inode in inodes:
                 held.append(inodes[inode])
     return held

@@ -54,12 +54,22 @@ def hostile_config(folder: Path) -> Path:
         "school_name": HOSTILE["school_name"],
         "contact": {"name": HOSTILE["contact"], "email": "head@example.sch.uk"},
         "platforms": ["general", "facebook"],
-        "extra_items": [{
-            "platform": "facebook", "id": "staff-badge", "title": HOSTILE["title"], "why": HOSTILE["why"],
-            "clauses": ["3.2.7"], "steps": [HOSTILE["step"]], "safe_value": HOSTILE["safe_value"],
-            "where": {"url": "https://www.facebook.com/settings?tab=privacy"}, "labels": [HOSTILE["title"]],
-            "last_verified": "2026-11-01", "source": f"IT {SCRIPT}", "priority": "high",
-        }],
+        "extra_items": [
+            {
+                "platform": "facebook",
+                "id": "staff-badge",
+                "title": HOSTILE["title"],
+                "why": HOSTILE["why"],
+                "clauses": ["3.2.7"],
+                "steps": [HOSTILE["step"]],
+                "safe_value": HOSTILE["safe_value"],
+                "where": {"url": "https://www.facebook.com/settings?tab=privacy"},
+                "labels": [HOSTILE["title"]],
+                "last_verified": "2026-11-01",
+                "source": f"IT {SCRIPT}",
+                "priority": "high",
+            }
+        ],
     }
     path = folder / "school.yaml"
     stream = io.StringIO()
@@ -75,7 +85,9 @@ def shown_text(page) -> str:
     parts = []
     for label in page.findChildren(QLabel):
         if label.text():
-            assert label.textFormat() == Qt.TextFormat.PlainText, f"a label may render markup: {label.text()[:80]}"
+            assert label.textFormat() == Qt.TextFormat.PlainText, (
+                f"a label may render markup: {label.text()[:80]}"
+            )
             parts.append(label.text())
     for edit in page.findChildren(QTextEdit) + page.findChildren(QPlainTextEdit):
         parts.append(edit.toPlainText())
@@ -122,7 +134,16 @@ def pdf_text(path: Path) -> str:
     if shutil.which("pdftotext"):
         command = ["pdftotext", "-enc", "UTF-8", str(path), "-"]
     elif shutil.which("gs"):
-        command = ["gs", "-q", "-dSAFER", "-dBATCH", "-dNOPAUSE", "-sDEVICE=txtwrite", "-sOutputFile=-", str(path)]
+        command = [
+            "gs",
+            "-q",
+            "-dSAFER",
+            "-dBATCH",
+            "-dNOPAUSE",
+            "-sDEVICE=txtwrite",
+            "-sOutputFile=-",
+            str(path),
+        ]
     else:
         pytest.skip("reading a PDF's text needs pdftotext (Debian: poppler-utils) or gs (ghostscript)")
     return subprocess.run(command, capture_output=True, text=True, check=True).stdout
@@ -134,13 +155,25 @@ def test_hostile_text_is_printed_as_text_in_the_pdf_report(qapp, tmp_path):
     catalogue = load_catalogue(school=load_school_config(hostile_config(tmp_path)))
     facebook = catalogue.get("facebook")
     now = utc_now()
-    answers = tuple(ItemAnswer(i, Answer.ATTENTION if i == "staff-badge" else Answer.OK) for i in facebook.item_ids)
+    answers = tuple(
+        ItemAnswer(i, Answer.ATTENTION if i == "staff-badge" else Answer.OK) for i in facebook.item_ids
+    )
     target = tmp_path / "report.pdf"
-    write_pdf_report(target, catalogue=catalogue, checks=[CheckResult("facebook", "1:x", facebook.item_ids, now, now, answers)],
-                     acceptance=(f"{IMAGE} Ann", now.date()), school_name=catalogue.school.config.school_name)
+    write_pdf_report(
+        target,
+        catalogue=catalogue,
+        checks=[CheckResult("facebook", "1:x", facebook.item_ids, now, now, answers)],
+        acceptance=(f"{IMAGE} Ann", now.date()),
+        school_name=catalogue.school.config.school_name,
+    )
     words = " ".join(unicodedata.normalize("NFKC", pdf_text(target)).split())  # NFKC: the ﬀ ligature is "ff"
-    for text in (SCRIPT, IMAGE, "<b>bold</b> &amp; <i>tags</i>", "gnp.exe" if "gnp.exe" in words else "exe.png",
-                 HOSTILE["title"]):
+    for text in (
+        SCRIPT,
+        IMAGE,
+        "<b>bold</b> &amp; <i>tags</i>",
+        "gnp.exe" if "gnp.exe" in words else "exe.png",
+        HOSTILE["title"],
+    ):
         assert " ".join(text.split()) in words, f"{text!r} is not in the PDF as written"
     # The override is isolated: the report's own words after the school's name read the right way round.
     assert "Staff social media policy, section 9 Report made on" in words, words[:300]
@@ -154,15 +187,25 @@ def test_megabyte_values_are_refused_with_a_short_clear_message(tmp_path):
     (tmp_path / "school.yaml").write_text(f"schema_version: 1\nschool_name: '{huge}'\n", encoding="utf-8")
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = validate.run(argparse.Namespace(paths=[str(tmp_path / "school.yaml")], home=None, school_config=None,
-                                                 schema=False, school_schema=False, coverage=False))
+        code = validate.run(
+            argparse.Namespace(
+                paths=[str(tmp_path / "school.yaml")],
+                home=None,
+                school_config=None,
+                schema=False,
+                school_schema=False,
+                coverage=False,
+            )
+        )
     assert code == 1
     said = out.getvalue() + err.getvalue()
     assert f"{tmp_path / 'school.yaml'}:2:" in said and len(said) < 2000, said[:300]
     source = load_school_config(tmp_path / "school.yaml")
     assert source.config.school_name == "Your school", "the app runs on the defaults"
     assert source.problems and all(len(p) < 1000 for p in source.problems)
-    (tmp_path / "school.yaml").write_text(f"school_name: '{huge}'\ncontact: {{name: '{huge}'}}\n", encoding="utf-8")
+    (tmp_path / "school.yaml").write_text(
+        f"school_name: '{huge}'\ncontact: {{name: '{huge}'}}\n", encoding="utf-8"
+    )
     [problem] = load_school_config(tmp_path / "school.yaml").problems
     assert "data files must be under 1,000,000" in problem and len(problem) < 300
 
@@ -193,7 +236,9 @@ PAGE = f"""<!doctype html><html><head><script>{PROBE_JS}</script></head>
 
 
 def _browser_helpers():
-    spec = importlib.util.spec_from_file_location("browser_helpers", REPO / "tests" / "browser" / "browser_helpers.py")
+    spec = importlib.util.spec_from_file_location(
+        "browser_helpers", REPO / "tests" / "browser" / "browser_helpers.py"
+    )
     module = importlib.util.module_from_spec(spec)
     sys.modules.setdefault("browser_helpers", module)
     spec.loader.exec_module(module)
@@ -206,22 +251,39 @@ def test_hostile_text_in_the_on_page_panel_is_text_and_injects_no_element(chromi
 
     helpers = _browser_helpers()
     site, events = helpers.Site(), helpers.Events()
-    browser = GuidedBrowser(choice="path", executable_path=chromium_path, headless=True, allow_localhost=True,
-                            extra_args=helpers.CHROMIUM_ARGS, label_grace=1.0, on_event=events)
+    browser = GuidedBrowser(
+        choice="path",
+        executable_path=chromium_path,
+        headless=True,
+        allow_localhost=True,
+        extra_args=helpers.CHROMIUM_ARGS,
+        label_grace=1.0,
+        on_event=events,
+    )
     try:
         reports = {}
-        for name, title, safe in (("plain", "MARK Who can see your posts", "Friends"),
-                                  ("hostile", f"MARK {HOSTILE['title']} {SCRIPT} {RTL}", HOSTILE["safe_value"])):
+        for name, title, safe in (
+            ("plain", "MARK Who can see your posts", "Friends"),
+            ("hostile", f"MARK {HOSTILE['title']} {SCRIPT} {RTL}", HOSTILE["safe_value"]),
+        ):
             url = site.add(f"/{name}", PAGE)
-            guidance = GuidanceTarget(url=url, allowed_domains=("facebook.com",), platform_name=f"Face{IMAGE}",
-                                      item_id=f"item-{name}", title=title, safe_value=safe,
-                                      labels=("Who can see your posts",))
+            guidance = GuidanceTarget(
+                url=url,
+                allowed_domains=("facebook.com",),
+                platform_name=f"Face{IMAGE}",
+                item_id=f"item-{name}",
+                title=title,
+                safe_value=safe,
+                labels=("Who can see your posts",),
+            )
             browser.open(guidance)
             events.wait_for("page_shown", timeout=30, url=url)
             # Once more on the same page: the panel is rebuilt, certainly after the probe wrapped attachShadow
             # (the first build may race the page's own script).
             browser.open(guidance)
-            reports[name] = json.loads(site.wait_for_report(lambda r, n=name: f'"page":"/{n}"' in r, timeout=45))
+            reports[name] = json.loads(
+                site.wait_for_report(lambda r, n=name: f'"page":"/{n}"' in r, timeout=45)
+            )
     finally:
         browser.shutdown()
         site.close()

@@ -29,32 +29,62 @@ PASSPHRASE = "correct horse battery staple"
 # Modules that open network connections. `socket` and `http.server` are allowed only in the demo's
 # practice-page server (privacy_audit/demo/), which serves 127.0.0.1 to the guided browser.
 NETWORK_MODULES = {
-    "requests", "httpx", "aiohttp", "urllib3", "http.client", "urllib.request", "socket", "http.server",
-    "socketserver", "ftplib", "smtplib", "poplib", "imaplib", "telnetlib", "xmlrpc.client", "websocket",
-    "websockets", "ssl", "asyncio.streams", "PySide6.QtNetwork", "PySide6.QtWebSockets", "sentry_sdk",
-    "pycurl", "grpc",
+    "requests",
+    "httpx",
+    "aiohttp",
+    "urllib3",
+    "http.client",
+    "urllib.request",
+    "socket",
+    "http.server",
+    "socketserver",
+    "ftplib",
+    "smtplib",
+    "poplib",
+    "imaplib",
+    "telnetlib",
+    "xmlrpc.client",
+    "websocket",
+    "websockets",
+    "ssl",
+    "asyncio.streams",
+    "PySide6.QtNetwork",
+    "PySide6.QtWebSockets",
+    "sentry_sdk",
+    "pycurl",
+    "grpc",
 }
 LOCAL_SERVER_ALLOWED = {"socket", "http.server", "socketserver"}
 ALLOWED_FOLDERS = ("demo",)
 
 
-def guarded(home: Path, *args: str, stdin: str | None = None, env: dict[str, str] | None = None,
-            timeout: float = 120) -> tuple[subprocess.CompletedProcess[str], list[dict]]:
+def guarded(
+    home: Path, *args: str, stdin: str | None = None, env: dict[str, str] | None = None, timeout: float = 120
+) -> tuple[subprocess.CompletedProcess[str], list[dict]]:
     """Run `privacy-audit ARGS` under the network recorder; the finished process and what it attempted."""
     log = home / f"netguard-{len(list(home.glob('netguard-*')))}.json"
     environment = {k: v for k, v in os.environ.items() if not k.startswith("PRIVACY_AUDIT")}
-    environment.update({
-        "PRIVACY_AUDIT_HOME": str(home / "app"),
-        "PRIVACY_AUDIT_PASSPHRASE": PASSPHRASE,
-        # A headless Linux keyring (none): the record is protected by the passphrase above instead.
-        "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
-        "QT_QPA_PLATFORM": "offscreen",
-        "XDG_CONFIG_HOME": str(home / "xdg-config"),
-        "DBUS_SESSION_BUS_ADDRESS": f"unix:path={home / 'no-bus'}",
-    })
+    environment.update(
+        {
+            "PRIVACY_AUDIT_HOME": str(home / "app"),
+            "PRIVACY_AUDIT_PASSPHRASE": PASSPHRASE,
+            # A headless Linux keyring (none): the record is protected by the passphrase above instead.
+            "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
+            "QT_QPA_PLATFORM": "offscreen",
+            "XDG_CONFIG_HOME": str(home / "xdg-config"),
+            "DBUS_SESSION_BUS_ADDRESS": f"unix:path={home / 'no-bus'}",
+        }
+    )
     environment.update(env or {})
-    done = subprocess.run([sys.executable, str(NETGUARD), str(log), "-m", "privacy_audit", *args],
-                          input=stdin, capture_output=True, text=True, env=environment, timeout=timeout, check=False)
+    done = subprocess.run(
+        [sys.executable, str(NETGUARD), str(log), "-m", "privacy_audit", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=timeout,
+        check=False,
+    )
     assert "Traceback" not in done.stderr, done.stderr
     attempts = json.loads(log.read_text()) if log.exists() else None
     assert attempts is not None, f"the recorder wrote no log for {args}: {done.stderr}"
@@ -78,13 +108,20 @@ def test_the_recorder_sees_lookups_and_connections_so_a_silent_run_means_somethi
         listener.close()
     seen = json.loads(log.read_text())
     assert {"event": "socket.getaddrinfo", "host": "update.example.invalid", "port": 443} in seen
-    assert any(a["event"] == "socket.connect" and a["host"] == "127.0.0.1" and a["port"] == port for a in seen)
+    assert any(
+        a["event"] == "socket.connect" and a["host"] == "127.0.0.1" and a["port"] == port for a in seen
+    )
     assert any(a["event"] == "socket.sendto" and a["port"] == 9 for a in seen)
 
 
 def test_a_terms_worth_of_commands_attempts_no_connection_and_no_lookup(tmp_path):
-    general_items = len([line for line in (checklists_dir() / "general.yaml").read_text(encoding="utf-8").splitlines()
-                         if line.startswith("  - id:")])
+    general_items = len(
+        [
+            line
+            for line in (checklists_dir() / "general.yaml").read_text(encoding="utf-8").splitlines()
+            if line.startswith("  - id:")
+        ]
+    )
     assert general_items > 0
     answers = "\n".join(["y", "?", "n", "nonsense", "c"] + ["s"] * general_items) + "\n"
     export = tmp_path / "export.json"
@@ -110,7 +147,9 @@ def test_a_terms_worth_of_commands_attempts_no_connection_and_no_lookup(tmp_path
         if name == "remind, something due":
             # Make Facebook due (last checked long before this term), so a reminder is really shown.
             with sqlite3.connect(tmp_path / "app" / "data" / "record.sqlite3") as conn:
-                conn.execute("UPDATE checks SET finished = '2000-01-01T00:00:00.000000+00:00' WHERE platform = 'facebook'")
+                conn.execute(
+                    "UPDATE checks SET finished = '2000-01-01T00:00:00.000000+00:00' WHERE platform = 'facebook'"
+                )
             conn.close()
         done, attempts = guarded(tmp_path, *args, stdin=stdin)
         assert done.returncode == expected_rc, f"{name}: exit {done.returncode}\n{done.stdout}\n{done.stderr}"
@@ -147,10 +186,16 @@ def network_imports(root: Path) -> list[str]:
                 names = [alias.name for alias in node.names]
             elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
                 names = [node.module] + [f"{node.module}.{alias.name}" for alias in node.names]
-            elif (isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant)
-                  and isinstance(node.args[0].value, str)
-                  and ((isinstance(node.func, ast.Attribute) and node.func.attr == "import_module")
-                       or (isinstance(node.func, ast.Name) and node.func.id in ("__import__", "import_module")))):
+            elif (
+                isinstance(node, ast.Call)
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+                and (
+                    (isinstance(node.func, ast.Attribute) and node.func.attr == "import_module")
+                    or (isinstance(node.func, ast.Name) and node.func.id in ("__import__", "import_module"))
+                )
+            ):
                 names = [node.args[0].value]
             for name in names:
                 hit = next((m for m in NETWORK_MODULES if name == m or name.startswith(m + ".")), None)
@@ -165,11 +210,20 @@ def test_no_module_in_the_package_imports_a_network_client():
     count("files_scanned_for_network_clients", len(list(PACKAGE.rglob("*.py"))))
 
 
-@pytest.mark.parametrize("line", [
-    "import requests", "from urllib.request import urlopen", "from urllib import request", "import http.client",
-    "import socket", "from PySide6.QtNetwork import QNetworkAccessManager", "import urllib3.poolmanager",
-    "importlib.import_module('httpx')", "__import__('aiohttp')",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "import requests",
+        "from urllib.request import urlopen",
+        "from urllib import request",
+        "import http.client",
+        "import socket",
+        "from PySide6.QtNetwork import QNetworkAccessManager",
+        "import urllib3.poolmanager",
+        "importlib.import_module('httpx')",
+        "__import__('aiohttp')",
+    ],
+)
 def test_the_scan_finds_each_kind_of_network_import(tmp_path, line):
     (tmp_path / "core").mkdir()
     (tmp_path / "core" / "sneaky.py").write_text(f"import importlib\n{line}\n")
@@ -178,7 +232,9 @@ def test_the_scan_finds_each_kind_of_network_import(tmp_path, line):
 
 def test_the_demo_server_may_listen_on_the_laptop_but_not_fetch_from_the_web(tmp_path):
     (tmp_path / "demo").mkdir()
-    (tmp_path / "demo" / "server.py").write_text("import socket\nfrom http.server import ThreadingHTTPServer\n")
+    (tmp_path / "demo" / "server.py").write_text(
+        "import socket\nfrom http.server import ThreadingHTTPServer\n"
+    )
     assert network_imports(tmp_path) == []
     (tmp_path / "demo" / "server.py").write_text("import urllib.request\n")
     assert network_imports(tmp_path) == ["demo/server.py:1: urllib.request"]

@@ -81,10 +81,20 @@ def make_footprint(home: Path, chromium_path: str, tmp_path: Path) -> None:
     conn.close()
     with open_record(dirs) as record:
         items = ("private-account", "tagging")
-        record.save_check(CheckResult("facebook", "1:2026-11-27", items, NOW, NOW,
-                                      (ItemAnswer(items[0], Answer.OK), ItemAnswer(items[1], Answer.ATTENTION, PLANTED)),
-                                      note=PLANTED))
-        record.save_draft(Draft("x", "1:2026-11-27", NOW, {"a": ItemAnswer("a", Answer.ATTENTION, PLANTED)}, 1, PLANTED))
+        record.save_check(
+            CheckResult(
+                "facebook",
+                "1:2026-11-27",
+                items,
+                NOW,
+                NOW,
+                (ItemAnswer(items[0], Answer.OK), ItemAnswer(items[1], Answer.ATTENTION, PLANTED)),
+                note=PLANTED,
+            )
+        )
+        record.save_draft(
+            Draft("x", "1:2026-11-27", NOW, {"a": ItemAnswer("a", Answer.ATTENTION, PLANTED)}, 1, PLANTED)
+        )
         record.set_acceptance(PLANTED_NAME, NOW.date())
         record.set_platforms_in_use(["facebook", "x"])
         export_json(record, tmp_path / "my-export.json")  # the person's own file, outside the app's folders
@@ -107,18 +117,39 @@ def _browse_with_kept_sign_ins(profile: Path, chromium_path: str) -> None:
     from privacy_audit.browser import GuidanceTarget, GuidedBrowser
 
     spec = importlib.util.spec_from_file_location(
-        "browser_helpers", Path(__file__).resolve().parent.parent / "browser" / "browser_helpers.py")
+        "browser_helpers", Path(__file__).resolve().parent.parent / "browser" / "browser_helpers.py"
+    )
     helpers = importlib.util.module_from_spec(spec)
     sys.modules.setdefault("browser_helpers", helpers)
     spec.loader.exec_module(helpers)
     site, events = helpers.Site(), helpers.Events()
-    url = site.add("/settings", "<html><body>Settings</body></html>",
-                   headers={"Set-Cookie": f"session={PLANTED}; Max-Age=3600"})
-    browser = GuidedBrowser(choice="path", executable_path=chromium_path, headless=True, allow_localhost=True,
-                            extra_args=helpers.CHROMIUM_ARGS, label_grace=1.0, on_event=events, profile_dir=profile)
+    url = site.add(
+        "/settings",
+        "<html><body>Settings</body></html>",
+        headers={"Set-Cookie": f"session={PLANTED}; Max-Age=3600"},
+    )
+    browser = GuidedBrowser(
+        choice="path",
+        executable_path=chromium_path,
+        headless=True,
+        allow_localhost=True,
+        extra_args=helpers.CHROMIUM_ARGS,
+        label_grace=1.0,
+        on_event=events,
+        profile_dir=profile,
+    )
     try:
-        browser.open(GuidanceTarget(url=url, allowed_domains=("facebook.com",), platform_name="Facebook",
-                                    item_id="i", title="t", safe_value="s", labels=()))
+        browser.open(
+            GuidanceTarget(
+                url=url,
+                allowed_domains=("facebook.com",),
+                platform_name="Facebook",
+                item_id="i",
+                title="t",
+                safe_value="s",
+                labels=(),
+            )
+        )
         events.wait_for("page_shown", timeout=30)
         browser.close_window()
         events.wait_for("window_closed", timeout=30)
@@ -132,7 +163,8 @@ def _browse_with_kept_sign_ins(profile: Path, chromium_path: str) -> None:
 
 @pytest.mark.browser
 def test_everything_the_app_leaves_is_owner_only_unreadable_without_the_key_and_forget_removes_it(
-        private_home, memory_keyring, chromium_path, tmp_path):
+    private_home, memory_keyring, chromium_path, tmp_path
+):
     make_footprint(private_home, chromium_path, tmp_path)
     dirs = app_dirs(private_home)
 
@@ -145,13 +177,17 @@ def test_everything_the_app_leaves_is_owner_only_unreadable_without_the_key_and_
     [key] = memory_keyring.store.values()
     for path in [dirs.record_file, *(dirs.data / "backups").iterdir()]:
         raw = path.read_bytes()
-        assert PLANTED.encode() not in raw and PLANTED_NAME.encode() not in raw, f"{path} holds a note in clear"
+        assert PLANTED.encode() not in raw and PLANTED_NAME.encode() not in raw, (
+            f"{path} holds a note in clear"
+        )
         assert key.encode() not in raw, f"{path} holds the key"
     export = tmp_path / "my-export.json"
     assert PLANTED in export.read_text(encoding="utf-8"), "the export is readable, by design"
     assert stat.S_IMODE(export.stat().st_mode) == 0o600, "and only by its owner"
     # (Chromium encrypts cookie values, so the kept sign-in is looked for by its store, not its text.)
-    assert any(p.name == "Cookies" for p in every_file(dirs.browser_profile)), "the kept sign-in is in the profile"
+    assert any(p.name == "Cookies" for p in every_file(dirs.browser_profile)), (
+        "the kept sign-in is in the profile"
+    )
 
     from privacy_audit.commands import forget
 
@@ -167,7 +203,9 @@ def test_everything_the_app_leaves_is_owner_only_unreadable_without_the_key_and_
     left = every_file(private_home)
     for path in left:
         raw = path.read_bytes()
-        assert PLANTED.encode() not in raw and PLANTED_NAME.encode() not in raw and key.encode() not in raw, path
+        assert PLANTED.encode() not in raw and PLANTED_NAME.encode() not in raw and key.encode() not in raw, (
+            path
+        )
     assert {p.relative_to(private_home).as_posix() for p in left} <= _small_state(private_home)
     assert export.exists(), "files the person exported are theirs: forget leaves them"
 

@@ -83,8 +83,12 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
         pytest.skip("mounting a small tmpfs needs root on Linux")
     mount_point = tmp_path / "disk"
     mount_point.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=600k,mode=0700", "tmpfs", str(mount_point)],
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=600k,mode=0700", "tmpfs", str(mount_point)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if done.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
     yield mount_point
@@ -98,8 +102,14 @@ def remount(mount_point: Path, options: str) -> None:
 
 def fill_until_refused(home: Path, limit: int = 0) -> tuple[list[str], list[str]]:
     env = dict(os.environ, PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
-    done = subprocess.run([sys.executable, "-c", CHILD, str(home), str(limit)], capture_output=True, text=True,
-                          env=env, timeout=120, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD, str(home), str(limit)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
     assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
     lines = [json.loads(line) for line in done.stdout.splitlines()]
     saved = [line["saved"] for line in lines if "saved" in line]
@@ -122,14 +132,18 @@ def test_a_full_disk_refuses_new_saves_clearly_and_keeps_every_saved_check(small
     saved, refused = fill_until_refused(home)
 
     assert len(saved) >= 10, "the disk should hold some checks before it fills"
-    assert all(message.startswith("The disk is full") and "nothing was changed" in message for message in refused), refused
+    assert all(
+        message.startswith("The disk is full") and "nothing was changed" in message for message in refused
+    ), refused
     assert notes_in(home) == sorted(saved), "every check reported saved is still there, and only those"
     # Space freed: the same record takes new checks again, and nothing was lost on the way.
     remount(small_disk, "size=4m")
     keyring.set_keyring(fail.Keyring())
     with open_record(app_dirs(home)) as record:
         now = dt.datetime.now(dt.UTC)
-        record.save_check(CheckResult("general", "1:x", ("a",), now, now, (ItemAnswer("a", Answer.OK),), note="after"))
+        record.save_check(
+            CheckResult("general", "1:x", ("a",), now, now, (ItemAnswer("a", Answer.OK),), note="after")
+        )
     assert notes_in(home) == sorted([*saved, "after"])
     count_figure("disk_full_saves_survived", len(saved))
 
@@ -140,14 +154,25 @@ def test_an_export_to_a_full_disk_fails_cleanly_and_leaves_no_partial_file(small
     with open_record(app_dirs(home), accept_unencrypted=True) as record:
         now = dt.datetime.now(dt.UTC)
         for n in range(40):
-            record.save_check(CheckResult("facebook", "1:x", ("a",), now, now,
-                                          (ItemAnswer("a", Answer.ATTENTION, "n" * 20000),), note=f"check {n}"))
+            record.save_check(
+                CheckResult(
+                    "facebook",
+                    "1:x",
+                    ("a",),
+                    now,
+                    now,
+                    (ItemAnswer("a", Answer.ATTENTION, "n" * 20000),),
+                    note=f"check {n}",
+                )
+            )
         (small_disk / "filler").write_bytes(b"\0" * 300_000)
         target = small_disk / "export.json"
         with pytest.raises(OSError) as raised:
             export_json(record, target)
     assert "No space left" in str(raised.value)
-    assert sorted(p.name for p in small_disk.iterdir()) == ["filler"], "no half-written export or temporary file"
+    assert sorted(p.name for p in small_disk.iterdir()) == ["filler"], (
+        "no half-written export or temporary file"
+    )
 
 
 def test_without_a_mount_a_file_size_limit_stands_in_for_a_full_disk(tmp_path):

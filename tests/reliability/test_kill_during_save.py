@@ -52,8 +52,13 @@ def _kill_once(home, passphrase: str, rng: random.Random) -> tuple[int, int]:
     """Start the saver, kill it at a random moment; return (last reported saved, count before start)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("PRIVACY_AUDIT")}
     env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
-    child = subprocess.Popen([sys.executable, "-c", CHILD, str(home), passphrase], stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True, env=env)
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(home), passphrase],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
     lines: list[str] = []
     ready = threading.Event()
 
@@ -93,7 +98,9 @@ def _worker(home, passphrase: str, seed: int, kills: int) -> None:
             checks = record.checks()
             assert record.notices == [], record.notices
         if reported >= 0:
-            assert reported <= len(checks) <= reported + 1, f"{home}: reported {reported}, found {len(checks)}"
+            assert reported <= len(checks) <= reported + 1, (
+                f"{home}: reported {reported}, found {len(checks)}"
+            )
         assert len(checks) >= expected
         notes = {c.note for c in checks}
         assert all(f"check number {n}" in notes for n in range(1, max(reported, 0) + 1))
@@ -112,7 +119,10 @@ def test_every_reported_save_survives_sigkill_at_random_moments(tmp_path):
         open_record(app_dirs(home), passphrase=passphrase or None, accept_unencrypted=not passphrase).close()
     started = time.monotonic()
     with ThreadPoolExecutor(WORKERS) as pool:
-        futures = [pool.submit(_worker, home, passphrases[n], seed + n, KILLS // WORKERS) for n, home in enumerate(homes)]
+        futures = [
+            pool.submit(_worker, home, passphrases[n], seed + n, KILLS // WORKERS)
+            for n, home in enumerate(homes)
+        ]
         for future in futures:
             future.result()
     elapsed = time.monotonic() - started

@@ -114,8 +114,11 @@ def test_an_old_record_is_upgraded_with_everything_in_it_and_its_old_self_kept(f
 
 def _check(note: str) -> CheckResult:
     return CheckResult(
-        platform="facebook", checklist_version="1:2026-09-01", item_ids=("private-account", "tagging"),
-        started=STARTED, finished=STARTED + dt.timedelta(minutes=6),
+        platform="facebook",
+        checklist_version="1:2026-09-01",
+        item_ids=("private-account", "tagging"),
+        started=STARTED,
+        finished=STARTED + dt.timedelta(minutes=6),
         answers=(ItemAnswer("private-account", Answer.OK), ItemAnswer("tagging", Answer.ATTENTION, "ask IT")),
         note=note,
     )
@@ -127,7 +130,9 @@ def freeze(version: int) -> None:
 
     from keyring.backend import KeyringBackend
 
-    assert version == schema.LATEST, "freeze a version while it is still the latest, before adding a migration"
+    assert version == schema.LATEST, (
+        "freeze a version while it is still the latest, before adding a migration"
+    )
     store: dict[tuple[str, str], str] = {}
 
     class Memory(KeyringBackend):
@@ -147,12 +152,23 @@ def freeze(version: int) -> None:
         store.clear()
         keyring.set_keyring(Memory() if protection == "keyring" else fail.Keyring())
         home = Path(tempfile.mkdtemp())
-        with open_record(app_dirs(home), passphrase=PASSPHRASE if protection == "passphrase" else None) as record:
+        with open_record(
+            app_dirs(home), passphrase=PASSPHRASE if protection == "passphrase" else None
+        ) as record:
             for n, note in enumerate(NOTES):
                 record.save_check(_check(note))
             record.set_platforms_in_use(["facebook", "instagram"])
             record.snooze("instagram", STARTED + dt.timedelta(days=3))
-            record.save_draft(Draft("instagram", "1:2026-09-01", STARTED, {"a": ItemAnswer("a", Answer.CHANGED)}, 1, "half done"))
+            record.save_draft(
+                Draft(
+                    "instagram",
+                    "1:2026-09-01",
+                    STARTED,
+                    {"a": ItemAnswer("a", Answer.CHANGED)},
+                    1,
+                    "half done",
+                )
+            )
             record.set_acceptance("Ann Teacher", dt.date(2026, 9, 8))
             record.set_setting("keep_sign_ins", False)
         conn = sqlite3.connect(app_dirs(home).record_file)
@@ -160,9 +176,13 @@ def freeze(version: int) -> None:
         conn.close()
         target = RECORDS / f"record-v{version}-{protection}.sql"
         # iterdump leaves out the schema version, which is what the upgrade reads.
-        target.write_text("\n".join(lines[:-1] + [f"PRAGMA user_version = {version};", lines[-1]]) + "\n", encoding="utf-8")
+        target.write_text(
+            "\n".join(lines[:-1] + [f"PRAGMA user_version = {version};", lines[-1]]) + "\n", encoding="utf-8"
+        )
         if protection == "keyring":
-            target.with_suffix(".key.json").write_text(json.dumps({"keyring": [[list(k), v] for k, v in store.items()]}) + "\n")
+            target.with_suffix(".key.json").write_text(
+                json.dumps({"keyring": [[list(k), v] for k, v in store.items()]}) + "\n"
+            )
         print(f"wrote {target}")
 
 

@@ -22,9 +22,14 @@ def imported_modules(path: Path) -> set[str]:
             found |= {alias.name for alias in node.names}
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             found.add(node.module)
-        elif isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", "")) in ("import_module", "__import__"):
-            if node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
-                found.add(node.args[0].value)
+        elif (
+            isinstance(node, ast.Call)
+            and getattr(node.func, "attr", getattr(node.func, "id", "")) in ("import_module", "__import__")
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+        ):
+            found.add(node.args[0].value)
     return found
 
 
@@ -40,7 +45,9 @@ def test_no_module_in_the_layer_imports_qt_or_playwright(layer):
 
 def test_the_rule_detects_a_forbidden_import(tmp_path):
     sample = tmp_path / "sample.py"
-    sample.write_text("def f():\n    from PySide6.QtCore import QObject\n    import importlib; importlib.import_module('playwright.sync_api')\n")
+    sample.write_text(
+        "def f():\n    from PySide6.QtCore import QObject\n    import importlib; importlib.import_module('playwright.sync_api')\n"
+    )
     assert {"PySide6.QtCore", "playwright.sync_api"} <= imported_modules(sample)
 
 

@@ -12,7 +12,9 @@ import pytest
 from privacy_audit.desktop import autostart, autostart_linux, autostart_macos, autostart_windows
 from privacy_audit.desktop.launcher import app_command
 
-linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the XDG autostart entry is for Linux desktops")
+linux_only = pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="the XDG autostart entry is for Linux desktops"
+)
 
 
 @pytest.fixture
@@ -159,7 +161,9 @@ APPROVED = (autostart_windows.APPROVED_KEY, autostart_windows.VALUE_NAME)
 
 
 def test_windows_run_value_is_a_quoted_command_line_that_runs_remind():
-    value = autostart_windows.run_value([r"C:\Program Files\Privacy Audit\privacy-audit.exe", "--home", r"D:\My Files", "remind"])
+    value = autostart_windows.run_value(
+        [r"C:\Program Files\Privacy Audit\privacy-audit.exe", "--home", r"D:\My Files", "remind"]
+    )
     assert value == r'"C:\Program Files\Privacy Audit\privacy-audit.exe" --home "D:\My Files" remind'
 
 
@@ -220,10 +224,16 @@ def test_macos_turning_it_on_and_off_writes_and_removes_the_agent_file(tmp_path,
 
 
 @linux_only
-@pytest.mark.skipif(not shutil.which("desktop-file-validate"), reason="needs desktop-file-validate (apt-get install desktop-file-utils)")
+@pytest.mark.skipif(
+    not shutil.which("desktop-file-validate"),
+    reason="needs desktop-file-validate (apt-get install desktop-file-utils)",
+)
 def test_the_autostart_entry_and_the_menu_entry_pass_desktop_file_validate(xdg_config, repo):
     autostart.set_start_at_login(True)
-    for path in (xdg_config / "autostart" / "privacy-audit.desktop", repo / "resources" / "privacy-audit.desktop"):
+    for path in (
+        xdg_config / "autostart" / "privacy-audit.desktop",
+        repo / "resources" / "privacy-audit.desktop",
+    ):
         result = subprocess.run(["desktop-file-validate", str(path)], capture_output=True, text=True)
         assert result.returncode == 0 and not result.stdout.strip(), result.stdout
 

@@ -7,7 +7,12 @@ import datetime as dt
 import pytest
 from icalendar import Calendar
 
-from privacy_audit.desktop.calendar import CalendarError, build_term_calendar, upcoming_term_starts, write_term_calendar
+from privacy_audit.desktop.calendar import (
+    CalendarError,
+    build_term_calendar,
+    upcoming_term_starts,
+    write_term_calendar,
+)
 
 TERMS = [
     dt.date(2026, 4, 20),
@@ -26,11 +31,17 @@ def read_events(path):
 
 def test_the_file_holds_one_all_day_event_per_term_starting_within_the_next_year(tmp_path):
     path = tmp_path / "terms.ics"
-    count = write_term_calendar(path, term_starts=TERMS, school_name="Oak Hill Academy", today=dt.date(2026, 8, 15))
+    count = write_term_calendar(
+        path, term_starts=TERMS, school_name="Oak Hill Academy", today=dt.date(2026, 8, 15)
+    )
 
-    calendar, events = read_events(path)
+    _calendar, events = read_events(path)
     assert count == 3 == len(events)
-    assert [event.decoded("dtstart") for event in events] == [dt.date(2026, 9, 2), dt.date(2027, 1, 4), dt.date(2027, 4, 19)]
+    assert [event.decoded("dtstart") for event in events] == [
+        dt.date(2026, 9, 2),
+        dt.date(2027, 1, 4),
+        dt.date(2027, 4, 19),
+    ]
     for event in events:
         start = event.decoded("dtstart")
         assert type(start) is dt.date  # all-day: a date, not a datetime
@@ -73,7 +84,10 @@ def test_each_event_carries_a_display_alarm_the_morning_before(tmp_path):
 def test_exporting_again_later_keeps_the_same_uids_so_calendars_update_rather_than_duplicate(tmp_path):
     first = build_term_calendar(term_starts=TERMS, school_name="Oak Hill", today=dt.date(2026, 8, 15))
     again = build_term_calendar(
-        term_starts=TERMS, school_name="Oak Hill", today=dt.date(2026, 8, 16), now=dt.datetime(2026, 8, 16, tzinfo=dt.timezone.utc)
+        term_starts=TERMS,
+        school_name="Oak Hill",
+        today=dt.date(2026, 8, 16),
+        now=dt.datetime(2026, 8, 16, tzinfo=dt.UTC),
     )
     other_school = build_term_calendar(term_starts=TERMS, school_name="Elm Park", today=dt.date(2026, 8, 15))
 

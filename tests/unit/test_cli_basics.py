@@ -9,7 +9,9 @@ from privacy_audit import __version__
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "privacy_audit", *args], capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "privacy_audit", *args], capture_output=True, text=True, timeout=60
+    )
 
 
 def test_version_prints_the_version():

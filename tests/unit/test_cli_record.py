@@ -30,11 +30,20 @@ def general_items() -> int:
 
 def run(home, *args, stdin="", passphrase: str | None = PASSPHRASE, **env):
     environment = {k: v for k, v in os.environ.items() if not k.startswith("PRIVACY_AUDIT")}
-    environment.update(PRIVACY_AUDIT_HOME=str(home), PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring", **env)
+    environment.update(
+        PRIVACY_AUDIT_HOME=str(home), PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring", **env
+    )
     if passphrase is not None:
         environment["PRIVACY_AUDIT_PASSPHRASE"] = passphrase
-    return subprocess.run([sys.executable, "-m", "privacy_audit", *args], input=stdin, capture_output=True,
-                          text=True, env=environment, timeout=60, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "privacy_audit", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=60,
+        check=False,
+    )
 
 
 def saved_checks(home):
@@ -45,7 +54,9 @@ def saved_checks(home):
 
 def test_a_check_answered_over_a_pipe_is_saved_and_shown_by_status(private_home, general_items):
     answers = ["y", "?", "c", "n", "s", "nonsense"] + ["y"] * general_items
-    result = run(private_home, "check", "general", "--note", "done in the staff room", stdin="\n".join(answers) + "\n")
+    result = run(
+        private_home, "check", "general", "--note", "done in the staff room", stdin="\n".join(answers) + "\n"
+    )
     assert result.returncode == 0, result.stderr
     assert "Item 1 of" in result.stdout and "How to do it:" in result.stdout and "Policy 6.1" in result.stdout
     assert "Please type y, c, n, s or ?" in result.stdout
@@ -62,8 +73,14 @@ def test_a_check_answered_over_a_pipe_is_saved_and_shown_by_status(private_home,
     assert rows["general"]["in_use"] and not rows["general"]["due"]
     assert dt.datetime.fromisoformat(rows["general"]["last_checked"]) == check.finished.replace(microsecond=0)
     assert dt.date.fromisoformat(rows["general"]["next_due"]) > dt.date.today()
-    assert rows["facebook"] == {"id": "facebook", "name": rows["facebook"]["name"], "in_use": False,
-                                "last_checked": None, "due": False, "next_due": None}
+    assert rows["facebook"] == {
+        "id": "facebook",
+        "name": rows["facebook"]["name"],
+        "in_use": False,
+        "last_checked": None,
+        "due": False,
+        "next_due": None,
+    }
 
 
 def test_checking_a_platform_marks_it_in_use(private_home):
@@ -95,7 +112,9 @@ def test_without_keyring_or_passphrase_a_script_is_told_what_to_do(private_home,
     assert result.returncode == 3
     assert "no secure keyring" in result.stderr and "PRIVACY_AUDIT_PASSPHRASE" in result.stderr
     assert "Traceback" not in result.stderr
-    chosen = run(private_home, "check", "general", "--accept-unencrypted", stdin="y\n" * general_items, passphrase=None)
+    chosen = run(
+        private_home, "check", "general", "--accept-unencrypted", stdin="y\n" * general_items, passphrase=None
+    )
     assert chosen.returncode == 0, chosen.stderr
     assert "not encrypted" in chosen.stdout
     later = run(private_home, "check", "general", stdin="y\n" * general_items, passphrase=None)

@@ -20,8 +20,15 @@ def at(*parts: int, tz: dt.tzinfo = LONDON) -> dt.datetime:
 
 
 def status(last=None, now=None, *, in_use=True, snoozed=None, interval=None, terms=TERMS):
-    return platform_status("facebook", in_use=in_use, last_checked=last, snoozed_until=snoozed,
-                           term_starts=terms, interval_days=interval, now=now)
+    return platform_status(
+        "facebook",
+        in_use=in_use,
+        last_checked=last,
+        snoozed_until=snoozed,
+        term_starts=terms,
+        interval_days=interval,
+        now=now,
+    )
 
 
 def test_a_platform_never_checked_is_due_now():

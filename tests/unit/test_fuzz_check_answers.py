@@ -86,8 +86,11 @@ def run_check(home: Path, platform: str, data: bytes) -> tuple[int, str, str]:
     sys.stdin = stdin
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = check.run(argparse.Namespace(platform=platform, note="", accept_unencrypted=False, home=str(home),
-                                                school_config=None))
+            code = check.run(
+                argparse.Namespace(
+                    platform=platform, note="", accept_unencrypted=False, home=str(home), school_config=None
+                )
+            )
     finally:
         sys.stdin = previous
     return code, out.getvalue(), err.getvalue()
@@ -108,10 +111,15 @@ def one_catalogue(monkeypatch):
     monkeypatch.setattr(terminal, "load_catalogue_for", once)
 
 
-@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                   HealthCheck.too_slow])
+@settings(
+    max_examples=1500,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(platform=st.sampled_from(PLATFORMS), data=streams)
-def test_any_input_saves_exactly_the_answers_given_or_nothing(tmp_path_factory, one_catalogue, platform, data):
+def test_any_input_saves_exactly_the_answers_given_or_nothing(
+    tmp_path_factory, one_catalogue, platform, data
+):
     checklist = CATALOGUE.get(platform)
     home = tmp_path_factory.mktemp("answers")
 

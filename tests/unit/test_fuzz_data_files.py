@@ -29,22 +29,58 @@ POLICY = default_policy()
 KNOWN = frozenset(PLATFORM_IDS)
 _yaml = YAML(typ="safe", pure=True)
 SCHOOL = _yaml.load(resource_path("school.example.yaml").read_text(encoding="utf-8"))
-SCHOOL.setdefault("extra_items", [{  # an extra item, so the fuzz reaches an item's fields inside a config too
-    "platform": "general", "id": "staff-badge", "title": "Your staff badge is not in any photo", "why": "Badges name the school.",
-    "clauses": ["3.2.7"], "steps": ["Look through your public photos."], "safe_value": "No badge shows",
-    "where": {"app": "Each account › Photos"}, "last_verified": "2026-11-01", "source": "school IT", "priority": 2,
-}])
-CHECKLISTS = {p.stem: _yaml.load(p.read_text(encoding="utf-8")) for p in sorted(checklists_dir().glob("*.yaml"))}
+SCHOOL.setdefault(
+    "extra_items",
+    [
+        {  # an extra item, so the fuzz reaches an item's fields inside a config too
+            "platform": "general",
+            "id": "staff-badge",
+            "title": "Your staff badge is not in any photo",
+            "why": "Badges name the school.",
+            "clauses": ["3.2.7"],
+            "steps": ["Look through your public photos."],
+            "safe_value": "No badge shows",
+            "where": {"app": "Each account › Photos"},
+            "last_verified": "2026-11-01",
+            "source": "school IT",
+            "priority": 2,
+        }
+    ],
+)
+CHECKLISTS = {
+    p.stem: _yaml.load(p.read_text(encoding="utf-8")) for p in sorted(checklists_dir().glob("*.yaml"))
+}
 runs = {"school configs": 0, "checklists": 0}
 
-HOSTILE = ["<script>alert(1)</script>", "<b>bold</b>", "\u202egnp.exe", "&amp;", "javascript:alert(1)",
-           "http://facebook.com/settings", "https://evil.example/settings", "9.99z", "", " ", "\x00", "\ud800"]
+HOSTILE = [
+    "<script>alert(1)</script>",
+    "<b>bold</b>",
+    "\u202egnp.exe",
+    "&amp;",
+    "javascript:alert(1)",
+    "http://facebook.com/settings",
+    "https://evil.example/settings",
+    "9.99z",
+    "",
+    " ",
+    "\x00",
+    "\ud800",
+]
 scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(min_value=-10**20, max_value=10**20), st.floats(allow_nan=True),
-    st.text(max_size=60), st.dates().map(str), st.sampled_from(HOSTILE), st.text(min_size=2001, max_size=2100),
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**20), max_value=10**20),
+    st.floats(allow_nan=True),
+    st.text(max_size=60),
+    st.dates().map(str),
+    st.sampled_from(HOSTILE),
+    st.text(min_size=2001, max_size=2100),
 )
-values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=12), inner, max_size=3),
-                      max_leaves=8)
+values = st.recursive(
+    scalars,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=12), inner, max_size=3),
+    max_leaves=8,
+)
 
 
 def paths_in(node, prefix=()):
@@ -103,13 +139,18 @@ def figures():
         with open(target, "a", encoding="utf-8") as out:
             for name, value in runs.items():
                 if value:
-                    out.write(json.dumps({"name": f"fuzz_cases_{name.replace(' ', '_')}", "value": value}) + "\n")
+                    out.write(
+                        json.dumps({"name": f"fuzz_cases_{name.replace(' ', '_')}", "value": value}) + "\n"
+                    )
 
 
 def fuzz(examples: int):
     # With test_loader_fuzz.py's 1,200 random documents per loader, each loader sees about 2,000 cases.
-    return settings(max_examples=examples, deadline=None,
-                    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+    return settings(
+        max_examples=examples,
+        deadline=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    )
 
 
 @fuzz(800)

@@ -24,16 +24,41 @@ from privacy_audit.store import RecordError, open_record
 from privacy_audit.store.exchange import ImportRejected, export_json, import_json
 
 runs = {"cases": 0, "rejected": 0}
-EDGE_TIMES = ["9999-12-31T23:59:59-05:00", "0001-01-01T00:00:00+05:00", "2026-13-01T00:00:00+00:00",
-              "2026-09-03T10:00:00", "2026-09-03", "2026-09-03T10:00:00+00:00", "1970-01-01T00:00:00Z"]
+EDGE_TIMES = [
+    "9999-12-31T23:59:59-05:00",
+    "0001-01-01T00:00:00+05:00",
+    "2026-13-01T00:00:00+00:00",
+    "2026-09-03T10:00:00",
+    "2026-09-03",
+    "2026-09-03T10:00:00+00:00",
+    "1970-01-01T00:00:00Z",
+]
 scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(min_value=-2**70, max_value=2**70), st.floats(),
-    st.text(max_size=40), st.sampled_from(EDGE_TIMES + ["ok", "changed", "attention", "facebook", "general",
-                                                         "<script>alert(1)</script>", "\u202e", "0" * 32]),
-    st.text(min_size=1, max_size=4).map(lambda t: (t * 20001)[:20001 + len(t)]),  # past the note limit
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(2**70), max_value=2**70),
+    st.floats(),
+    st.text(max_size=40),
+    st.sampled_from(
+        EDGE_TIMES
+        + [
+            "ok",
+            "changed",
+            "attention",
+            "facebook",
+            "general",
+            "<script>alert(1)</script>",
+            "\u202e",
+            "0" * 32,
+        ]
+    ),
+    st.text(min_size=1, max_size=4).map(lambda t: (t * 20001)[: 20001 + len(t)]),  # past the note limit
 )
-values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=10), inner, max_size=3),
-                      max_leaves=6)
+values = st.recursive(
+    scalars,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=10), inner, max_size=3),
+    max_leaves=6,
+)
 
 
 def paths_in(node, prefix=()):
@@ -58,7 +83,9 @@ def mutate(document, data):
             parent = parent[step]
         action = data.draw(st.sampled_from(["near", "replace", "remove", "duplicate", "extra"]))
         if action == "near" and isinstance(parent[path[-1]], str):
-            parent[path[-1]] = data.draw(st.sampled_from(EDGE_TIMES) | st.text(max_size=3).map(parent[path[-1]].__add__))
+            parent[path[-1]] = data.draw(
+                st.sampled_from(EDGE_TIMES) | st.text(max_size=3).map(parent[path[-1]].__add__)
+            )
         elif action in ("near", "replace"):
             parent[path[-1]] = data.draw(values)
         elif action == "remove":
@@ -94,9 +121,20 @@ def make_export(folder) -> dict:
     with open_record(app_dirs(folder / "source")) as record:
         for day in (1, 2):
             moment = now + dt.timedelta(days=day)
-            record.save_check(CheckResult("facebook", "1:2026-09-01", ("private-account", "tagging"), moment, moment,
-                                          (ItemAnswer("private-account", Answer.OK),
-                                           ItemAnswer("tagging", Answer.ATTENTION, "ask IT")), note=f"day {day}"))
+            record.save_check(
+                CheckResult(
+                    "facebook",
+                    "1:2026-09-01",
+                    ("private-account", "tagging"),
+                    moment,
+                    moment,
+                    (
+                        ItemAnswer("private-account", Answer.OK),
+                        ItemAnswer("tagging", Answer.ATTENTION, "ask IT"),
+                    ),
+                    note=f"day {day}",
+                )
+            )
         record.set_platforms_in_use(["facebook", "x"])
         record.snooze("x", now + dt.timedelta(days=3))
         record.save_draft(Draft("x", "1:2026-09-01", now, {"a": ItemAnswer("a", Answer.CHANGED)}, 1, "half"))
@@ -123,20 +161,28 @@ def try_import(record, path) -> None:
     except ImportRejected as exc:
         runs["rejected"] += 1
         assert exc.problems and all(p.startswith(f"{path}: ") for p in exc.problems), exc.problems
-        assert all(len(p) < 2000 for p in exc.problems), "a problem names the field; it does not echo huge values"
+        assert all(len(p) < 2000 for p in exc.problems), (
+            "a problem names the field; it does not echo huge values"
+        )
         assert content(record.path) == before, "a rejected import changed the record"
-    except RecordError as exc:  # the record is healthy: only the file can be wrong, and the checks must say how
+    except (
+        RecordError
+    ) as exc:  # the record is healthy: only the file can be wrong, and the checks must say how
         pytest.fail(f"the file got past the checks and failed while importing: {exc}")
 
 
-fuzz = settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                         HealthCheck.too_slow])
+fuzz = settings(
+    max_examples=1500,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 
 
 @fuzz
 @given(data=st.data())
-def test_any_changed_export_is_imported_or_rejected_clearly_with_the_record_unchanged(tmp_path_factory, base_export,
-                                                                                      private_home, data):
+def test_any_changed_export_is_imported_or_rejected_clearly_with_the_record_unchanged(
+    tmp_path_factory, base_export, private_home, data
+):
     folder = tmp_path_factory.mktemp("import")
     document = mutate(base_export, data) if data.draw(st.integers(0, 9)) else data.draw(values)
     path = folder / "export.json"
@@ -150,12 +196,16 @@ def test_any_changed_export_is_imported_or_rejected_clearly_with_the_record_unch
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(raw=st.one_of(st.binary(max_size=200), st.text(max_size=200).map(lambda t: t.encode("utf-8", "surrogatepass"))))
-def test_any_bytes_are_imported_or_rejected_clearly_with_the_record_unchanged(tmp_path_factory, base_export,
-                                                                              private_home, raw):
+@given(
+    raw=st.one_of(
+        st.binary(max_size=200), st.text(max_size=200).map(lambda t: t.encode("utf-8", "surrogatepass"))
+    )
+)
+def test_any_bytes_are_imported_or_rejected_clearly_with_the_record_unchanged(
+    tmp_path_factory, base_export, private_home, raw
+):
     path = tmp_path_factory.mktemp("import") / "export.json"
     path.write_bytes(raw)
     runs["cases"] += 1
     with open_record(app_dirs(private_home)) as record:
         try_import(record, path)
-

@@ -18,16 +18,52 @@ KNOWN_PLATFORMS = frozenset(PLATFORM_IDS)
 GENERAL = (checklists_dir() / "general.yaml").read_text(encoding="utf-8")
 
 scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=30), st.dates(),
-    st.sampled_from(["https://x.com/settings", "http://x", "javascript:alert(1)", "9.1a", "general", "{server}"]),
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.text(max_size=30),
+    st.dates(),
+    st.sampled_from(
+        ["https://x.com/settings", "http://x", "javascript:alert(1)", "9.1a", "general", "{server}"]
+    ),
 )
 keys = st.one_of(
-    st.sampled_from(["schema_version", "platform", "name", "items", "id", "title", "why", "clauses", "steps",
-                     "safe_value", "where", "url", "app", "domains", "last_verified", "last_reviewed", "source",
-                     "school_name", "platforms", "term_starts", "extra_items", "contact", "labels", "priority"]),
+    st.sampled_from(
+        [
+            "schema_version",
+            "platform",
+            "name",
+            "items",
+            "id",
+            "title",
+            "why",
+            "clauses",
+            "steps",
+            "safe_value",
+            "where",
+            "url",
+            "app",
+            "domains",
+            "last_verified",
+            "last_reviewed",
+            "source",
+            "school_name",
+            "platforms",
+            "term_starts",
+            "extra_items",
+            "contact",
+            "labels",
+            "priority",
+        ]
+    ),
     st.text(string.ascii_lowercase + "_", min_size=1, max_size=12),
 )
-documents = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(keys, inner, max_size=6), max_leaves=40)
+documents = st.recursive(
+    scalars,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(keys, inner, max_size=6),
+    max_leaves=40,
+)
 
 
 def dump(value: object) -> str:
@@ -53,7 +89,11 @@ def load_both(path: Path) -> None:
                 assert str(problem).startswith(f"{path}:{problem.line}:")
 
 
-fuzz = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+fuzz = settings(
+    max_examples=400,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 
 
 @fuzz
@@ -73,9 +113,13 @@ def test_random_text_gives_problems_not_tracebacks(tmp_path_factory, text):
 
 
 @fuzz
-@given(st.integers(min_value=0, max_value=len(GENERAL) - 1), st.text(max_size=12), st.integers(min_value=0, max_value=8))
+@given(
+    st.integers(min_value=0, max_value=len(GENERAL) - 1),
+    st.text(max_size=12),
+    st.integers(min_value=0, max_value=8),
+)
 def test_a_damaged_real_checklist_gives_problems_not_tracebacks(tmp_path_factory, position, insert, delete):
-    damaged = GENERAL[:position] + insert + GENERAL[position + delete:]
+    damaged = GENERAL[:position] + insert + GENERAL[position + delete :]
     path = tmp_path_factory.mktemp("fuzz") / "general.yaml"
     path.write_text(damaged, encoding="utf-8")
     load_both(path)

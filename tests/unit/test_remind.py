@@ -8,8 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from privacy_audit.commands import remind
 from privacy_audit.core.audit import Answer, CheckResult, ItemAnswer
 from privacy_audit.core.paths import app_dirs
@@ -17,14 +15,18 @@ from privacy_audit.desktop.reminders import ReminderState, due_platforms, remind
 from privacy_audit.store import open_record
 from privacy_audit.store.reminder_inputs import read_reminder_inputs
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 TERMS = [dt.date(2026, 9, 2), dt.date(2027, 1, 4), dt.date(2027, 4, 19)]
 
 
 def check(platform: str, finished: dt.datetime) -> CheckResult:
     return CheckResult(
-        platform=platform, checklist_version="1:2026-11-27", item_ids=("a",), started=finished - dt.timedelta(minutes=5),
-        finished=finished, answers=(ItemAnswer("a", Answer.OK),),
+        platform=platform,
+        checklist_version="1:2026-11-27",
+        item_ids=("a",),
+        started=finished - dt.timedelta(minutes=5),
+        finished=finished,
+        answers=(ItemAnswer("a", Answer.OK),),
     )
 
 
@@ -36,18 +38,31 @@ def make_record(home: Path, *, in_use: list[str], checked: dict[str, dt.datetime
             record.save_check(check(platform, when))
 
 
-def run_remind(home: Path, *args: str, env_changes: dict | None = None, timeout: float = 60) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "DBUS_SESSION_BUS_ADDRESS", "QT_QPA_PLATFORM")}
+def run_remind(
+    home: Path, *args: str, env_changes: dict | None = None, timeout: float = 60
+) -> subprocess.CompletedProcess:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "DBUS_SESSION_BUS_ADDRESS", "QT_QPA_PLATFORM")
+    }
     env.update(env_changes or {})
     return subprocess.run(
         [sys.executable, "-m", "privacy_audit", "--home", str(home), "remind", *args],
-        capture_output=True, text=True, timeout=timeout, env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env,
     )
 
 
 def everything_checked_now(home: Path) -> None:
     now = dt.datetime.now(UTC)
-    make_record(home, in_use=["general", "facebook", "instagram"], checked={p: now for p in ("general", "facebook", "instagram")})
+    make_record(
+        home,
+        in_use=["general", "facebook", "instagram"],
+        checked={p: now for p in ("general", "facebook", "instagram")},
+    )
 
 
 # --- the due rules as the reminder applies them ------------------------------------------------------------
@@ -57,22 +72,40 @@ def test_a_platform_checked_before_the_term_began_is_due_and_one_checked_since_i
     now = dt.datetime(2027, 1, 10, 9, 0, tzinfo=UTC)
     due = due_platforms(
         in_use=["general", "instagram", "facebook"],
-        last_checked={"general": dt.datetime(2027, 1, 5, tzinfo=UTC), "facebook": dt.datetime(2026, 12, 1, tzinfo=UTC)},
-        snoozes={}, term_starts=TERMS, interval_days=None, now=now,
+        last_checked={
+            "general": dt.datetime(2027, 1, 5, tzinfo=UTC),
+            "facebook": dt.datetime(2026, 12, 1, tzinfo=UTC),
+        },
+        snoozes={},
+        term_starts=TERMS,
+        interval_days=None,
+        now=now,
     )
     assert due == ["facebook", "instagram"]  # in the app's order; instagram was never checked
 
 
 def test_a_snoozed_platform_is_not_due_until_the_snooze_ends():
-    args = dict(in_use=["facebook"], last_checked={}, term_starts=TERMS, interval_days=None)
+    args = {"in_use": ["facebook"], "last_checked": {}, "term_starts": TERMS, "interval_days": None}
     snooze = {"facebook": dt.datetime(2027, 1, 13, 9, 0, tzinfo=UTC)}
     assert due_platforms(snoozes=snooze, now=dt.datetime(2027, 1, 12, tzinfo=UTC), **args) == ["general"]
-    assert due_platforms(snoozes=snooze, now=dt.datetime(2027, 1, 14, tzinfo=UTC), **args) == ["general", "facebook"]
+    assert due_platforms(snoozes=snooze, now=dt.datetime(2027, 1, 14, tzinfo=UTC), **args) == [
+        "general",
+        "facebook",
+    ]
 
 
 def test_before_the_first_run_nothing_is_due():
-    assert due_platforms(in_use=[], last_checked={}, snoozes={}, term_starts=TERMS, interval_days=None,
-                         now=dt.datetime(2027, 1, 10, tzinfo=UTC)) == []
+    assert (
+        due_platforms(
+            in_use=[],
+            last_checked={},
+            snoozes={},
+            term_starts=TERMS,
+            interval_days=None,
+            now=dt.datetime(2027, 1, 10, tzinfo=UTC),
+        )
+        == []
+    )
 
 
 def test_the_reminder_names_the_platforms_that_are_due():
@@ -155,8 +188,17 @@ def test_snooze_3_days_postpones_every_due_platform_in_the_record_and_the_state_
     until = now + dt.timedelta(days=3)
     assert inputs.snoozes == {"general": until, "facebook": until, "instagram": until}
     assert ReminderState(dirs.state).snoozed_until() == until
-    assert due_platforms(in_use=inputs.platforms_in_use, last_checked=inputs.last_checked, snoozes=inputs.snoozes,
-                         term_starts=TERMS, interval_days=None, now=now + dt.timedelta(days=1)) == []
+    assert (
+        due_platforms(
+            in_use=inputs.platforms_in_use,
+            last_checked=inputs.last_checked,
+            snoozes=inputs.snoozes,
+            term_starts=TERMS,
+            interval_days=None,
+            now=now + dt.timedelta(days=1),
+        )
+        == []
+    )
 
 
 def test_a_corrupt_record_means_no_reminder_and_no_traceback_and_the_file_is_untouched(private_home):

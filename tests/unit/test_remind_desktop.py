@@ -31,13 +31,23 @@ from privacy_audit.store.reminder_inputs import read_reminder_inputs
 pytestmark = pytest.mark.slow
 
 NOTIFICATION_DAEMON = "/usr/lib/notification-daemon/notification-daemon"
-NEEDED = {"Xvfb": shutil.which("Xvfb"), "dbus-daemon": shutil.which("dbus-daemon"), "xwininfo": shutil.which("xwininfo"),
-          "notification-daemon": NOTIFICATION_DAEMON if Path(NOTIFICATION_DAEMON).exists() else None,
-          "libXtst": ctypes.util.find_library("Xtst"), "libX11": ctypes.util.find_library("X11")}
+NEEDED = {
+    "Xvfb": shutil.which("Xvfb"),
+    "dbus-daemon": shutil.which("dbus-daemon"),
+    "xwininfo": shutil.which("xwininfo"),
+    "notification-daemon": NOTIFICATION_DAEMON if Path(NOTIFICATION_DAEMON).exists() else None,
+    "libXtst": ctypes.util.find_library("Xtst"),
+    "libX11": ctypes.util.find_library("X11"),
+}
 MISSING = sorted(name for name, found in NEEDED.items() if not found)
 if MISSING:
-    pytestmark = [pytest.mark.slow, pytest.mark.skip(reason=f"needs {', '.join(MISSING)} (apt-get install xvfb dbus "
-                                                            "notification-daemon x11-utils libxtst6)")]
+    pytestmark = [
+        pytest.mark.slow,
+        pytest.mark.skip(
+            reason=f"needs {', '.join(MISSING)} (apt-get install xvfb dbus "
+            "notification-daemon x11-utils libxtst6)"
+        ),
+    ]
 
 
 class Desktop:
@@ -46,19 +56,28 @@ class Desktop:
     def __init__(self) -> None:
         self.processes: list[subprocess.Popen] = []
         read_fd, write_fd = os.pipe()
-        xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-                                pass_fds=(write_fd,), stderr=subprocess.DEVNULL)
+        xvfb = subprocess.Popen(
+            ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+            pass_fds=(write_fd,),
+            stderr=subprocess.DEVNULL,
+        )
         self.processes.append(xvfb)
         os.close(write_fd)
         with os.fdopen(read_fd) as pipe:
             self.display = ":" + pipe.readline().strip()
-        bus = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--print-address=1"],
-                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        bus = subprocess.Popen(
+            ["dbus-daemon", "--session", "--nofork", "--print-address=1"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
         self.processes.append(bus)
         self.bus_address = bus.stdout.readline().strip()
         self.env = {k: v for k, v in os.environ.items() if k not in ("WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
         self.env.update(DISPLAY=self.display, DBUS_SESSION_BUS_ADDRESS=self.bus_address, NO_AT_BRIDGE="1")
-        self.processes.append(subprocess.Popen([NOTIFICATION_DAEMON], env=self.env, stderr=subprocess.DEVNULL))
+        self.processes.append(
+            subprocess.Popen([NOTIFICATION_DAEMON], env=self.env, stderr=subprocess.DEVNULL)
+        )
         self._wait_for_notification_service()
 
     def _wait_for_notification_service(self) -> None:
@@ -66,10 +85,14 @@ class Desktop:
         from jeepney.io.blocking import open_dbus_connection
 
         deadline = time.monotonic() + 20
-        bus = DBusAddress("/org/freedesktop/DBus", bus_name="org.freedesktop.DBus", interface="org.freedesktop.DBus")
+        bus = DBusAddress(
+            "/org/freedesktop/DBus", bus_name="org.freedesktop.DBus", interface="org.freedesktop.DBus"
+        )
         with open_dbus_connection(bus=self.bus_address) as connection:
             while time.monotonic() < deadline:
-                reply = connection.send_and_get_reply(new_method_call(bus, "NameHasOwner", "s", ("org.freedesktop.Notifications",)))
+                reply = connection.send_and_get_reply(
+                    new_method_call(bus, "NameHasOwner", "s", ("org.freedesktop.Notifications",))
+                )
                 if reply.body[0]:
                     return
                 time.sleep(0.1)
@@ -79,8 +102,13 @@ class Desktop:
         """(x, y, width, height) of the visible notification popup."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            tree = subprocess.run(["xwininfo", "-root", "-tree", "-display", self.display], capture_output=True, text=True).stdout
-            found = re.search(r'"Notification": \("notification-daemon".*?\)\s+(\d+)x(\d+)\+-?\d+\+-?\d+\s+\+(-?\d+)\+(-?\d+)', tree)
+            tree = subprocess.run(
+                ["xwininfo", "-root", "-tree", "-display", self.display], capture_output=True, text=True
+            ).stdout
+            found = re.search(
+                r'"Notification": \("notification-daemon".*?\)\s+(\d+)x(\d+)\+-?\d+\+-?\d+\s+\+(-?\d+)\+(-?\d+)',
+                tree,
+            )
             if found:
                 width, height, x, y = map(int, found.groups())
                 return x, y, width, height
@@ -94,7 +122,13 @@ class Desktop:
         x11.XOpenDisplay.restype = ctypes.c_void_p
         x11.XOpenDisplay.argtypes = [ctypes.c_char_p]
         x11.XFlush.argtypes = x11.XCloseDisplay.argtypes = [ctypes.c_void_p]
-        xtst.XTestFakeMotionEvent.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_int, ctypes.c_int, ctypes.c_ulong]
+        xtst.XTestFakeMotionEvent.argtypes = [
+            ctypes.c_void_p,
+            ctypes.c_int,
+            ctypes.c_int,
+            ctypes.c_int,
+            ctypes.c_ulong,
+        ]
         xtst.XTestFakeButtonEvent.argtypes = [ctypes.c_void_p, ctypes.c_uint, ctypes.c_int, ctypes.c_ulong]
         handle = x11.XOpenDisplay(self.display.encode())
         assert handle, f"cannot open display {self.display}"
@@ -109,7 +143,9 @@ class Desktop:
             x11.XCloseDisplay(handle)
 
     def screenshot(self, path: Path) -> None:
-        subprocess.run(["import", "-display", self.display, "-window", "root", str(path)], check=True, timeout=30)
+        subprocess.run(
+            ["import", "-display", self.display, "-window", "root", str(path)], check=True, timeout=30
+        )
 
     def stop(self) -> None:
         for process in reversed(self.processes):
@@ -140,16 +176,23 @@ def due_record(home: Path) -> None:
     from keyring.backends.fail import Keyring as NoKeyring
 
     keyring.set_keyring(NoKeyring())  # the memory_keyring fixture puts the test keyring back afterwards
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     with open_record(app_dirs(home), accept_unencrypted=True) as record:
         record.set_platforms_in_use(["facebook", "instagram"])
-        record.save_check(CheckResult("general", "1:2026-11-27", ("a",), now, now, (ItemAnswer("a", Answer.OK),)))
+        record.save_check(
+            CheckResult("general", "1:2026-11-27", ("a",), now, now, (ItemAnswer("a", Answer.OK),))
+        )
 
 
 def start_remind(desktop: Desktop, home: Path) -> subprocess.Popen:
     env = dict(desktop.env, QT_QPA_PLATFORM="offscreen")  # the app a click opens runs invisibly here
-    return subprocess.Popen([sys.executable, "-m", "privacy_audit", "--home", str(home), "remind"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    return subprocess.Popen(
+        [sys.executable, "-m", "privacy_audit", "--home", str(home), "remind"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
 
 
 def finish(process: subprocess.Popen) -> tuple[str, str]:
@@ -169,8 +212,12 @@ def test_a_due_reminder_is_a_visible_notification_whose_click_opens_the_app(desk
     deadline = time.monotonic() + 10
     while True:  # the popup is mapped before it is painted; on a busy machine painting can lag
         desktop.screenshot(shot)
-        mean = subprocess.run(["convert", str(shot), "-crop", f"{width}x{height}+{x}+{y}", "-format", "%[fx:mean]", "info:"],
-                              capture_output=True, text=True, check=True).stdout
+        mean = subprocess.run(
+            ["convert", str(shot), "-crop", f"{width}x{height}+{x}+{y}", "-format", "%[fx:mean]", "info:"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
         if float(mean) > 0.3 or time.monotonic() > deadline:
             break
         time.sleep(0.2)
@@ -202,7 +249,7 @@ def test_the_snooze_button_postpones_the_due_platforms_for_three_days(desktop, p
     assert "Snoozed until" in out, out
     assert "kept by the reminder only" not in err, err
     inputs = read_reminder_inputs(app_dirs(private_home).record_file)
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     assert set(inputs.snoozes) == {"facebook", "instagram"}
     for until in inputs.snoozes.values():
         assert dt.timedelta(days=2, hours=23) < until - now <= dt.timedelta(days=3)

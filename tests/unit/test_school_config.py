@@ -28,7 +28,9 @@ def test_a_broken_config_falls_back_to_defaults_and_says_where(tmp_path):
     source = load_school_config(broken)
     assert source.config.school_name == "Your school"
     assert source.path == broken
-    assert source.problems == [f"{broken}:2: reminder_interval_days: input should be a valid integer, unable to parse string as an integer"]
+    assert source.problems == [
+        f"{broken}:2: reminder_interval_days: input should be a valid integer, unable to parse string as an integer"
+    ]
 
 
 def test_a_named_file_that_does_not_exist_is_reported(tmp_path):
@@ -72,4 +74,6 @@ def test_a_typed_mastodon_server_is_where_the_guided_browser_may_go():
     assert allowed_domains(mastodon, {}) == tuple(mastodon.domains)
     assert allowed_domains(mastodon, {"server": "Mastodon.Social", "username": "jo"})[-1] == "mastodon.social"
     facebook = load_catalogue().get("facebook")
-    assert allowed_domains(facebook, {"username": "evil.example"}) == ("facebook.com",)  # user names are not hosts
+    assert allowed_domains(facebook, {"username": "evil.example"}) == (
+        "facebook.com",
+    )  # user names are not hosts

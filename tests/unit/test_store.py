@@ -34,8 +34,11 @@ SECRET_NOTE = "pupil Zebedee sent me a request"
 def make_check(platform="facebook", day=1, note=SECRET_NOTE, month=9) -> CheckResult:
     started = dt.datetime(2026, month, day, 10, 0, tzinfo=UTC)
     return CheckResult(
-        platform=platform, checklist_version="1:2026-11-27", item_ids=("private-account", "tagging"),
-        started=started, finished=started + dt.timedelta(minutes=7),
+        platform=platform,
+        checklist_version="1:2026-11-27",
+        item_ids=("private-account", "tagging"),
+        started=started,
+        finished=started + dt.timedelta(minutes=7),
         answers=(ItemAnswer("private-account", Answer.OK), ItemAnswer("tagging", Answer.ATTENTION, "ask IT")),
         note=note,
     )
@@ -70,7 +73,10 @@ def test_a_saved_check_comes_back_after_reopening_newest_first(dirs):
         assert facebook[0] == newer
         assert facebook[0].answer_for("tagging") == ItemAnswer("tagging", Answer.ATTENTION, "ask IT")
         assert len(record.checks()) == 3
-        assert record.last_checked() == {"facebook": newer.finished, "instagram": make_check("instagram", day=5).finished}
+        assert record.last_checked() == {
+            "facebook": newer.finished,
+            "instagram": make_check("instagram", day=5).finished,
+        }
 
 
 def test_platforms_in_use_always_include_general_and_are_in_the_apps_order(dirs):
@@ -84,8 +90,14 @@ def test_platforms_in_use_always_include_general_and_are_in_the_apps_order(dirs)
 
 def test_snoozes_drafts_acceptance_and_settings_are_kept(dirs):
     until = dt.datetime(2027, 1, 8, 9, tzinfo=UTC)
-    draft = Draft("facebook", "1:2026-11-27", dt.datetime(2026, 11, 1, tzinfo=UTC),
-                  {"tagging": ItemAnswer("tagging", Answer.CHANGED, "done")}, position=1, note="half way")
+    draft = Draft(
+        "facebook",
+        "1:2026-11-27",
+        dt.datetime(2026, 11, 1, tzinfo=UTC),
+        {"tagging": ItemAnswer("tagging", Answer.CHANGED, "done")},
+        position=1,
+        note="half way",
+    )
     with open_record(dirs) as record:
         record.snooze("facebook", until)
         record.save_draft(draft)
@@ -247,7 +259,9 @@ def test_setting_aside_twice_keeps_both_files(dirs):
         dirs.ensure()
         dirs.record_file.write_bytes(content)
         open_record(dirs).close()
-    assert sorted(p.read_bytes() for p in dirs.set_aside.iterdir()) == sorted([b"first broken file" * 50, b"second broken file" * 50])
+    assert sorted(p.read_bytes() for p in dirs.set_aside.iterdir()) == sorted(
+        [b"first broken file" * 50, b"second broken file" * 50]
+    )
 
 
 def test_a_record_from_a_newer_version_is_set_aside_with_an_explanation(dirs):
@@ -282,7 +296,9 @@ def read_only(dirs):
     def make(folder):
         os.chmod(folder, 0o500)
         if os.geteuid() == 0:
-            assert os.system(f"chattr +i '{folder}'") == 0, "chattr is needed to test a read-only folder as root"
+            assert os.system(f"chattr +i '{folder}'") == 0, (
+                "chattr is needed to test a read-only folder as root"
+            )
         made.append(folder)
 
     yield make
@@ -375,8 +391,11 @@ def test_an_older_record_is_copied_then_migrated_step_by_step(dirs, no_keyring):
 
 def test_a_failing_migration_step_changes_nothing(dirs, monkeypatch):
     open_record(dirs).close()
-    monkeypatch.setitem(schema.MIGRATIONS, schema.LATEST + 1,
-                        ("CREATE TABLE extra (x INTEGER)", "CREATE TABLE checks (oops INTEGER)"))
+    monkeypatch.setitem(
+        schema.MIGRATIONS,
+        schema.LATEST + 1,
+        ("CREATE TABLE extra (x INTEGER)", "CREATE TABLE checks (oops INTEGER)"),
+    )
     monkeypatch.setattr(schema, "LATEST", schema.LATEST + 1)
     with pytest.raises(Exception, match="already exists"):
         open_record(dirs)
@@ -435,4 +454,6 @@ def test_forget_everything_deletes_the_record_its_key_copies_and_the_browser_pro
     assert not dirs.record_file.exists() and not dirs.browser_profile.exists() and not dirs.set_aside.exists()
     assert memory_keyring.store == {}
     assert any("record" in line for line in done) and any("key" in line for line in done)
-    assert forget_everything(dirs) == ["There was nothing to delete: no record has been saved on this computer."]
+    assert forget_everything(dirs) == [
+        "There was nothing to delete: no record has been saved on this computer."
+    ]

@@ -25,8 +25,11 @@ UTC = dt.UTC
 def make_check(platform="facebook", day=1) -> CheckResult:
     started = dt.datetime(2026, 9, day, 10, 0, tzinfo=UTC)
     return CheckResult(
-        platform=platform, checklist_version="1:2026-11-27", item_ids=("private-account", "tagging"),
-        started=started, finished=started + dt.timedelta(minutes=7),
+        platform=platform,
+        checklist_version="1:2026-11-27",
+        item_ids=("private-account", "tagging"),
+        started=started,
+        finished=started + dt.timedelta(minutes=7),
         answers=(ItemAnswer("private-account", Answer.OK), ItemAnswer("tagging", Answer.ATTENTION, "ask IT")),
         note="a private note",
     )
@@ -58,7 +61,11 @@ def test_reminder_inputs_are_read_without_the_key(dirs):
     assert inputs.platforms_in_use == ["general", "facebook"]
     assert inputs.last_checked == {"facebook": saved.finished}
     assert inputs.snoozes == {"facebook": dt.datetime(2027, 1, 8, tzinfo=UTC)}
-    assert (inputs.term_starts, inputs.interval_days, inputs.school_name) == ([dt.date(2026, 9, 3), dt.date(2027, 1, 6)], 30, "Hill School")
+    assert (inputs.term_starts, inputs.interval_days, inputs.school_name) == (
+        [dt.date(2026, 9, 3), dt.date(2027, 1, 6)],
+        30,
+        "Hill School",
+    )
     [general, facebook] = inputs.statuses(dt.datetime(2027, 1, 7, 9, tzinfo=UTC))
     assert general.due and not facebook.due and facebook.snoozed_until is not None
 
@@ -106,14 +113,32 @@ def test_an_export_is_readable_private_and_imports_into_a_new_laptop_without_dup
 @pytest.mark.parametrize(
     "change, expected",
     [
-        (lambda d: d["checks"][0]["answers"][0].update(answer="maybe"), "checks[0].answers[0].answer: Input should be"),
-        (lambda d: d["checks"][0].update(finished="2026-09-01T10:00:00"), "checks[0].finished: the time must include a time zone"),
-        (lambda d: d["checks"][0]["answers"][0].update(item_id="not-in-list"), "checks[0]: answer for 'not-in-list'"),
+        (
+            lambda d: d["checks"][0]["answers"][0].update(answer="maybe"),
+            "checks[0].answers[0].answer: Input should be",
+        ),
+        (
+            lambda d: d["checks"][0].update(finished="2026-09-01T10:00:00"),
+            "checks[0].finished: the time must include a time zone",
+        ),
+        (
+            lambda d: d["checks"][0]["answers"][0].update(item_id="not-in-list"),
+            "checks[0]: answer for 'not-in-list'",
+        ),
         (lambda d: d.update(format="something-else"), "format: Input should be 'privacy-audit-record'"),
         (lambda d: d.update(surprise=1), "surprise: Extra inputs are not permitted"),
-        (lambda d: d["checks"][0].update(finished="2099-01-01T10:00:00+00:00"), "checks: a check of 'facebook' finished on 2099-01-01, which is in the future"),
-        (lambda d: d.update(snoozes={"facebook": "9999-01-01T00:00:00+00:00"}), "snoozes: the snooze for 'facebook' runs until 9999-01-01; a snooze lasts at most 30 days"),
-        (lambda d: d.update(settings={"url_parameters": {"mastodon": {"server": "evil.example/../x?"}}}), "settings: 'url_parameters' must map platforms"),
+        (
+            lambda d: d["checks"][0].update(finished="2099-01-01T10:00:00+00:00"),
+            "checks: a check of 'facebook' finished on 2099-01-01, which is in the future",
+        ),
+        (
+            lambda d: d.update(snoozes={"facebook": "9999-01-01T00:00:00+00:00"}),
+            "snoozes: the snooze for 'facebook' runs until 9999-01-01; a snooze lasts at most 30 days",
+        ),
+        (
+            lambda d: d.update(settings={"url_parameters": {"mastodon": {"server": "evil.example/../x?"}}}),
+            "settings: 'url_parameters' must map platforms",
+        ),
     ],
 )
 def test_a_rejected_import_says_file_field_and_why_and_changes_nothing(tmp_path, dirs, change, expected):
@@ -131,7 +156,9 @@ def test_a_rejected_import_says_file_field_and_why_and_changes_nothing(tmp_path,
         with pytest.raises(ImportRejected) as caught:
             import_json(record, bad)
         assert len(record.checks()) == 1
-    assert any(p.startswith(f"{bad}: ") and expected in p for p in caught.value.problems), caught.value.problems
+    assert any(p.startswith(f"{bad}: ") and expected in p for p in caught.value.problems), (
+        caught.value.problems
+    )
     assert dirs.record_file.read_bytes() == before
 
 
@@ -154,11 +181,16 @@ def test_only_portable_settings_move_with_an_import(tmp_path, dirs):
         assert record.get_setting("browser_path") is None
         assert record.get_setting("browser_choice") is None
         assert record.get_setting("keep_sign_ins") is None
-        assert record.get_setting("url_parameters") == {"mastodon": {"server": "mastodon.social", "username": "jo"}}
+        assert record.get_setting("url_parameters") == {
+            "mastodon": {"server": "mastodon.social", "username": "jo"}
+        }
 
 
 def test_a_file_that_is_not_json_is_rejected_with_its_line(tmp_path, dirs):
     bad = tmp_path / "notes.json"
     bad.write_text('{\n  "format": "privacy-audit-record",\n  oops\n}')
-    with open_record(dirs) as record, pytest.raises(ImportRejected, match=r"notes.json: line 3: not valid JSON"):
+    with (
+        open_record(dirs) as record,
+        pytest.raises(ImportRejected, match=r"notes.json: line 3: not valid JSON"),
+    ):
         import_json(record, bad)

@@ -28,15 +28,20 @@ GOOD_ITEM = """\
 
 
 def checklist_text(items: str = GOOD_ITEM, head: str = "") -> str:
-    return textwrap.dedent(
-        """\
+    return (
+        textwrap.dedent(
+            """\
         schema_version: 1
         platform: examplesocial
         name: Example Social
         last_reviewed: 2026-11-01
         domains: [example-social.com]
         """
-    ) + head + "items:\n" + items
+        )
+        + head
+        + "items:\n"
+        + items
+    )
 
 
 def write(folder: Path, name: str, text: str) -> Path:
@@ -104,7 +109,9 @@ def test_a_wrong_type_is_reported_at_the_field(tmp_path, capsys):
 
 def test_an_impossible_date_is_reported_on_its_line(tmp_path, capsys):
     text = checklist_text().replace("    last_verified: 2026-11-01", "    last_verified: 2026-02-30")
-    assert only_problem(capsys, write(tmp_path, "examplesocial.yaml", text)).endswith(":17: 2026-02-30 is not a real date")
+    assert only_problem(capsys, write(tmp_path, "examplesocial.yaml", text)).endswith(
+        ":17: 2026-02-30 is not a real date"
+    )
 
 
 def test_duplicate_item_ids_are_rejected(tmp_path, capsys):
@@ -128,7 +135,10 @@ def test_an_unknown_policy_clause_is_rejected(tmp_path, capsys):
         ("https://evil.example.net/settings", "'evil.example.net' is not one of the platform's domains"),
         ("https://example-social.com.evil.net/", "is not one of the platform's domains"),
         ("https://user:pw@www.example-social.com/", "must not contain a user name or password"),
-        ("https://evil.example\\.example-social.com/settings", "contains '\\\\' (U+005C), which is not allowed"),
+        (
+            "https://evil.example\\.example-social.com/settings",
+            "contains '\\\\' (U+005C), which is not allowed",
+        ),
         ("https://www.example-social.com:8443/settings", "is not a web address the app accepts"),
         ("https://www.example-social.com/s\u202eettings", "(U+202E), which is not allowed"),
         ("https:/\\www.example-social.com/", "contains '\\\\' (U+005C)"),
@@ -142,14 +152,20 @@ def test_unsafe_or_off_domain_urls_are_rejected(tmp_path, capsys, url, expected)
 
 
 def test_a_url_parameter_must_be_declared(tmp_path, capsys):
-    text = checklist_text().replace("https://www.example-social.com/settings/posts", "https://{server}/settings")
+    text = checklist_text().replace(
+        "https://www.example-social.com/settings/posts", "https://{server}/settings"
+    )
     line = only_problem(capsys, write(tmp_path, "examplesocial.yaml", text))
     assert "uses {server}, which is not in url_parameters" in line
 
 
 def test_a_declared_hostname_parameter_may_stand_for_the_whole_address(tmp_path, capsys):
-    head = "url_parameters:\n  - {name: server, label: Your server, kind: hostname, example: mastodon.social}\n"
-    text = checklist_text(head=head).replace("https://www.example-social.com/settings/posts", "https://{server}/settings")
+    head = (
+        "url_parameters:\n  - {name: server, label: Your server, kind: hostname, example: mastodon.social}\n"
+    )
+    text = checklist_text(head=head).replace(
+        "https://www.example-social.com/settings/posts", "https://{server}/settings"
+    )
     code, lines = validate(capsys, write(tmp_path, "examplesocial.yaml", text))
     assert code == 0, lines
 
@@ -192,7 +208,9 @@ def test_an_alias_bomb_is_refused(tmp_path, capsys):
     assert "more than" in only_problem(capsys, write(tmp_path, "bomb.yaml", "\n".join(lines) + "\n"))
 
 
-@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root can read a file whatever its mode")
+@pytest.mark.skipif(
+    hasattr(os, "geteuid") and os.geteuid() == 0, reason="root can read a file whatever its mode"
+)
 def test_an_unreadable_file_is_reported(tmp_path, capsys):
     path = write(tmp_path, "secret.yaml", checklist_text())
     path.chmod(0)
@@ -212,7 +230,9 @@ def test_a_folder_is_read_as_a_checklist_folder_and_every_problem_is_listed(tmp_
 
 
 def test_a_school_config_with_an_unknown_platform_is_rejected(tmp_path, capsys):
-    path = write(tmp_path, "school.yaml", "school_name: Hermitage Primary\nplatforms:\n  - facebook\n  - myspace\n")
+    path = write(
+        tmp_path, "school.yaml", "school_name: Hermitage Primary\nplatforms:\n  - facebook\n  - myspace\n"
+    )
     line = only_problem(capsys, path)
     assert line.startswith(f"{path}:4: platforms 2: 'myspace' is not a platform the app knows")
 
@@ -257,7 +277,16 @@ def test_school_items_the_app_would_leave_out_are_reported_by_validate(tmp_path,
     code, lines = validate(capsys, path)
     assert code == 1
     assert [line.split(":", 2)[1:] for line in lines] == [
-        ["4", " extra item 1 (future-posts) › id: the id 'future-posts' is already used by an item of the Facebook checklist"],
-        ["20", " extra item 2 (school-page) › where › url: 'www.evil.example' is not one of Facebook's domains (facebook.com)"],
-        ["30", " extra item 3 (school-portal) › where › url: All my accounts items cannot have a web address; use 'app' instead"],
+        [
+            "4",
+            " extra item 1 (future-posts) › id: the id 'future-posts' is already used by an item of the Facebook checklist",
+        ],
+        [
+            "20",
+            " extra item 2 (school-page) › where › url: 'www.evil.example' is not one of Facebook's domains (facebook.com)",
+        ],
+        [
+            "30",
+            " extra item 3 (school-portal) › where › url: All my accounts items cannot have a web address; use 'app' instead",
+        ],
     ]
