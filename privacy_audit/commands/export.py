@@ -93,7 +93,7 @@ def _export_pdf(output: Path, catalogue, record) -> int:
     from privacy_audit.store.terminal import say
 
     try:
-        from privacy_audit.ui.report import write_pdf_report
+        from privacy_audit.report.pdf import write_pdf_report
     except ImportError as exc:
         say(f"PDF reports are not available in this copy of Privacy Audit ({exc}).")
         return 1

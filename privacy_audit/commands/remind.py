@@ -48,7 +48,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from privacy_audit.core.paths import app_dirs
-    from privacy_audit.desktop.reminders import ReminderState, due_platforms, reminder_text, reminder_title
+    from privacy_audit.desktop.reminders import ReminderState, reminder_text, reminder_title
     from privacy_audit.store.reminder_inputs import read_reminder_inputs
 
     dirs = app_dirs(args.home)
@@ -65,18 +65,14 @@ def run(args: argparse.Namespace) -> int:
     if snoozed_until is not None and snoozed_until > now and not args.force:
         print(f"Nothing to show: reminders are snoozed until {snoozed_until.astimezone():%A %d %B %H:%M}.")
         return 0
-    due = due_platforms(
-        in_use=inputs.platforms_in_use,
-        last_checked=inputs.last_checked,
-        snoozes=inputs.snoozes,
-        term_starts=inputs.term_starts,
-        interval_days=inputs.interval_days,
-        now=now,
-    )
+    due = [status.platform for status in inputs.statuses(now) if status.due]
     if not due:
         print("Nothing is due: every platform you use has been checked this term.")
         return 0
-    text = reminder_text(due)
+    from privacy_audit.core.cache import CACHE_NAME, cached_platform_names
+
+    # The names as the checklists give them, from the catalogue cache the app and the commands keep.
+    text = reminder_text(due, cached_platform_names(dirs.state / CACHE_NAME))
     print(text)
     today = now.date()
     if state.shown_today(today) and not args.force:
@@ -149,7 +145,11 @@ def _snooze(dirs, platforms: list[str], now: dt.datetime, state) -> None:
     from privacy_audit.desktop.reminders import SNOOZE
 
     until = now + SNOOZE
-    state.snooze(until)
+    if not state.snooze(until):
+        print(
+            f"The snooze could not be kept in {state.path}; it is kept in the record if it opens.",
+            file=sys.stderr,
+        )
     from privacy_audit.store import RecordError, open_record
 
     try:

@@ -1,7 +1,9 @@
 """All checklists the app offers, as one catalogue: the shipped files plus the school's own items.
 
-A checklist file that fails to load is left out and reported, so one bad file never stops the app; the
-school's choices (for example whether staff may name the school on LinkedIn) are applied here, once.
+A checklist file that fails to load is left out and reported, so one bad file never stops the app and never
+costs the school's config (its name, contact and term dates): a platform whose checklist failed is still a
+platform the app knows. The school's choices (for example whether staff may name the school on LinkedIn)
+are applied here, once. `load_catalogue_with_cache` is the one way the app and every command load it.
 """
 
 from __future__ import annotations
@@ -10,16 +12,13 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from privacy_audit.core.cache import CACHE_NAME, checklist_files, load_cached, write_cache
 from privacy_audit.core.checklist import Checklist, Item
 from privacy_audit.core.clauses import Policy, default_policy
 from privacy_audit.core.loading import DataFileError, Problem, load_checklist_file, load_school_config_file
-from privacy_audit.core.paths import checklists_dir, find_school_config
+from privacy_audit.core.paths import AppDirs, checklists_dir, find_school_config
 from privacy_audit.core.platforms import ALWAYS_IN_USE, PLATFORM_IDS, sort_key
 from privacy_audit.core.school import SchoolConfig, SchoolConfigSource, extra_item_problem
-
-
-def checklist_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
 def load_checklists(
@@ -113,23 +112,55 @@ class Catalogue:
     def get(self, platform_id: str) -> Checklist:
         return self.checklists[platform_id]
 
-    @property
-    def item_count(self) -> int:
-        return sum(len(c.items) for c in self.checklists.values())
-
 
 def load_catalogue(
     folder: Path | None = None, school: SchoolConfigSource | None = None, policy: Policy | None = None
 ) -> Catalogue:
+    """The catalogue from the checklist files in `folder` (default: the shipped ones), without the cache."""
     policy = policy or default_policy()
     checklists, file_problems = load_checklists(folder, policy)
+    return _catalogue(checklists, [str(p) for p in file_problems], policy, school)
+
+
+def load_catalogue_with_cache(
+    dirs: AppDirs,
+    school_config: str | os.PathLike[str] | None = None,
+    *,
+    folder: Path | None = None,
+) -> Catalogue:
+    """The catalogue in force: the checklists (from the cache in `dirs.state` when it is valid) with the
+    school config (`school_config`, else the usual places) applied. Used by the app and by every command.
+
+    When the files had to be read and every one was valid, the cache is written for the next load (so call
+    this off the GUI thread). Raises OSError or ValueError when the app's own files are missing."""
+    folder = folder or checklists_dir()
+    cache_file = dirs.state / CACHE_NAME
+    cached = load_cached(cache_file, folder)
+    if cached is not None:
+        checklists, policy = cached
+        return _catalogue(checklists, [], policy, school_config=school_config)
+    policy = default_policy()
+    checklists, file_problems = load_checklists(folder, policy)
+    if not file_problems:  # the next load can skip parsing YAML
+        write_cache(cache_file, folder, checklists, policy)
+    return _catalogue(checklists, [str(p) for p in file_problems], policy, school_config=school_config)
+
+
+def _catalogue(
+    checklists: dict[str, Checklist],
+    problems: list[str],
+    policy: Policy,
+    school: SchoolConfigSource | None = None,
+    school_config: str | os.PathLike[str] | None = None,
+) -> Catalogue:
     if school is None:
+        # Every platform the app knows stays known even when its checklist failed to load: that file's
+        # problem is reported, and the school's config (name, contact, term dates) still applies. An extra
+        # item that breaks a rule is left out by `apply_school` (and reported), not the whole config.
         school = load_school_config(
-            policy=policy,
-            known_platforms=frozenset(checklists) | frozenset(PLATFORM_IDS),
-            checklists=checklists,
+            school_config, policy=policy, known_platforms=frozenset(checklists) | frozenset(PLATFORM_IDS)
         )
-    problems = [str(p) for p in file_problems] + list(school.problems)
+    problems = problems + list(school.problems)
     applied = {}
     for platform_id, checklist in checklists.items():
         applied[platform_id], found = apply_school(checklist, school.config)

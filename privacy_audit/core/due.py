@@ -13,19 +13,32 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import namedtuple
+from collections.abc import Collection, Iterable, Mapping
 
-from privacy_audit.core.terms import current_term_start, next_term_start
+from privacy_audit.core.terms import current_term_start, next_term_start, schedule_term_starts
 
 
 # A named tuple, not a dataclass, to keep `privacy-audit remind` quick to start (see core/paths.py).
 class PlatformStatus(
-    namedtuple("PlatformStatus", ("platform", "in_use", "last_checked", "due", "next_due", "snoozed_until"))
+    namedtuple(
+        "PlatformStatus",
+        ("platform", "in_use", "last_checked", "due", "next_due", "snoozed_until", "has_draft", "to_fix"),
+        defaults=(False, None),
+    )
 ):
     """One platform's due state. `last_checked` and `snoozed_until` are aware datetimes or None; `next_due` is
     the day it became due (when due) or the day it next will be; `snoozed_until` is set only while the snooze
-    is still running."""
+    is still running. `has_draft` says a check was kept for later; `to_fix` is how many items the last check
+    left unresolved (needing attention or not possible), or None when the caller does not know it."""
 
     __slots__ = ()
+
+    @property
+    def state(self) -> str:
+        """ "never" (not checked yet), "due" (a check is due now) or "ok" (checked, not due)."""
+        if self.last_checked is None:
+            return "never"
+        return "due" if self.due else "ok"
 
 
 FUTURE_TOLERANCE = dt.timedelta(days=1)
@@ -86,3 +99,45 @@ def platform_status(
     if snooze is not None and next_due is not None:
         next_due = max(next_due, snooze.astimezone(zone).date())
     return PlatformStatus(platform, True, last_checked, False, next_due, snooze)
+
+
+def statuses(
+    platforms: Iterable[str],
+    *,
+    last_checked: Mapping[str, dt.datetime],
+    snoozes: Mapping[str, dt.datetime],
+    configured_terms: Iterable[dt.date],
+    interval_days: int | None,
+    now: dt.datetime,
+    in_use: Collection[str] | None = None,
+    drafts: Collection[str] = (),
+    to_fix: Mapping[str, int] | None = None,
+) -> dict[str, PlatformStatus]:
+    """The due status of each of `platforms` at `now`: the one place every caller gets it from.
+
+    `configured_terms` are the term starts as the school configured them (empty: the built-in English school
+    year); they are completed around `now` here. `in_use` defaults to `platforms`; `drafts` are the platforms
+    with a check kept for later, and `to_fix` the unresolved count of each platform's last check, if known."""
+    wanted = list(platforms)
+    using = set(wanted if in_use is None else in_use)
+    terms = schedule_term_starts(list(configured_terms), now.date())
+    found: dict[str, PlatformStatus] = {}
+    for platform in wanted:
+        status = platform_status(
+            platform,
+            in_use=platform in using,
+            last_checked=last_checked.get(platform),
+            snoozed_until=snoozes.get(platform),
+            term_starts=terms,
+            interval_days=interval_days,
+            now=now,
+        )
+        found[platform] = status._replace(
+            has_draft=platform in drafts, to_fix=None if to_fix is None else to_fix.get(platform)
+        )
+    return found
+
+
+def due_now(found: Mapping[str, PlatformStatus]) -> list[str]:
+    """The platforms of `found` that are due, in the order given."""
+    return [platform for platform, status in found.items() if status.due]

@@ -8,6 +8,7 @@ real sites. Everything else is passed through unchanged. Qt-free (it only forwar
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from typing import Any
 
 from privacy_audit.demo.server import PracticeServer
@@ -45,3 +46,13 @@ class PracticeBridge:
     def __getattr__(self, name: str) -> Any:
         # close_window, shutdown, reconfigure, started, panel_text: exactly the wrapped bridge's.
         return getattr(self.inner, name)
+
+
+def practice_wrapper(session: Any) -> Callable[[Any], PracticeBridge]:
+    """What `AppServices(wrap_bridge=...)` needs in demo mode: each new bridge wrapped to open `session`'s
+    practice pages (its server is started before the first guided page can be asked for)."""
+
+    def wrap(inner: Any) -> PracticeBridge:
+        return PracticeBridge(inner, session.server)
+
+    return wrap

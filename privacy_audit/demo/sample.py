@@ -13,6 +13,7 @@ from typing import Any
 
 from privacy_audit.core.audit import Answer, CheckResult, ItemAnswer, checklist_version, utc_now
 from privacy_audit.core.catalogue import Catalogue
+from privacy_audit.core.settings import FIRST_RUN_DONE, START_AT_LOGIN, URL_PARAMETERS
 from privacy_audit.core.terms import current_term_start, schedule_term_starts
 from privacy_audit.demo.pages import USERNAME
 
@@ -22,11 +23,6 @@ NEVER_CHECKED = "x"
 # The past check of this platform has this item marked "I need help with this".
 ATTENTION = ("facebook", "friend-requests")
 
-# Keys of the app's settings kept in the record (privacy_audit.ui.services; a test keeps them equal). They
-# are repeated here because this module must not import Qt.
-FIRST_RUN_DONE = "first_run_done"
-START_AT_LOGIN = "start_at_login"
-URL_PARAMETERS = "url_parameters"
 
 # What the demo's person "typed" for addresses with parameters (their user name, a Mastodon server).
 PARAMETER_VALUES = {"username": USERNAME, "hostname": "social.example.org"}

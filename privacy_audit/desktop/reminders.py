@@ -1,8 +1,9 @@
 """What a desktop reminder says and when one may be shown: due platforms, once-a-day limit, snoozes.
 
 Standard library only, because `privacy-audit remind` runs at every login and must exit at once when
-nothing is due. The due rules themselves are `privacy_audit.core.due`; this module feeds them the record's
-clear-text dates (read by `privacy_audit.store.reminder_inputs`) and keeps a small state file in
+nothing is due. The due rules themselves are `privacy_audit.core.due` (through
+`privacy_audit.store.reminder_inputs`); platform names come from the catalogue cache
+(`core.cache.cached_platform_names`). This module words the reminder and keeps a small state file in
 AppDirs.state:
 
     {"last_shown": "2026-11-27", "snoozed_until": "2026-11-30T09:00:00+00:00"}
@@ -16,76 +17,25 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
-
-from privacy_audit.core.due import platform_status
-from privacy_audit.core.platforms import ALWAYS_IN_USE, sort_key
-from privacy_audit.core.terms import schedule_term_starts
 
 STATE_FILE_NAME = "reminders.json"
 SNOOZE = dt.timedelta(days=3)
 
-# The reminder must not load the checklists (pydantic) just to name platforms, so it keeps their names here.
-PLATFORM_NAMES: dict[str, str] = {
-    "general": "All my accounts",
-    "facebook": "Facebook",
-    "instagram": "Instagram",
-    "whatsapp": "WhatsApp",
-    "x": "X",
-    "linkedin": "LinkedIn",
-    "tiktok": "TikTok",
-    "snapchat": "Snapchat",
-    "youtube": "YouTube",
-    "threads": "Threads",
-    "pinterest": "Pinterest",
-    "reddit": "Reddit",
-    "flickr": "Flickr",
-    "bluesky": "Bluesky",
-    "mastodon": "Mastodon",
-}
 
-
-def platform_name(platform: str) -> str:
-    return PLATFORM_NAMES.get(platform, platform.replace("-", " ").replace("_", " ").title())
-
-
-def due_platforms(
-    *,
-    in_use: Iterable[str],
-    last_checked: Mapping[str, dt.datetime],
-    snoozes: Mapping[str, dt.datetime],
-    term_starts: list[dt.date],
-    interval_days: int | None,
-    now: dt.datetime,
-) -> list[str]:
-    """The platforms in use that are due at `now` (timezone-aware), in the app's order."""
-    today = now.date()
-    schedule = schedule_term_starts(list(term_starts), today)
-    platforms = set(in_use) | {ALWAYS_IN_USE} if in_use else set()
-    due = []
-    for platform in sorted(platforms, key=sort_key):
-        status = platform_status(
-            platform,
-            in_use=True,
-            last_checked=last_checked.get(platform),
-            snoozed_until=snoozes.get(platform),
-            term_starts=schedule,
-            interval_days=interval_days,
-            now=now,
-        )
-        if status.due:
-            due.append(platform)
-    return due
+def platform_name(platform: str, names: Mapping[str, str]) -> str:
+    """The platform's name as its checklist gives it (`names`, from the catalogue cache), else its id."""
+    return names.get(platform) or platform.replace("-", " ").replace("_", " ").title()
 
 
 def reminder_title() -> str:
     return "Privacy check due"
 
 
-def reminder_text(platforms: list[str]) -> str:
+def reminder_text(platforms: list[str], names: Mapping[str, str]) -> str:
     """'Your termly privacy check is due: Facebook, Instagram'."""
-    return "Your termly privacy check is due: " + ", ".join(platform_name(p) for p in platforms)
+    return "Your termly privacy check is due: " + ", ".join(platform_name(p, names) for p in platforms)
 
 
 class ReminderState:
@@ -104,12 +54,19 @@ class ReminderState:
             return {}
         return data if isinstance(data, dict) else {}
 
-    def _write(self, data: dict) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    def _write(self, data: dict) -> bool:
+        """Write the state; False when it cannot be written (a full or read-only disk, a folder in the way).
+
+        That is never a reason to fail: at worst the person is reminded once more the same day."""
         from privacy_audit.core.files import write_atomically  # here: only a shown reminder writes
 
-        # Owner-only like every file of the app (it says when the person was last reminded).
-        write_atomically(self.path, json.dumps(data).encode("utf-8"))
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            # Owner-only like every file of the app (it says when the person was last reminded).
+            write_atomically(self.path, json.dumps(data).encode("utf-8"))
+        except OSError:
+            return False
+        return True
 
     def last_shown(self) -> dt.date | None:
         try:
@@ -120,10 +77,10 @@ class ReminderState:
     def shown_today(self, today: dt.date) -> bool:
         return self.last_shown() == today
 
-    def mark_shown(self, today: dt.date) -> None:
+    def mark_shown(self, today: dt.date) -> bool:
         data = self._read()
         data["last_shown"] = today.isoformat()
-        self._write(data)
+        return self._write(data)
 
     def snoozed_until(self) -> dt.datetime | None:
         try:
@@ -132,7 +89,7 @@ class ReminderState:
             return None
         return until if until.tzinfo is not None else None
 
-    def snooze(self, until: dt.datetime) -> None:
+    def snooze(self, until: dt.datetime) -> bool:
         data = self._read()
         data["snoozed_until"] = until.isoformat()
-        self._write(data)
+        return self._write(data)

@@ -26,6 +26,7 @@ from pydantic import (
 
 from privacy_audit.core.audit import Answer, CheckResult, Draft, ItemAnswer
 from privacy_audit.core.files import write_atomically
+from privacy_audit.core.settings import URL_PARAMETERS as PORTABLE_SETTING
 from privacy_audit.store.errors import RecordError
 from privacy_audit.store.record import MAX_SETTING_BYTES, Record
 
@@ -99,7 +100,6 @@ class AcceptanceEntry(_Strict):
 
 MAX_SNOOZE = dt.timedelta(days=30)
 FUTURE_TOLERANCE = dt.timedelta(days=1)  # as in core.due: a few hours ahead is clock drift
-PORTABLE_SETTING = "url_parameters"
 _PARAMETER_VALUE = re.compile(r"[A-Za-z0-9._-]{1,253}")
 
 

@@ -3,7 +3,9 @@
 `privacy-audit remind` runs at every login and must not import PySide6, Playwright, keyring, pydantic or
 cryptography, so it reads only the record's clear columns (platforms in use, when each was last checked,
 snoozes) and the school's term dates, which the app and the CLI cache in the record with
-`cache_schedule` whenever they load the school config. No key is needed and nothing is decrypted.
+`cache_schedule_of` whenever they load the school config. No key is needed and nothing is decrypted.
+The cached term dates always mean one thing, whoever wrote them: the term starts as the school configured
+them (empty: the built-in English school year), which `core.due.statuses` completes around the day.
 """
 
 from __future__ import annotations
@@ -14,11 +16,14 @@ import sqlite3
 from collections import namedtuple
 from pathlib import Path
 
-from privacy_audit.core.due import PlatformStatus, platform_status
+from privacy_audit.core.due import PlatformStatus, statuses
 from privacy_audit.core.paths import AppDirs
 from privacy_audit.core.platforms import ALWAYS_IN_USE, sort_key
-from privacy_audit.core.terms import schedule_term_starts
 from privacy_audit.store import schema
+
+TYPE_CHECKING = False  # `typing` is not imported here: `remind` starts at every login and needs none of it
+if TYPE_CHECKING:
+    from privacy_audit.core.school import SchoolConfig
 
 READ_TIMEOUT_S = 2.0
 
@@ -53,20 +58,16 @@ class ReminderInputs(
     def statuses(self, now: dt.datetime, platforms: list[str] | None = None) -> list[PlatformStatus]:
         """Due status of `platforms` (default: those in use) at `now`, a timezone-aware local time."""
         wanted = platforms if platforms is not None else self.platforms_in_use
-        starts = schedule_term_starts(self.term_starts, now.date())
-        in_use = set(self.platforms_in_use)
-        return [
-            platform_status(
-                p,
-                in_use=p in in_use,
-                last_checked=self.last_checked.get(p),
-                snoozed_until=self.snoozes.get(p),
-                term_starts=starts,
-                interval_days=self.interval_days,
-                now=now,
-            )
-            for p in wanted
-        ]
+        found = statuses(
+            wanted,
+            in_use=self.platforms_in_use,
+            last_checked=self.last_checked,
+            snoozes=self.snoozes,
+            configured_terms=self.term_starts,
+            interval_days=self.interval_days,
+            now=now,
+        )
+        return list(found.values())
 
 
 def empty_inputs() -> ReminderInputs:
@@ -172,3 +173,9 @@ def cache_schedule(
         return False
     finally:
         conn.close()
+
+
+def cache_schedule_of(dirs: AppDirs, config: SchoolConfig) -> bool:
+    """`cache_schedule` for a `core.school.SchoolConfig`: its configured term starts (not a completed year),
+    interval and name. The one call the app and the commands make after loading the school config."""
+    return cache_schedule(dirs, list(config.term_starts), config.reminder_interval_days, config.school_name)

@@ -3,7 +3,7 @@
 Start-up comes in two phases, so that the window is on screen in about the time of a bare PySide6 window:
 
 1. Before the first paint, only the standard library and PySide6 are imported. When the person has
-   finished the first run and a current dashboard snapshot exists (`ui/snapshot.py`), the dashboard is drawn
+   finished the first run and a current dashboard snapshot exists (`core/snapshot.py`), the dashboard is drawn
    from it and from the record's clear columns (`store.reminder_inputs`): platform names and due states,
    with its actions disabled and saying "Loading…".
 2. Once the window has been painted, the worker thread loads the full catalogue (pydantic, the JSON
@@ -41,21 +41,22 @@ READY_MARKER = "ready"
 FIRST_FRAME_FALLBACK_MS = 1500
 
 
-def build_services(args: argparse.Namespace, *, os_integration: bool = True):
+def build_services(args: argparse.Namespace, *, os_integration: bool = True, wrap_bridge=None):
     """Services with the catalogue loaded at once (demo mode, tests); needs a QApplication."""
+    from privacy_audit.core.catalogue import load_catalogue_with_cache
     from privacy_audit.core.paths import app_dirs
-    from privacy_audit.ui.catalogue_cache import build_catalogue
     from privacy_audit.ui.services import AppServices
 
     dirs = app_dirs(getattr(args, "home", None))
     school_config = getattr(args, "school_config", None)
-    catalogue = build_catalogue(dirs, school_config)
+    catalogue = load_catalogue_with_cache(dirs, school_config)
     return AppServices(
         dirs,
         catalogue,
         school_config=school_config,
         demo=bool(getattr(args, "demo", False)),
         os_integration=os_integration,
+        wrap_bridge=wrap_bridge,
     )
 
 
@@ -82,13 +83,15 @@ def run_app(args: argparse.Namespace) -> int:
     demo = None
     overview = None
     if getattr(args, "demo", False):
+        from privacy_audit.demo.practice_bridge import practice_wrapper
         from privacy_audit.demo.session import DemoSession
 
         # Demo mode keeps every file in a throwaway folder: the real record is never opened.
         demo = DemoSession()
         args = argparse.Namespace(**{**vars(args), "home": str(demo.home)})
         try:
-            services = build_services(args)
+            # The guided browser opens the demo's practice pages instead of the platforms' own sites.
+            services = build_services(args, wrap_bridge=practice_wrapper(demo))
         except (OSError, ValueError) as exc:  # the app's own data is missing or broken: say so, don't crash
             print(f"Privacy Audit could not start: {exc}", file=sys.stderr)
             reporter.uninstall()

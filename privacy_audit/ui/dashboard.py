@@ -12,9 +12,10 @@ import datetime as dt
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
 
+from privacy_audit.core.due import PlatformStatus as Status
 from privacy_audit.ui import widgets as w
 from privacy_audit.ui.icons import platform_pixmap
-from privacy_audit.ui.services import AppServices, Overview, Status
+from privacy_audit.ui.services import AppServices, Overview
 
 
 def short_date(when: dt.datetime | dt.date | None) -> str:

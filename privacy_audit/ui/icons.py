@@ -2,33 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
-# Calm, distinct colours; each keeps white text at a contrast ratio of at least 4.5:1.
-_COLOURS = {
-    "general": "#4a5568",
-    "facebook": "#2f5fb3",
-    "instagram": "#b0306a",
-    "whatsapp": "#1f7a4d",
-    "x": "#222222",
-    "linkedin": "#1b5e8c",
-    "tiktok": "#3a3a48",
-    "snapchat": "#8a6d00",
-    "youtube": "#b3261e",
-    "threads": "#2b2b2b",
-    "pinterest": "#a3122a",
-    "reddit": "#b84200",
-    "flickr": "#8e2a78",
-    "bluesky": "#1a62b8",
-    "mastodon": "#5b3fb5",
-}
+# Each platform's colour comes from its checklist (`colour:`, checked there for 4.5:1 contrast with white
+# text); `AppServices` hands them over with `use_platform_colours` as soon as the snapshot or the catalogue
+# is known. A platform without one gets one of these, chosen by its id so that it never changes.
+_colours: dict[str, str] = {}
 _FALLBACK = ["#4f6d7a", "#6b4f7a", "#7a5f4f", "#4f7a5c"]
 
 
+def use_platform_colours(colours: Mapping[str, str]) -> None:
+    """The platform colours to draw with from now on ("#rrggbb" by platform id)."""
+    _colours.clear()
+    _colours.update(colours)
+
+
 def platform_colour(platform: str) -> QColor:
-    if platform in _COLOURS:
-        return QColor(_COLOURS[platform])
+    if platform in _colours:
+        return QColor(_colours[platform])
     return QColor(_FALLBACK[sum(map(ord, platform)) % len(_FALLBACK)])
 
 

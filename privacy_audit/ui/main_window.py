@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
+from privacy_audit.core.due import due_now, statuses
 from privacy_audit.ui import widgets as w
 from privacy_audit.ui.dashboard import DashboardView
 from privacy_audit.ui.icons import app_icon
@@ -229,18 +230,25 @@ class MainWindow(QMainWindow):
         self.open_record(passphrase, accept_unencrypted)
 
     def _record_failed(self, failure: Failure) -> None:
+        from privacy_audit.store.errors import (
+            NeedsPassphrase,
+            NeedsProtectionChoice,
+            RecordError,
+            WrongPassphrase,
+        )
+
         error = failure.error
-        kind = type(error).__name__
-        # Matched by class name so the window still works while the record package is being installed.
-        if kind in ("NeedsProtectionChoice", "NeedsPassphrase", "WrongPassphrase"):
+        if isinstance(error, (NeedsProtectionChoice, NeedsPassphrase, WrongPassphrase)):
             self.protection.ask(
-                str(error), existing=kind != "NeedsProtectionChoice", wrong=kind == "WrongPassphrase"
+                str(error),
+                existing=not isinstance(error, NeedsProtectionChoice),
+                wrong=isinstance(error, WrongPassphrase),
             )
             self.go("protection")
             self.protection.passphrase.setFocus()
             self.protection_shown.emit()
             return
-        if any(cls.__name__ == "RecordError" for cls in type(error).__mro__):
+        if isinstance(error, RecordError):
             self.message.say(self.tr("Your record could not be opened"), str(error), retry=True)
         else:
             self.message.say(
@@ -382,26 +390,19 @@ class MainWindow(QMainWindow):
 
     def due_platforms(self, now) -> list[str]:
         """Platforms due at `now`, from what the window already holds (no I/O: called by a timer)."""
-        from privacy_audit.ui.services import compute_status, term_starts_for
-
-        snapshot = self.services.snapshot
-        if self.overview is None or snapshot is None:
+        snapshot, overview = self.services.snapshot, self.overview
+        if overview is None or snapshot is None:
             return []
-        terms = term_starts_for(snapshot, now.date())
-        due = []
-        for platform in self.overview.in_use:
-            known = self.overview.statuses[platform]
-            status = compute_status(
-                platform,
-                last_checked=known.last_checked,
-                snoozed_until=known.snoozed_until,
-                term_starts=terms,
-                interval_days=snapshot.interval_days,
-                now=now.astimezone(),
-            )
-            if status.due:
-                due.append(platform)
-        return due
+        known = overview.statuses
+        found = statuses(
+            overview.in_use,
+            last_checked={p: s.last_checked for p, s in known.items() if s.last_checked is not None},
+            snoozes={p: s.snoozed_until for p, s in known.items() if s.snoozed_until is not None},
+            configured_terms=snapshot.term_starts,
+            interval_days=snapshot.interval_days,
+            now=now.astimezone(),
+        )
+        return due_now(found)
 
     def snooze_due(self) -> None:
         if not self.is_ready:

@@ -9,8 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QFormLayout, QHBoxLayout, QLineEdit, QWidget
 
+from privacy_audit.report.pdf import STATEMENT
 from privacy_audit.ui import widgets as w
-from privacy_audit.ui.report import STATEMENT
 from privacy_audit.ui.services import AppServices
 
 

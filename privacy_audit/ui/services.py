@@ -23,11 +23,23 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 
 from privacy_audit.core.audit import CheckResult, Draft, utc_now
-from privacy_audit.core.due import platform_status
+from privacy_audit.core.due import PlatformStatus, statuses
 from privacy_audit.core.paths import AppDirs
 from privacy_audit.core.platforms import ALWAYS_IN_USE, sort_key
-from privacy_audit.core.terms import schedule_term_starts
-from privacy_audit.ui.snapshot import SNAPSHOT_NAME, DashboardSnapshot
+from privacy_audit.core.settings import (
+    ALL as ALL_SETTINGS,
+)
+from privacy_audit.core.settings import (
+    BROWSER_CHOICE,
+    BROWSER_CHOICES,
+    BROWSER_PATH,
+    FIRST_RUN_DONE,
+    KEEP_SIGN_INS,
+    START_AT_LOGIN,
+    URL_PARAMETERS,
+)
+from privacy_audit.core.snapshot import SNAPSHOT_NAME, DashboardSnapshot
+from privacy_audit.ui.icons import use_platform_colours
 from privacy_audit.ui.worker import Failure, Worker
 
 if TYPE_CHECKING:
@@ -36,34 +48,21 @@ if TYPE_CHECKING:
 
 Done = Callable[[Any], None] | None
 Error = Callable[[Failure], None] | None
+# Wraps the guided browser's bridge (demo mode points it at practice pages); given by `ui.app`.
+BridgeWrapper = Callable[[Any], Any]
 
-# Keys of the small settings kept in the record.
-BROWSER_CHOICE = "browser_choice"  # auto / msedge / chrome / chromium / path / default
-BROWSER_PATH = "browser_path"
-KEEP_SIGN_INS = "keep_sign_ins"
-START_AT_LOGIN = "start_at_login"
-FIRST_RUN_DONE = "first_run_done"
-URL_PARAMETERS = "url_parameters"  # {platform: {name: value}}, e.g. a Mastodon server
-
-BROWSER_CHOICES = ("auto", "msedge", "chrome", "chromium", "path", "default")
-
-
-@dataclass(frozen=True)
-class Status:
-    """How one platform stands: what the dashboard shows on its row."""
-
-    platform: str
-    last_checked: dt.datetime | None
-    due: bool
-    next_due: dt.date | None
-    snoozed_until: dt.datetime | None
-    has_draft: bool = False
-
-    @property
-    def state(self) -> str:
-        if self.last_checked is None:
-            return "never"
-        return "due" if self.due else "ok"
+__all__ = [
+    "BROWSER_CHOICE",
+    "BROWSER_CHOICES",
+    "BROWSER_PATH",
+    "FIRST_RUN_DONE",
+    "KEEP_SIGN_INS",
+    "START_AT_LOGIN",
+    "URL_PARAMETERS",
+    "AppServices",
+    "Overview",
+    "fast_start",
+]
 
 
 @dataclass
@@ -71,7 +70,7 @@ class Overview:
     """Everything the dashboard needs, read in one go on the worker thread."""
 
     in_use: list[str]
-    statuses: dict[str, Status]
+    statuses: dict[str, PlatformStatus]
     first_run_done: bool
     acceptance: tuple[str, dt.date] | None
     settings: dict[str, Any] = field(default_factory=dict)
@@ -79,61 +78,6 @@ class Overview:
     @property
     def done_count(self) -> int:
         return sum(1 for p in self.in_use if p in self.statuses and self.statuses[p].state == "ok")
-
-
-def term_starts_for(catalogue: Catalogue | DashboardSnapshot, today: dt.date) -> list[dt.date]:
-    """The school's term starts around `today`, completed with the usual English school year."""
-    if isinstance(catalogue, DashboardSnapshot):
-        configured = list(catalogue.term_starts)
-    else:
-        configured = list(catalogue.school.config.term_starts)
-    return schedule_term_starts(configured, today)
-
-
-def compute_status(
-    platform: str,
-    *,
-    last_checked: dt.datetime | None,
-    snoozed_until: dt.datetime | None,
-    term_starts: list[dt.date],
-    interval_days: int | None,
-    now: dt.datetime,
-    has_draft: bool = False,
-) -> Status:
-    found = platform_status(
-        platform,
-        in_use=True,
-        last_checked=last_checked,
-        snoozed_until=snoozed_until,
-        term_starts=term_starts,
-        interval_days=interval_days,
-        now=now,
-    )
-    return Status(platform, found.last_checked, found.due, found.next_due, found.snoozed_until, has_draft)
-
-
-def statuses_for(
-    in_use: list[str],
-    *,
-    last: dict[str, dt.datetime],
-    snoozes: dict[str, dt.datetime],
-    snapshot: DashboardSnapshot,
-    now: dt.datetime,
-    drafts: frozenset[str] = frozenset(),
-) -> dict[str, Status]:
-    terms = term_starts_for(snapshot, now.date())
-    return {
-        platform: compute_status(
-            platform,
-            last_checked=last.get(platform),
-            snoozed_until=snoozes.get(platform),
-            term_starts=terms,
-            interval_days=snapshot.interval_days,
-            now=now,
-            has_draft=platform in drafts,
-        )
-        for platform in in_use
-    }
 
 
 def _in_use(platforms: Iterable[str], known: Iterable[str]) -> list[str]:
@@ -152,8 +96,8 @@ def fast_start(
 
     Standard library only, and quick (two small files): it runs once, before the event loop starts.
     """
+    from privacy_audit.core.snapshot import read_snapshot, snapshot_key
     from privacy_audit.store.reminder_inputs import read_reminder_inputs
-    from privacy_audit.ui.snapshot import read_snapshot, snapshot_key
 
     try:
         key = snapshot_key(school_config)
@@ -165,12 +109,16 @@ def fast_start(
     inputs = read_reminder_inputs(dirs.record_file)
     if inputs is None:
         return None
-    now = clock().astimezone()
     in_use = _in_use(inputs.platforms_in_use, snapshot.platform_names)
-    statuses = statuses_for(
-        in_use, last=inputs.last_checked, snoozes=inputs.snoozes, snapshot=snapshot, now=now
+    found = statuses(
+        in_use,
+        last_checked=inputs.last_checked,
+        snoozes=inputs.snoozes,
+        configured_terms=snapshot.term_starts,
+        interval_days=snapshot.interval_days,
+        now=clock().astimezone(),
     )
-    overview = Overview(in_use=in_use, statuses=statuses, first_run_done=True, acceptance=None)
+    overview = Overview(in_use=in_use, statuses=found, first_run_done=True, acceptance=None)
     return snapshot, overview
 
 
@@ -197,6 +145,7 @@ class AppServices(QObject):
         demo: bool = False,
         clock: Callable[[], dt.datetime] = utc_now,
         os_integration: bool = False,
+        wrap_bridge: BridgeWrapper | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -218,6 +167,9 @@ class AppServices(QObject):
         # Demo mode's practice-page server (privacy_audit.demo.server.PracticeServer): the guided browser
         # opens its pages on 127.0.0.1 instead of the platforms' own sites.
         self.practice: Any = None
+        self._wrap_bridge = wrap_bridge
+        if snapshot is not None:
+            use_platform_colours(snapshot.platform_colours)
         if catalogue is not None:
             self._set_catalogue(catalogue, {})
 
@@ -232,11 +184,11 @@ class AppServices(QObject):
         dirs, school_config = self.dirs, self.school_config
 
         def job() -> tuple[Catalogue, dict[str, Any]]:
-            from privacy_audit.ui.catalogue_cache import build_catalogue
-            from privacy_audit.ui.snapshot import snapshot_key
+            from privacy_audit.core.catalogue import load_catalogue_with_cache
+            from privacy_audit.core.snapshot import snapshot_key
 
             key = snapshot_key(school_config)  # before reading: an edit meanwhile makes the snapshot stale
-            return build_catalogue(dirs, school_config), key
+            return load_catalogue_with_cache(dirs, school_config), key
 
         def loaded(value: tuple[Catalogue, dict[str, Any]]) -> None:
             self._set_catalogue(*value)
@@ -247,7 +199,7 @@ class AppServices(QObject):
         self.worker.submit(job, loaded, on_error)
 
     def _set_catalogue(self, catalogue: Catalogue, key: dict[str, Any]) -> None:
-        from privacy_audit.ui.snapshot import from_catalogue
+        from privacy_audit.core.snapshot import from_catalogue
 
         self.catalogue = catalogue
         self._snapshot_key = key
@@ -258,6 +210,7 @@ class AppServices(QObject):
                 first_run_done=previous.first_run_done, protection_mode=previous.protection_mode
             )
         self.snapshot = fresh
+        use_platform_colours(fresh.platform_colours)
 
     def save_snapshot(self, first_run_done: bool) -> None:
         """Keep the dashboard snapshot for the next start (on the worker; only when it changed).
@@ -271,7 +224,7 @@ class AppServices(QObject):
         path = self.dirs.state / SNAPSHOT_NAME
 
         def job() -> None:
-            from privacy_audit.ui.snapshot import read_snapshot, write_snapshot
+            from privacy_audit.core.snapshot import read_snapshot, write_snapshot
 
             if read_snapshot(path, snapshot.key) != snapshot:
                 write_snapshot(path, snapshot)
@@ -317,11 +270,12 @@ class AppServices(QObject):
 
         def job() -> tuple[Any, list[str], dict[str, Any]]:
             from privacy_audit.store import open_record
+            from privacy_audit.store.reminder_inputs import cache_schedule_of
 
             dirs.ensure()
             record = open_record(dirs, passphrase=passphrase, accept_unencrypted=accept_unencrypted)
             self._record = record
-            _cache_schedule(dirs, catalogue)
+            cache_schedule_of(dirs, catalogue.school.config)
             if not catalogue.school.config.allow_keeping_sign_ins and dirs.browser_profile.exists():
                 # The school no longer allows kept sign-ins: a profile kept earlier must not stay on disk.
                 from privacy_audit.browser import forget_sign_ins
@@ -330,17 +284,7 @@ class AppServices(QObject):
                     forget_sign_ins(dirs.browser_profile)
                 except (OSError, ValueError) as exc:  # never a reason not to open the record
                     record.notices.append(f"Sign-ins kept by the guided browser could not be deleted: {exc}")
-            settings = {
-                key: record.get_setting(key)
-                for key in (
-                    BROWSER_CHOICE,
-                    BROWSER_PATH,
-                    KEEP_SIGN_INS,
-                    START_AT_LOGIN,
-                    FIRST_RUN_DONE,
-                    URL_PARAMETERS,
-                )
-            }
+            settings = {key: record.get_setting(key) for key in ALL_SETTINGS}
             return record.protection, list(record.notices), settings
 
         def opened(value: tuple[Any, list[str], dict[str, Any]]) -> None:
@@ -373,16 +317,16 @@ class AppServices(QObject):
         def job() -> Overview:
             record = self._record
             in_use = _in_use(record.platforms_in_use(), catalogue.checklists)
-            now = clock().astimezone()  # due dates count the person's own calendar days
             drafts = frozenset(p for p in in_use if record.load_draft(p) is not None)
             return Overview(
                 in_use=in_use,
-                statuses=statuses_for(
+                statuses=statuses(
                     in_use,
-                    last=record.last_checked(),
+                    last_checked=record.last_checked(),
                     snoozes=record.snoozes(),
-                    snapshot=snapshot,
-                    now=now,
+                    configured_terms=snapshot.term_starts,
+                    interval_days=snapshot.interval_days,
+                    now=clock().astimezone(),  # due dates count the person's own calendar days
                     drafts=drafts,
                 ),
                 first_run_done=bool(record.get_setting(FIRST_RUN_DONE, False)),
@@ -459,7 +403,7 @@ class AppServices(QObject):
         self.settings[key] = value
         integrate = self.os_integration
         browser_setting = key in (BROWSER_CHOICE, BROWSER_PATH, KEEP_SIGN_INS)
-        if browser_setting and self._bridge is not None and hasattr(self._bridge, "reconfigure"):
+        if browser_setting and self._bridge is not None:
             self._bridge.reconfigure(**_bridge_options(self))
 
         def job() -> None:
@@ -476,7 +420,7 @@ class AppServices(QObject):
         catalogue = self.catalogue
 
         def job() -> Path:
-            from privacy_audit.ui.report import write_pdf_report
+            from privacy_audit.report.pdf import write_pdf_report
 
             record = self._record
             if name.strip():
@@ -521,7 +465,7 @@ class AppServices(QObject):
 
             if bridge is not None:  # closing the browser may take a moment: not on the GUI thread
                 bridge.shutdown()
-            from privacy_audit.ui.snapshot import remove_snapshot
+            from privacy_audit.core.snapshot import remove_snapshot
 
             if self._record is not None:
                 self._record.close()
@@ -546,17 +490,14 @@ class AppServices(QObject):
         if self._bridge is None:
             from privacy_audit.ui.browser_bridge import BrowserBridge
 
-            self._bridge = _make_bridge(BrowserBridge, self)
-            if self.practice is not None:
-                from privacy_audit.demo.practice_bridge import PracticeBridge
-
-                self._bridge = PracticeBridge(self._bridge, self.practice)
+            bridge = BrowserBridge(parent=self, **_bridge_options(self))
+            self._bridge = self._wrap_bridge(bridge) if self._wrap_bridge is not None else bridge
             self._bridge.event.connect(self.browser_event)
         return self._bridge
 
     def close_browser_window(self) -> None:
         """Close the guided browser's window, if one is open (never starts the browser)."""
-        if self._bridge is not None and getattr(self._bridge, "started", True):
+        if self._bridge is not None and self._bridge.started:
             self._bridge.close_window()
 
     def public_profile_url(self, platform: str, values: dict[str, str]) -> str | None:
@@ -612,27 +553,6 @@ def _bridge_options(services: AppServices) -> dict[str, Any]:
         "profile_dir": services.dirs.browser_profile if keep else None,
         "allow_localhost": services.demo,  # demo mode's practice pages are served on 127.0.0.1
     }
-
-
-def _make_bridge(cls: Any, services: AppServices) -> Any:
-    import inspect
-
-    wanted = dict(_bridge_options(services), parent=services)
-    try:
-        accepted = inspect.signature(cls).parameters
-    except (TypeError, ValueError):
-        accepted = {}
-    takes_any = any(p.kind is inspect.Parameter.VAR_KEYWORD for p in accepted.values())
-    return cls(**{k: v for k, v in wanted.items() if takes_any or k in accepted})
-
-
-def _cache_schedule(dirs: AppDirs, catalogue: Catalogue) -> None:
-    """Keep the school's term dates beside the record so `privacy-audit remind` needs no pydantic."""
-    from privacy_audit.store.reminder_inputs import cache_schedule
-
-    config = catalogue.school.config
-    today = dt.date.today()
-    cache_schedule(dirs, term_starts_for(catalogue, today), config.reminder_interval_days, config.school_name)
 
 
 def _apply_start_at_login(enabled: bool, dirs: AppDirs) -> None:

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QApplication
 
 from privacy_audit.core.audit import Answer, CheckResult, ItemAnswer, utc_now
 from privacy_audit.core.paths import app_dirs
-from privacy_audit.demo import sample
 from privacy_audit.demo.pages import BIRTHDAY
 from privacy_audit.demo.qt import PRESENTER_SCALE, DemoController
 from privacy_audit.demo.session import DemoSession
@@ -181,6 +180,7 @@ def test_a_whole_demo_run_leaves_the_real_record_keyring_and_profile_untouched(
 @pytest.fixture
 def demo(qtbot, catalogue, tmp_path):
     """A demo window with its record open on the sample history, as `privacy-audit --demo` starts."""
+    from privacy_audit.demo.practice_bridge import practice_wrapper
     from privacy_audit.ui.main_window import MainWindow
     from privacy_audit.ui.services import AppServices
     from privacy_audit.ui.widgets import install_style
@@ -189,7 +189,9 @@ def demo(qtbot, catalogue, tmp_path):
     style_before = app.styleSheet()
     install_style(app)
     session = DemoSession(catalogue, parent_dir=tmp_path).start()
-    services = AppServices(session.dirs, catalogue, demo=True, os_integration=True)
+    services = AppServices(
+        session.dirs, catalogue, demo=True, os_integration=True, wrap_bridge=practice_wrapper(session)
+    )
     window = MainWindow(services)
     qtbot.addWidget(window)
     controller = DemoController(window, session)
@@ -278,11 +280,3 @@ def test_the_guided_browser_in_demo_is_pointed_at_the_practice_pages(demo):
     assert isinstance(bridge, PracticeBridge)
     assert bridge.inner._options["allow_localhost"] is True
     assert not bridge.started  # nothing is launched until a page is opened
-
-
-def test_the_sample_uses_the_apps_own_setting_names():
-    from privacy_audit.ui import services
-
-    assert sample.FIRST_RUN_DONE == services.FIRST_RUN_DONE
-    assert sample.START_AT_LOGIN == services.START_AT_LOGIN
-    assert sample.URL_PARAMETERS == services.URL_PARAMETERS

@@ -288,7 +288,7 @@ def test_platform_icons_are_drawn_in_the_platform_colour(qtbot):
 
 
 def test_the_pdf_report_escapes_hostile_text(catalogue):
-    from privacy_audit.ui.report import report_html
+    from privacy_audit.report.pdf import report_html
 
     items = catalogue.get("general").item_ids
     now = utc_now()
@@ -309,7 +309,7 @@ def test_the_pdf_report_escapes_hostile_text(catalogue):
 
 @pytest.mark.skipif(shutil.which("gs") is None, reason="Ghostscript (gs) reads the PDF's text back")
 def test_the_pdf_holds_each_platform_result_and_the_statement(qtbot, catalogue, tmp_path):
-    from privacy_audit.ui.report import write_pdf_report
+    from privacy_audit.report.pdf import write_pdf_report
 
     items = catalogue.get("general").item_ids
     now = utc_now()

@@ -15,7 +15,7 @@ from test_app_start import prepare_finished_first_run, run_app_process
 
 from privacy_audit.core.audit import Answer, CheckResult, ItemAnswer, utc_now
 from privacy_audit.core.paths import app_dirs
-from privacy_audit.ui.snapshot import SNAPSHOT_NAME, read_snapshot, snapshot_key, write_snapshot
+from privacy_audit.core.snapshot import SNAPSHOT_NAME, read_snapshot, snapshot_key, write_snapshot
 
 HEAVY = ("pydantic", "keyring", "cryptography", "playwright", "ruamel")
 
@@ -44,7 +44,7 @@ def prepare_record(home: Path, catalogue) -> None:
 
 
 def write_current_snapshot(home: Path, catalogue, **record_facts) -> Path:
-    from privacy_audit.ui.snapshot import from_catalogue
+    from privacy_audit.core.snapshot import from_catalogue
 
     facts = {"first_run_done": True, "protection_mode": "keyring", **record_facts}
     path = app_dirs(home).state / SNAPSHOT_NAME
@@ -183,7 +183,7 @@ def test_without_a_record_the_snapshot_is_not_used(private_home, catalogue):
 
 
 def test_the_snapshot_is_keyed_on_the_school_config_in_force(tmp_path, monkeypatch):
-    from privacy_audit.ui.snapshot import snapshot_key
+    from privacy_audit.core.snapshot import snapshot_key
 
     named = tmp_path / "named.yaml"
     from_env = tmp_path / "env.yaml"

@@ -150,7 +150,7 @@ def pdf_text(path: Path) -> str:
 
 
 def test_hostile_text_is_printed_as_text_in_the_pdf_report(qapp, tmp_path):
-    from privacy_audit.ui.report import write_pdf_report
+    from privacy_audit.report.pdf import write_pdf_report
 
     catalogue = load_catalogue(school=load_school_config(hostile_config(tmp_path)))
     facebook = catalogue.get("facebook")

@@ -4,19 +4,34 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 from privacy_audit.commands import remind
 from privacy_audit.core.audit import Answer, CheckResult, ItemAnswer
+from privacy_audit.core.due import due_now, statuses
 from privacy_audit.core.paths import app_dirs
-from privacy_audit.desktop.reminders import ReminderState, due_platforms, reminder_text
+from privacy_audit.desktop.reminders import ReminderState, reminder_text
 from privacy_audit.store import open_record
-from privacy_audit.store.reminder_inputs import read_reminder_inputs
+from privacy_audit.store.reminder_inputs import ReminderInputs, read_reminder_inputs
 
 UTC = dt.UTC
 TERMS = [dt.date(2026, 9, 2), dt.date(2027, 1, 4), dt.date(2027, 4, 19)]
+
+
+def due_platforms(*, in_use, last_checked, snoozes, term_starts, interval_days, now):
+    """What `remind` shows: the due platforms among the record's (general always in use once set up)."""
+    platforms = sorted(set(in_use) | {"general"}) if in_use else []
+    inputs = ReminderInputs(
+        platforms_in_use=[p for p in ("general", "facebook", "instagram") if p in platforms],
+        last_checked=last_checked,
+        snoozes=snoozes,
+        term_starts=term_starts,
+        interval_days=interval_days,
+    )
+    return [status.platform for status in inputs.statuses(now) if status.due]
 
 
 def check(platform: str, finished: dt.datetime) -> CheckResult:
@@ -108,9 +123,49 @@ def test_before_the_first_run_nothing_is_due():
     )
 
 
-def test_the_reminder_names_the_platforms_that_are_due():
-    assert reminder_text(["facebook", "instagram"]) == "Your termly privacy check is due: Facebook, Instagram"
-    assert reminder_text(["x", "linkedin", "some-new-site"]).endswith("X, LinkedIn, Some New Site")
+def test_the_reminder_names_the_platforms_as_their_checklists_do():
+    names = {"facebook": "Facebook", "instagram": "Instagram", "x": "X (Twitter)"}
+    assert reminder_text(["facebook", "instagram"], names) == (
+        "Your termly privacy check is due: Facebook, Instagram"
+    )
+    assert reminder_text(["x", "some-new-site"], names).endswith("X (Twitter), Some New Site")
+
+
+def test_the_core_due_status_carries_drafts_and_the_last_checks_count_to_fix():
+    now = dt.datetime(2027, 1, 10, 9, 0, tzinfo=UTC)
+    found = statuses(
+        ["general", "facebook"],
+        last_checked={
+            "general": dt.datetime(2027, 1, 5, tzinfo=UTC),
+            "facebook": dt.datetime(2026, 12, 1, tzinfo=UTC),
+        },
+        snoozes={},
+        configured_terms=TERMS,
+        interval_days=None,
+        now=now,
+        drafts={"facebook"},
+        to_fix={"general": 2},
+    )
+    assert due_now(found) == ["facebook"]
+    assert found["general"].state == "ok" and found["general"].to_fix == 2
+    assert found["facebook"].state == "due" and found["facebook"].has_draft
+    assert found["facebook"].to_fix is None, "not known is not zero"
+
+
+def test_remind_still_exits_0_when_its_state_file_cannot_be_written(private_home, tmp_path):
+    make_record(private_home, in_use=["facebook"], checked={})
+    state = app_dirs(private_home).state
+    state.parent.mkdir(parents=True, exist_ok=True)
+    if state.exists():
+        shutil.rmtree(state)
+    state.write_text("a file where the state folder should be")
+    result = run_remind(
+        private_home, "--show-with", "window", "--wait", "0.5", env_changes={"QT_QPA_PLATFORM": "offscreen"}
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Your termly privacy check is due" in result.stdout
+    assert "Traceback" not in result.stderr
+    assert not ReminderState(state).mark_shown(dt.date(2027, 1, 10))
 
 
 # --- once a day ---------------------------------------------------------------------------------------------

@@ -1,10 +1,10 @@
 """The dashboard snapshot: what the first screen needs from the catalogue, kept as plain JSON values.
 
-Start-up has two phases (see `privacy_audit.ui.app`). Before the first paint the app may import only the
+Start-up has two phases (see `privacy_audit.ui.app`); this module is Qt-free. Before the first paint the app may import only the
 standard library and PySide6, so it cannot load the checklists (pydantic) or open the record (keyring,
 cryptography). What the dashboard shows comes instead from the record's clear columns
 (`store.reminder_inputs`) and from this snapshot: platform names, the school's name, contact and term
-dates, and the catalogue's problems. The snapshot is rewritten after every full load of the catalogue and
+dates, platform colours, and the catalogue's problems. The snapshot is rewritten after every full load of the catalogue and
 the record; it is keyed like the catalogue cache (app version, every checklist file's size and mtime) plus
 the school config that was in force, so an edited checklist or school.yaml makes it stale, and a stale,
 missing or damaged snapshot simply means the app starts the long way round (load, then show).
@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,8 @@ from typing import Any
 from privacy_audit.core.files import write_atomically
 
 SNAPSHOT_NAME = "dashboard-snapshot.json"
-FORMAT = 1
+FORMAT = 2
+_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,7 @@ class DashboardSnapshot:
     school_name: str
     contact: str  # "Ms Smith (DSL), dsl@school.example" as Contact.describe() says it
     platform_names: dict[str, str]  # every checklist in the catalogue, in the app's order
+    platform_colours: dict[str, str]  # "#rrggbb" of each checklist that sets one (`Checklist.colour`)
     offered: tuple[str, ...]
     term_starts: tuple[dt.date, ...]  # as the school configured them (empty: the built-in year)
     interval_days: int | None
@@ -59,12 +62,18 @@ def from_catalogue(catalogue: Any, key: dict[str, Any]) -> DashboardSnapshot:
         school_name=config.school_name,
         contact=config.contact.describe(),
         platform_names={pid: checklist.name for pid, checklist in catalogue.checklists.items()},
+        platform_colours=platform_colours(catalogue),
         offered=tuple(c.platform for c in catalogue.offered()),
         term_starts=tuple(config.term_starts),
         interval_days=config.reminder_interval_days,
         problems=tuple(catalogue.problems),
         key=key,
     )
+
+
+def platform_colours(catalogue: Any) -> dict[str, str]:
+    """Each checklist's icon colour by platform id, for those that set one."""
+    return {pid: c.colour for pid, c in catalogue.checklists.items() if c.colour}
 
 
 # -- the key ----------------------------------------------------------------------------------------------
@@ -80,8 +89,8 @@ def _stamp(path: Path) -> list[int] | None:
 
 def snapshot_key(school_config: str | os.PathLike[str] | None = None) -> dict[str, Any]:
     """What the snapshot depends on: the catalogue cache's key plus the school config file in force."""
+    from privacy_audit.core.cache import cache_key
     from privacy_audit.core.paths import checklists_dir, find_school_config
-    from privacy_audit.ui.catalogue_cache import cache_key
 
     school = find_school_config(school_config)
     return {
@@ -102,13 +111,17 @@ def read_snapshot(path: Path, key: dict[str, Any]) -> DashboardSnapshot | None:
             return None
         body = data["snapshot"]
         names = body["platform_names"]
+        colours = body["platform_colours"]
         if not isinstance(names, dict) or not all(isinstance(v, str) for v in names.values()):
+            return None
+        if not isinstance(colours, dict) or not all(_COLOUR.fullmatch(str(v)) for v in colours.values()):
             return None
         interval = body["interval_days"]
         return DashboardSnapshot(
             school_name=str(body["school_name"]),
             contact=str(body["contact"]),
             platform_names={str(k): v for k, v in names.items()},
+            platform_colours={str(k): str(v) for k, v in colours.items()},
             offered=tuple(str(p) for p in body["offered"]),
             term_starts=tuple(dt.date.fromisoformat(d) for d in body["term_starts"]),
             interval_days=None if interval is None else int(interval),

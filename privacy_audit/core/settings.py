@@ -1,0 +1,20 @@
+"""The small settings kept in the record: one name and one type for each, shared by the app, the demo and
+the record's import (standard library only)."""
+
+from __future__ import annotations
+
+from typing import Final
+
+BROWSER_CHOICE: Final = "browser_choice"  # str, one of BROWSER_CHOICES
+BROWSER_PATH: Final = "browser_path"  # str, the browser program when BROWSER_CHOICE is "path"
+KEEP_SIGN_INS: Final = "keep_sign_ins"  # bool
+START_AT_LOGIN: Final = "start_at_login"  # bool; None until the first run has chosen
+FIRST_RUN_DONE: Final = "first_run_done"  # bool
+URL_PARAMETERS: Final = "url_parameters"  # {platform: {name: value}}, e.g. a Mastodon server
+
+# Every setting the app reads when the record opens.
+ALL: Final = (BROWSER_CHOICE, BROWSER_PATH, KEEP_SIGN_INS, START_AT_LOGIN, FIRST_RUN_DONE, URL_PARAMETERS)
+# The settings that belong to the person, not to one computer, so they move with an exported record.
+PORTABLE: Final = (URL_PARAMETERS,)
+
+BROWSER_CHOICES: Final = ("auto", "msedge", "chrome", "chromium", "path", "default")
