@@ -13,7 +13,7 @@ cd "$ROOT"
 PYTHON="${PYTHON:-python3}"
 VERSION="$(sed -n 's/^__version__ = "\(.*\)"/\1/p' privacy_audit/__init__.py)"
 ARCH="$(uname -m)"
-APP_ID="uk.privacyaudit.PrivacyAudit"
+APP_ID="$(sed -n 's/^APP_ID = "\(.*\)"/\1/p' privacy_audit/__init__.py)"  # the one id
 NAME="privacy-audit-${VERSION}-linux-${ARCH}"
 OUT="${OUT:-$ROOT/dist}"
 
@@ -26,7 +26,7 @@ BUNDLE="$OUT/privacy-audit"
 # Check the metadata before shipping it, when the validators are installed (Debian: desktop-file-utils,
 # appstream). CI installs both; a developer without them still gets a tarball.
 if command -v desktop-file-validate >/dev/null; then
-    desktop-file-validate packaging/linux/privacy-audit.desktop
+    desktop-file-validate "packaging/linux/$APP_ID.desktop"
 fi
 if command -v appstreamcli >/dev/null; then
     appstreamcli validate --no-net "packaging/linux/$APP_ID.metainfo.xml"
@@ -39,7 +39,7 @@ mkdir -p "$TOP/bin" "$TOP/lib" "$TOP/share/applications" "$TOP/share/metainfo" \
          "$TOP/share/icons/hicolor/scalable/apps" "$TOP/share/icons/hicolor/256x256/apps"
 cp -a "$BUNDLE" "$TOP/lib/privacy-audit"
 ln -s ../lib/privacy-audit/privacy-audit "$TOP/bin/privacy-audit"
-cp packaging/linux/privacy-audit.desktop "$TOP/share/applications/$APP_ID.desktop"
+cp "packaging/linux/$APP_ID.desktop" "$TOP/share/applications/"
 cp "packaging/linux/$APP_ID.metainfo.xml" "$TOP/share/metainfo/"
 cp packaging/icons/privacy-audit.svg "$TOP/share/icons/hicolor/scalable/apps/$APP_ID.svg"
 cp packaging/icons/privacy-audit.png "$TOP/share/icons/hicolor/256x256/apps/$APP_ID.png"

@@ -10,7 +10,7 @@ set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 PREFIX="${PREFIX:-/usr/local}"
 DEST="${DEST:-/opt/privacy-audit}"
-APP_ID="uk.privacyaudit.PrivacyAudit"
+APP_ID="uk.privacyaudit.PrivacyAudit"  # privacy_audit.APP_ID (tests/packaging/test_recipes.py keeps them equal)
 LINKS=(
     "$PREFIX/bin/privacy-audit"
     "$PREFIX/share/applications/$APP_ID.desktop"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from privacy_audit import APP_ID
 from privacy_audit.desktop.launcher import app_command
 
 FILE_NAME = "privacy-audit.desktop"
@@ -50,7 +51,7 @@ def desktop_entry(argv: list[str]) -> str:
         "Name=Privacy Audit reminders\n"
         "Comment=Reminds you when your termly social media privacy check is due\n"
         f"Exec={exec_line(argv)}\n"
-        "Icon=privacy-audit\n"
+        f"Icon={APP_ID}\n"
         "Terminal=false\n"
         "NoDisplay=true\n"
         "X-GNOME-Autostart-enabled=true\n"

@@ -12,10 +12,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+from privacy_audit import APP_ID
 from privacy_audit.core.paths import HOME_ENV
 
 WINDOWED_EXE = "PrivacyAudit.exe"  # build.spec's windowed Windows program
-APP_USER_MODEL_ID = "uk.privacyaudit.PrivacyAudit"  # the Start-menu shortcut's id (packaging/windows)
+APP_USER_MODEL_ID = APP_ID  # the Start-menu shortcut's id (packaging/windows)
 
 
 def set_windows_app_id() -> None:

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 BUS_NAME = "org.freedesktop.Notifications"
 OBJECT_PATH = "/org/freedesktop/Notifications"
 INTERFACE = "org.freedesktop.Notifications"
-APP_NAME = "Privacy Audit"
+from privacy_audit import APP_ID, APP_NAME
+
 CALL_TIMEOUT = 10.0  # seconds; D-Bus may have to start the notification service first
 
 
@@ -95,12 +96,12 @@ class DesktopNotifier:
         hints = {
             "urgency": ("y", 1),  # normal: it is a reminder, not an alarm
             "resident": ("b", True),  # stays in the tray after an action
-            "desktop-entry": ("s", "privacy-audit"),
+            "desktop-entry": ("s", APP_ID),
             "category": ("s", "reminder"),
         }
         with self._connection.filter(rule, bufsize=32) as queue:
             (notification_id,) = self._call(
-                "Notify", "susssasa{sv}i", (APP_NAME, 0, "privacy-audit", title, body, flat_actions, hints, 0)
+                "Notify", "susssasa{sv}i", (APP_NAME, 0, APP_ID, title, body, flat_actions, hints, 0)
             )
             self.notification_id = notification_id
             deadline = time.monotonic() + wait_seconds

@@ -64,7 +64,7 @@ def run_app(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from privacy_audit import APP_NAME
+    from privacy_audit import APP_ID, APP_NAME
     from privacy_audit.desktop.launcher import set_windows_app_id
     from privacy_audit.ui.errors import ErrorReporter
     from privacy_audit.ui.icons import app_icon
@@ -75,6 +75,7 @@ def run_app(args: argparse.Namespace) -> int:
     QCoreApplication.setOrganizationName("privacy-audit")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationDisplayName(APP_NAME)
+    app.setDesktopFileName(APP_ID)  # Wayland and the desktop match windows to the installed entry by this
     app.setWindowIcon(app_icon())
     install_translations(app)
     install_style(app)

@@ -18,14 +18,15 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
+import privacy_audit
 from privacy_audit import __version__
 
 pytestmark = pytest.mark.packaging
 
 REPO = Path(__file__).resolve().parents[2]
 PACKAGING = REPO / "packaging"
-APP_ID = "uk.privacyaudit.PrivacyAudit"
-DESKTOP = PACKAGING / "linux" / "privacy-audit.desktop"
+APP_ID = privacy_audit.APP_ID
+DESKTOP = PACKAGING / "linux" / f"{APP_ID}.desktop"
 METAINFO = PACKAGING / "linux" / f"{APP_ID}.metainfo.xml"
 SCRIPTS = [
     PACKAGING / "linux" / "build_tarball.sh",
@@ -178,3 +179,14 @@ def test_build_spec_names_every_keyring_backend_module() -> None:
     shipped = {p.stem for p in Path(keyring.backends.__file__).parent.iterdir() if not p.name.startswith("_")}
     named = set(re.findall(r'"keyring\.backends\.(\w+)"', spec))
     assert shipped - {"__pycache__"} <= named
+
+
+def test_every_recipe_uses_the_apps_one_id():
+    """The installed .desktop file and icons, the AppStream id and install.sh all use `privacy_audit.APP_ID`,
+    the id notifications and the autostart entry ask for; no second desktop entry is kept anywhere."""
+    assert desktop_entry()["Icon"] == APP_ID
+    assert f"<id>{APP_ID}</id>" in METAINFO.read_text(encoding="utf-8")
+    assert f'APP_ID="{APP_ID}"' in (PACKAGING / "linux" / "install.sh").read_text(encoding="utf-8")
+    assert sorted(
+        p.name for p in REPO.rglob("*.desktop") if ".venv" not in p.parts and "build" not in p.parts
+    ) == [f"{APP_ID}.desktop"]

@@ -9,6 +9,7 @@ import sys
 
 import pytest
 
+from privacy_audit import APP_ID
 from privacy_audit.desktop import autostart, autostart_linux, autostart_macos, autostart_windows
 from privacy_audit.desktop.launcher import app_command
 
@@ -78,6 +79,7 @@ def test_turning_it_on_writes_a_desktop_entry_that_runs_remind_in_xdg_config_hom
 def test_the_entry_written_actually_runs_the_remind_command(xdg_config):
     autostart.set_start_at_login(True)
     keys = entry_keys((xdg_config / "autostart" / "privacy-audit.desktop").read_text())
+    assert keys["Icon"] == APP_ID, "the installed icon's name, so the desktop can show it"
     result = subprocess.run(unquote_exec(keys["Exec"]), capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Nothing is due")
@@ -232,7 +234,7 @@ def test_the_autostart_entry_and_the_menu_entry_pass_desktop_file_validate(xdg_c
     autostart.set_start_at_login(True)
     for path in (
         xdg_config / "autostart" / "privacy-audit.desktop",
-        repo / "resources" / "privacy-audit.desktop",
+        repo / "packaging" / "linux" / f"{APP_ID}.desktop",
     ):
         result = subprocess.run(["desktop-file-validate", str(path)], capture_output=True, text=True)
         assert result.returncode == 0 and not result.stdout.strip(), result.stdout
