@@ -55,21 +55,21 @@ class AppDirs(namedtuple("AppDirs", ("data", "config", "state"))):
 
     @property
     def record_file(self) -> Path:
-        return self.data / "record.sqlite3"
+        return Path(self.data) / "record.sqlite3"
 
     @property
     def browser_profile(self) -> Path:
-        return self.data / "browser-profile"
+        return Path(self.data) / "browser-profile"
 
     @property
     def set_aside(self) -> Path:
         """Damaged files are moved here with a timestamp, never deleted."""
-        return self.data / "set-aside"
+        return Path(self.data) / "set-aside"
 
     @property
     def home(self) -> Path | None:
         """The single home folder these folders were made from (--home / $PRIVACY_AUDIT_HOME), else None."""
-        base = self.data.parent
+        base = Path(self.data).parent
         if self.data.name == "data" and self.config == base / "config" and self.state == base / "state":
             return base
         return None

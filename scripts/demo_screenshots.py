@@ -1,6 +1,6 @@
 """Render the demo story in presenter mode to docs/screenshots/demo-*.png, to check it reads on a projector.
 
-    xvfb-run -s "-screen 0 1600x1000x24" python -m privacy_audit.demo.screenshots [--out docs/screenshots]
+    xvfb-run -s "-screen 0 1600x1000x24" python scripts/demo_screenshots.py [--out docs/screenshots]
         [--browser /usr/bin/chromium]
 
 The app is drawn offscreen; the guided browser runs in a real Chromium window on the (virtual) X display,
@@ -20,6 +20,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout, not installed
 
 # As root (CI containers) Chromium needs --no-sandbox; the rest keep the browser off the network.
 CHROMIUM_ARGS = (
