@@ -91,6 +91,7 @@ def _bundled_data() -> dict[str, Any]:
         )
     dirs = app_dirs()
     found["user_folders"] = {"data": str(dirs.data), "config": str(dirs.config), "state": str(dirs.state)}
+    found["log_file"] = str(dirs.log_file)  # the app's log for IT support (core/log.py says what is in it)
     return found
 
 

@@ -67,6 +67,16 @@ class AppDirs(namedtuple("AppDirs", ("data", "config", "state"))):
         return Path(self.data) / "set-aside"
 
     @property
+    def log_file(self) -> Path:
+        """The app's log (`core.log`): in the home folder's `log` when one is given, else the user log folder."""
+        home = self.home
+        if home is not None:
+            return home / "log" / "privacy-audit.log"
+        import platformdirs
+
+        return Path(platformdirs.user_log_dir("privacy-audit", appauthor=False)) / "privacy-audit.log"
+
+    @property
     def home(self) -> Path | None:
         """The single home folder these folders were made from (--home / $PRIVACY_AUDIT_HOME), else None."""
         base = Path(self.data).parent

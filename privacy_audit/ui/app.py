@@ -61,6 +61,13 @@ def build_services(args: argparse.Namespace, *, os_integration: bool = True, wra
 
 
 def run_app(args: argparse.Namespace) -> int:
+    if not getattr(args, "demo", False):
+        from privacy_audit.core.paths import app_dirs
+        from privacy_audit.desktop.single_instance import ask_running_app_to_show, instance_name
+
+        if ask_running_app_to_show(instance_name(app_dirs(getattr(args, "home", None)))):
+            print("Privacy Audit is already open; its window has been brought forward.", flush=True)
+            return 0
     from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -140,6 +147,7 @@ def run_app(args: argparse.Namespace) -> int:
         wanted = ("dashboard_shown", *waiting) if exit_when_shown else ("ready", *waiting)
         show_when_ready(window, reached, wanted)
     remove_tray = attach_tray(window, services) if demo is None else None  # no reminders in a demo
+    instance: list = []  # the InstanceServer, once listening
     if controller is not None:
         window.show()
         QTimer.singleShot(0, controller.start)
@@ -147,11 +155,18 @@ def run_app(args: argparse.Namespace) -> int:
         if overview is not None:
             window.show_first(overview)  # the dashboard, drawn from the snapshot, before the first paint
         phase_two = not (exit_when_shown and overview is not None)
-        after_first_frame(window, window.start if phase_two else None)
+        if phase_two:
+            # After the first paint, so that neither QtNetwork nor logging delays it.
+            after_first_frame(window, lambda: _phase_two(window, services, instance))
         window.show()
     try:
         code = app.exec()
     finally:
+        if instance:
+            instance[0].close()
+        from privacy_audit.core.log import stop_log
+
+        stop_log()
         if remove_tray is not None:
             remove_tray()
         services.shutdown()
@@ -161,6 +176,28 @@ def run_app(args: argparse.Namespace) -> int:
             demo.close()
         reporter.uninstall()
     return int(code)
+
+
+def _phase_two(window, services, instance: list) -> None:
+    """Start the log and the one-instance server, then load the catalogue and open the record."""
+    import platform
+
+    from PySide6 import __version__ as qt_version
+
+    from privacy_audit import __version__
+    from privacy_audit.core.log import start_log
+    from privacy_audit.desktop.single_instance import instance_name
+    from privacy_audit.ui.instance_server import InstanceServer
+
+    log = start_log(services.dirs.log_file)
+    log.info("Privacy Audit %s started (PySide6 %s, %s)", __version__, qt_version, platform.platform())
+    server = InstanceServer(instance_name(services.dirs), window)
+    if server.listen():
+        server.show_requested.connect(window.bring_to_front)
+        instance.append(server)
+    else:
+        log.warning("a second launch cannot reach this window: the local socket is not available")
+    window.start()
 
 
 def after_first_frame(window, callback) -> None:

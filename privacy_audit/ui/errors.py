@@ -45,6 +45,9 @@ class ErrorReporter(QObject):
 
         details = f"Privacy Audit {__version__}\n" + "".join(traceback.format_exception(kind, error, tb))
         print(details, file=sys.stderr)  # stays on this computer: the terminal, if any
+        from privacy_audit.core.log import log_failure
+
+        log_failure("unexpected error", error)  # its class and place only: the message may quote answers
         summary = str(error) or kind.__name__
         self.show_error.emit(summary, details)
 

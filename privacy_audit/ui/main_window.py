@@ -198,6 +198,9 @@ class MainWindow(QMainWindow):
         self.services.load_catalogue(on_done=lambda _: self._open_quietly(), on_error=self._catalogue_failed)
 
     def _catalogue_failed(self, failure: Failure) -> None:
+        from privacy_audit.core.log import log_failure
+
+        log_failure("loading the checklists", failure.error)
         self.message.say(
             self.tr("Privacy Audit could not start"),
             self.tr("{problem}\nYour record has not been touched.").format(problem=str(failure)),
@@ -248,6 +251,9 @@ class MainWindow(QMainWindow):
             self.protection.passphrase.setFocus()
             self.protection_shown.emit()
             return
+        from privacy_audit.core.log import log_failure
+
+        log_failure("opening the record", error)
         if isinstance(error, RecordError):
             self.message.say(self.tr("Your record could not be opened"), str(error), retry=True)
         else:
