@@ -87,10 +87,6 @@ class PracticeServer:
             self._thread = None
 
     @property
-    def running(self) -> bool:
-        return self._server is not None
-
-    @property
     def port(self) -> int:
         if self._server is None:
             raise RuntimeError("The practice server is not running.")

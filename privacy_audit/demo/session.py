@@ -53,7 +53,7 @@ class DemoSession:
             self._server = PracticeServer(self.catalogue)
         return self._server
 
-    def start(self) -> DemoSession:
+    def start(self) -> Self:
         self._refuse_keyring()
         self.server.start()
         return self

@@ -80,7 +80,8 @@ def run_app(args: argparse.Namespace) -> int:
     set_windows_app_id()  # before the first window: Windows groups windows and notifications by this id
     QCoreApplication.setApplicationName("privacy-audit")
     QCoreApplication.setOrganizationName("privacy-audit")
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationDisplayName(APP_NAME)
     app.setDesktopFileName(APP_ID)  # Wayland and the desktop match windows to the installed entry by this
     app.setWindowIcon(app_icon())

@@ -8,7 +8,7 @@ bigger than the heartbeat interval (plus slack) means the computer slept or its 
 due state is re-evaluated at once. Intervals are capped below 2^31 ms, QTimer's limit.
 
 `evaluate(now)` runs in the GUI thread, so it must be quick and must not do I/O: pass a function over data
-already in memory (e.g. `desktop.reminders.due_platforms` over the last-checked dates the app holds).
+already in memory (`MainWindow.due_platforms`: `core.due.statuses` over the last-checked dates the app holds).
 """
 
 from __future__ import annotations

@@ -45,6 +45,7 @@ from privacy_audit.ui.worker import Failure, Worker
 if TYPE_CHECKING:
     from privacy_audit.core.catalogue import Catalogue
     from privacy_audit.core.checklist import Checklist
+    from privacy_audit.core.school import SchoolConfig
 
 Done = Callable[[Any], None] | None
 Error = Callable[[Failure], None] | None
@@ -232,18 +233,25 @@ class AppServices(QObject):
         self.worker.submit(job)
 
     @property
-    def school(self):
-        return self.catalogue.school.config
+    def loaded(self) -> Catalogue:
+        """The catalogue; only after `load_catalogue` has finished (or one was given)."""
+        if self.catalogue is None:
+            raise RuntimeError("The checklists are not loaded yet.")
+        return self.catalogue
+
+    @property
+    def school(self) -> SchoolConfig:
+        return self.loaded.school.config
 
     @property
     def school_name(self) -> str:
         return self.snapshot.school_name if self.snapshot is not None else ""
 
     def offered(self) -> list[Checklist]:
-        return self.catalogue.offered()
+        return self.loaded.offered()
 
     def checklist(self, platform: str) -> Checklist:
-        return self.catalogue.get(platform)
+        return self.loaded.get(platform)
 
     def platform_name(self, platform: str) -> str:
         if self.snapshot is not None:
@@ -264,7 +272,7 @@ class AppServices(QObject):
         on_done: Done = None,
         on_error: Error = None,
     ) -> None:
-        dirs, catalogue = self.dirs, self.catalogue
+        dirs, catalogue = self.dirs, self.loaded
         # A demo record holds nothing private, and demo mode never uses the keyring.
         accept_unencrypted = accept_unencrypted or self.demo
 
@@ -312,7 +320,8 @@ class AppServices(QObject):
         self.worker.submit(job, done, on_error)
 
     def overview(self, on_done: Callable[[Overview], None], on_error: Error = None) -> None:
-        catalogue, clock, snapshot = self.catalogue, self.clock, self.snapshot
+        catalogue, clock, snapshot = self.loaded, self.clock, self.snapshot
+        assert snapshot is not None  # made from the catalogue when it was loaded
 
         def job() -> Overview:
             record = self._record
@@ -417,7 +426,7 @@ class AppServices(QObject):
         self, path: Path, name: str, on: dt.date, on_done: Done = None, on_error: Error = None
     ) -> None:
         """Save the statement of acceptance (when a name is given) and write the PDF, off the GUI thread."""
-        catalogue = self.catalogue
+        catalogue = self.loaded
 
         def job() -> Path:
             from privacy_audit.report.pdf import write_pdf_report
@@ -505,7 +514,7 @@ class AppServices(QObject):
         None when the platform has none. Raises ValueError when a typed value (a user name) is not valid."""
         from privacy_audit.core.checklist import fill_url
 
-        checklist = self.catalogue.get(platform)
+        checklist = self.loaded.get(platform)
         if not checklist.public_profile:
             return None
         url = fill_url(checklist.public_profile, values)

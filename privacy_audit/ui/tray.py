@@ -101,11 +101,6 @@ class ReminderTray(QObject):
     def hide(self) -> None:
         self.icon.hide()
 
-    def notify(self, title: str, message: str) -> None:
-        """A balloon or notification from the tray (clicking it emits open_requested)."""
-        if self.icon.isVisible() and QSystemTrayIcon.supportsMessages():
-            self.icon.showMessage(title, message, self.icon.icon(), 15_000)
-
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         # A left click or double click opens the window; the right click shows the menu (Qt does that).
         if reason in (QSystemTrayIcon.ActivationReason.Trigger, QSystemTrayIcon.ActivationReason.DoubleClick):

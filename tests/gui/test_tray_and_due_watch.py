@@ -63,10 +63,6 @@ def test_the_tooltip_says_what_is_due_and_snooze_is_offered_only_then(tray):
     assert tray.icon.icon().pixmap(32, 32).toImage() != due_icon  # the amber dot is gone
 
 
-def test_available_follows_qt(qapp):
-    assert ReminderTray.available() is QSystemTrayIcon.isSystemTrayAvailable()
-
-
 # --- DueWatch -----------------------------------------------------------------------------------------------
 
 
