@@ -2,6 +2,7 @@
 
 The names below are loaded on first use (PEP 562), so that `privacy_audit.store.reminder_inputs` - which
 `privacy-audit remind` imports on every login - does not pull in cryptography or keyring with this package.
+`_EXPORTS` is the one list of them (name -> module); `__all__` is made from it.
 """
 
 from __future__ import annotations
@@ -15,40 +16,45 @@ if TYPE_CHECKING:
         KeyringUnavailable,
         NeedsPassphrase,
         NeedsProtectionChoice,
+        NotPrivate,
+        ProtectionMismatch,
+        RecordBusy,
         RecordError,
         RecordLocked,
         RecordNotWritable,
+        SetAsideNotice,
         WrongPassphrase,
     )
-    from privacy_audit.store.record import ProtectionInfo, Record, forget_everything, open_record
+    from privacy_audit.store.forget import forget_everything
+    from privacy_audit.store.opening import ProtectionInfo, open_record
+    from privacy_audit.store.ownership import check_private
+    from privacy_audit.store.record import Record
 
 _EXPORTS = {
-    "RecordError": "errors",
-    "NeedsProtectionChoice": "errors",
-    "NeedsPassphrase": "errors",
-    "WrongPassphrase": "errors",
-    "KeyringUnavailable": "errors",
-    "RecordLocked": "errors",
-    "RecordNotWritable": "errors",
-    "ProtectionInfo": "record",
+    **dict.fromkeys(
+        (
+            "RecordError",
+            "NeedsProtectionChoice",
+            "NeedsPassphrase",
+            "WrongPassphrase",
+            "KeyringUnavailable",
+            "RecordBusy",
+            "RecordLocked",
+            "RecordNotWritable",
+            "NotPrivate",
+            "ProtectionMismatch",
+            "SetAsideNotice",
+        ),
+        "errors",
+    ),
     "Record": "record",
-    "open_record": "record",
-    "forget_everything": "record",
+    "ProtectionInfo": "opening",
+    "open_record": "opening",
+    "forget_everything": "forget",
+    "check_private": "ownership",
 }
 
-__all__ = [
-    "KeyringUnavailable",
-    "NeedsPassphrase",
-    "NeedsProtectionChoice",
-    "ProtectionInfo",
-    "Record",
-    "RecordError",
-    "RecordLocked",
-    "RecordNotWritable",
-    "WrongPassphrase",
-    "forget_everything",
-    "open_record",
-]
+__all__ = sorted(_EXPORTS)  # noqa: PLE0605 - made from the one list above
 
 
 def __getattr__(name: str) -> object:
