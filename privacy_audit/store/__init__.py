@@ -11,24 +11,45 @@ import importlib
 
 TYPE_CHECKING = False  # not `from typing import ...`: `remind` imports this package and typing is slow
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # for type checkers only: the names as `_EXPORTS` below loads them
     from privacy_audit.store.errors import (
-        KeyringUnavailable,
-        NeedsPassphrase,
-        NeedsProtectionChoice,
-        NotPrivate,
-        ProtectionMismatch,
-        RecordBusy,
-        RecordError,
-        RecordLocked,
-        RecordNotWritable,
-        SetAsideNotice,
-        WrongPassphrase,
+        KeyringUnavailable as KeyringUnavailable,
     )
-    from privacy_audit.store.forget import forget_everything
-    from privacy_audit.store.opening import ProtectionInfo, open_record
-    from privacy_audit.store.ownership import check_private
-    from privacy_audit.store.record import Record
+    from privacy_audit.store.errors import (
+        NeedsPassphrase as NeedsPassphrase,
+    )
+    from privacy_audit.store.errors import (
+        NeedsProtectionChoice as NeedsProtectionChoice,
+    )
+    from privacy_audit.store.errors import (
+        NotPrivate as NotPrivate,
+    )
+    from privacy_audit.store.errors import (
+        ProtectionMismatch as ProtectionMismatch,
+    )
+    from privacy_audit.store.errors import (
+        RecordBusy as RecordBusy,
+    )
+    from privacy_audit.store.errors import (
+        RecordError as RecordError,
+    )
+    from privacy_audit.store.errors import (
+        RecordLocked as RecordLocked,
+    )
+    from privacy_audit.store.errors import (
+        RecordNotWritable as RecordNotWritable,
+    )
+    from privacy_audit.store.errors import (
+        SetAsideNotice as SetAsideNotice,
+    )
+    from privacy_audit.store.errors import (
+        WrongPassphrase as WrongPassphrase,
+    )
+    from privacy_audit.store.forget import forget_everything as forget_everything
+    from privacy_audit.store.opening import ProtectionInfo as ProtectionInfo
+    from privacy_audit.store.opening import open_record as open_record
+    from privacy_audit.store.ownership import check_private as check_private
+    from privacy_audit.store.record import Record as Record
 
 _EXPORTS = {
     **dict.fromkeys(
@@ -54,7 +75,7 @@ _EXPORTS = {
     "check_private": "ownership",
 }
 
-__all__ = sorted(_EXPORTS)  # noqa: PLE0605 - made from the one list above
+__all__ = sorted(_EXPORTS)  # noqa: PLE0605 - made from the one list above, not kept in step by hand
 
 
 def __getattr__(name: str) -> object:

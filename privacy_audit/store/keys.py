@@ -105,7 +105,7 @@ def _backend() -> object:
     import keyring
     import keyring.core
 
-    if keyring.core._keyring_backend is None and sys.platform.startswith("linux"):  # noqa: SLF001
+    if keyring.core._keyring_backend is None and sys.platform.startswith("linux"):
         chosen = keyring.core.load_env() or keyring.core.load_config() or _linux_backend()
         keyring.core.set_keyring(chosen)  # type: ignore[arg-type]
     return keyring.get_keyring()

@@ -52,7 +52,7 @@ from privacy_audit.store.record import JOURNAL_SUFFIXES, Record
 
 KEY_CHECK = {"check": "privacy-audit"}
 PENDING_SET_ASIDE = "pending_set_aside"  # settings key: notices not yet delivered with an open record
-MOVED = "{moved}"  # where the set-aside file's new path goes in a message (replaced, never str.format-ted)
+MOVED = "\x00moved\x00"  # where the new path goes; `_shown` keeps file text from containing it
 MIN_SALT_BYTES = 16
 
 
@@ -283,25 +283,26 @@ _BAD_SETTINGS = (
 )
 
 
-def _passphrase_key(values: dict[str, str], passphrase: str) -> bytes:
-    """The key from the record's stored scrypt settings, each checked first (set aside when impossible)."""
+def _kdf_settings(values: dict[str, str]) -> tuple[bytes, int, int, int]:
+    """The record's stored scrypt settings (salt, N, r, p), each checked (set aside when impossible), so a
+    damaged record is reported before a passphrase is asked for, and never costs gigabytes to try."""
+
+    def bad(what: str) -> _SetAside:
+        return _SetAside("damaged", _BAD_SETTINGS.replace("{what}", what))
+
     try:
         salt = base64.b64decode(values["kdf_salt"], validate=True)
         n, r, p = int(values["kdf_n"]), int(values["kdf_r"]), int(values["kdf_p"])
     except (KeyError, ValueError, binascii.Error) as exc:
-        raise _SetAside(
-            "damaged", _BAD_SETTINGS.replace("{what}", f"a setting is missing or unreadable: {_shown(exc)}")
-        ) from exc
+        raise bad(f"a setting is missing or unreadable: {_shown(exc)}") from exc
     if values.get("kdf", "scrypt") != "scrypt":
-        raise _SetAside(
-            "damaged", _BAD_SETTINGS.replace("{what}", f"unknown method '{_shown(values['kdf'])}'")
-        )
+        raise bad(f"unknown method '{_shown(values['kdf'])}'")
     if len(salt) < MIN_SALT_BYTES:
-        raise _SetAside("damaged", _BAD_SETTINGS.replace("{what}", "the salt is too short"))
+        raise bad("the salt is too short")
     problem = crypto.kdf_params_problem(n, r, p)
     if problem:
-        raise _SetAside("damaged", _BAD_SETTINGS.replace("{what}", problem))
-    return crypto.key_from_passphrase(passphrase, salt, n, r, p)
+        raise bad(problem)
+    return salt, n, r, p
 
 
 def _unlock(
@@ -355,9 +356,10 @@ def _unlock(
             )
         return record_id, crypto.Sealer(None), _protection("unencrypted")
     if mode == "passphrase":
-        key = None if passphrase is None else _passphrase_key(values, passphrase)
-        if key is None:
+        salt, n, r, p = _kdf_settings(values)
+        if passphrase is None:
             raise NeedsPassphrase("Your record is protected by a passphrase. Type it to unlock your record.")
+        key = crypto.key_from_passphrase(passphrase, salt, n, r, p)
         sealer = crypto.Sealer(key)
         if not _verifies(sealer, record_id, values["key_check"]):
             raise WrongPassphrase(
@@ -461,6 +463,8 @@ def _open_once(
 def open_record(dirs: AppDirs, *, passphrase: str | None = None, accept_unencrypted: bool = False) -> Record:
     """Open (or create) the person's record. Raises RecordError (see the module docstring)."""
     path = dirs.record_file
+    if dirs.home is not None:  # before creating anything in it
+        check_private(dirs.home, kind="given-folder")
     try:
         dirs.ensure()
     except OSError as exc:
