@@ -253,16 +253,17 @@ def _choose_protection(
         if refused:
             raise NeedsProtectionChoice(refused)
         salt = crypto.new_salt()
-        sealer = crypto.Sealer(crypto.key_from_passphrase(passphrase, salt))
+        n, r, p = crypto.SCRYPT_N, crypto.SCRYPT_R, crypto.SCRYPT_P
+        sealer = crypto.Sealer(crypto.key_from_passphrase(passphrase, salt, n, r, p))
         _set_meta(
             conn,
             {
                 "protection": "passphrase",
                 "kdf": "scrypt",
                 "kdf_salt": base64.b64encode(salt).decode("ascii"),
-                "kdf_n": str(crypto.SCRYPT_N),
-                "kdf_r": str(crypto.SCRYPT_R),
-                "kdf_p": str(crypto.SCRYPT_P),
+                "kdf_n": str(n),
+                "kdf_r": str(r),
+                "kdf_p": str(p),
                 "key_check": _key_check(sealer, record_id),
             },
         )
