@@ -233,8 +233,8 @@ class MainWindow(QMainWindow):
         kind = type(error).__name__
         # Matched by class name so the window still works while the record package is being installed.
         if kind in ("NeedsProtectionChoice", "NeedsPassphrase", "WrongPassphrase"):
-            self.protection.ask(
-                str(error), existing=kind != "NeedsProtectionChoice", wrong=kind == "WrongPassphrase"
+            self.protection.ask(  # the error itself: its set-aside notices are shown apart from the question
+                error, existing=kind != "NeedsProtectionChoice", wrong=kind == "WrongPassphrase"
             )
             self.go("protection")
             self.protection.passphrase.setFocus()
