@@ -30,6 +30,7 @@ from privacy_audit.store.errors import RecordError
 from privacy_audit.store.record import MAX_SETTING_BYTES, Record
 
 MAX_IMPORT_BYTES = 50 * 1024 * 1024
+MAX_POSITION = 10_000
 
 PlatformId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=30)]
 ItemId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=60)]
@@ -85,7 +86,7 @@ class DraftEntry(_Strict):
     platform: PlatformId
     checklist_version: Annotated[str, StringConstraints(min_length=1, max_length=60)]
     started: dt.datetime
-    position: int = Field(ge=0)
+    position: int = Field(ge=0, le=MAX_POSITION)  # an item's place in a checklist: never near this
     note: Note = ""
     answers: list[AnswerEntry]
 
