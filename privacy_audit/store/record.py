@@ -27,8 +27,9 @@ from privacy_audit.core.platforms import ALWAYS_IN_USE, sort_key
 from privacy_audit.store import crypto, payload, schema
 from privacy_audit.store.errors import RecordError, SetAsideNotice, translate_sqlite_error
 
-if TYPE_CHECKING:
-    from privacy_audit.store.opening import ProtectionInfo
+if TYPE_CHECKING:  # also the names that moved (see `_MOVED` at the end), for type checkers
+    from privacy_audit.store.forget import forget_everything  # noqa: F401
+    from privacy_audit.store.opening import ProtectionInfo, open_record, set_aside  # noqa: F401
 
 MAX_SETTING_BYTES = 64 * 1024
 JOURNAL_SUFFIXES = ("-journal", "-wal", "-shm")
