@@ -194,15 +194,10 @@ def _where(loc: tuple[int | str, ...]) -> str:
     return text or "(whole file)"
 
 
-def write_private_file(path: Path, data: bytes) -> None:
-    """Write `data` to `path` atomically with owner-only permissions."""
-    write_atomically(path, data)
-
-
 def export_json(record: Record, path: Path) -> int:
     """Write the whole record to `path` as readable JSON; returns the number of checks written."""
     document = record.export_document()
-    write_private_file(path, (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+    write_atomically(path, (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
     return len(document["checks"])
 
 

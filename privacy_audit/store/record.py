@@ -49,7 +49,6 @@ class Record:
         set_aside: tuple[SetAsideNotice, ...] = (),
     ) -> None:
         self._conn = conn
-        self._dirs = dirs
         self._sealer = sealer
         self._lock = threading.RLock()
         self.record_id = record_id
