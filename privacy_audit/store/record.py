@@ -174,10 +174,26 @@ class Record:
         decoded = (self._decode_check(row) for row in self._check_rows(platform))
         return [pair[1] for pair in decoded if pair is not None]
 
+    def _latest_times(self, sql: str, what: str) -> dict[str, dt.datetime]:
+        """Each platform's latest time from (platform, time) rows; an unreadable time (a damaged or edited
+        row) is named in `notices` and skipped, so one bad row never hides the others or stops the app."""
+        latest: dict[str, dt.datetime] = {}
+        for platform, text in self._read(sql):
+            try:
+                moment = schema.from_text(str(text))
+            except (ValueError, TypeError, OverflowError):
+                shown = "".join(ch if ch.isprintable() else "?" for ch in str(text))[:40]
+                self._damaged(
+                    what.format(platform=platform), crypto.DamagedData(f"its date '{shown}' is not a date")
+                )
+                continue
+            if platform not in latest or moment > latest[platform]:
+                latest[platform] = moment
+        return latest
+
     def last_checked(self) -> dict[str, dt.datetime]:
         """Each platform's latest finished check (clear columns only: no key needed)."""
-        rows = self._read("SELECT platform, MAX(finished) FROM checks GROUP BY platform")
-        return {platform: schema.from_text(finished) for platform, finished in rows}
+        return self._latest_times("SELECT platform, finished FROM checks", "A {platform} check")
 
     # -- snoozes ---------------------------------------------------------------------------------------
 
@@ -189,10 +205,7 @@ class Record:
             )
 
     def snoozes(self) -> dict[str, dt.datetime]:
-        return {
-            platform: schema.from_text(until)
-            for platform, until in self._read("SELECT platform, until FROM snoozes")
-        }
+        return self._latest_times("SELECT platform, until FROM snoozes", "The snooze of {platform}")
 
     # -- drafts ----------------------------------------------------------------------------------------
 

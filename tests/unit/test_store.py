@@ -510,3 +510,23 @@ def test_forget_deletes_only_the_apps_own_files_and_keeps_others_in_the_same_fol
     assert sorted(p.name for p in dirs.state.iterdir()) == ["mine.txt"]
     assert sorted(p.name for p in dirs.data.iterdir()) == ["mine.txt"]
     assert (dirs.config / "mine.txt").exists()
+
+
+@pytest.mark.parametrize("bad", ["garbage", "", "2026-13-45T00:00:00+00:00", "2026-09-01T10:00:00", "9" * 40])
+def test_an_unreadable_date_in_one_row_is_named_and_never_hides_the_others(dirs, bad):
+    with open_record(dirs) as record:
+        record.save_check(make_check(day=1))
+        odd = record.save_check(make_check(day=2))
+        record.snooze("x", dt.datetime(2026, 9, 20, tzinfo=UTC))
+    conn = sqlite3.connect(dirs.record_file)
+    conn.execute("UPDATE checks SET finished = ? WHERE id = ?", (bad, odd.id))
+    conn.execute("UPDATE snoozes SET until = ?", (bad,))
+    conn.commit()
+    conn.close()
+    with open_record(dirs) as record:
+        assert record.last_checked() == {"facebook": make_check(day=1).finished}
+        assert record.snoozes() == {}
+        assert len(record.checks()) == 1
+        assert any("A facebook check" in n for n in record.notices) and any(
+            "snooze of x" in n for n in record.notices
+        )
