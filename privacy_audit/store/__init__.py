@@ -49,6 +49,7 @@ if TYPE_CHECKING:  # for type checkers only: the names as `_EXPORTS` below loads
     from privacy_audit.store.opening import ProtectionInfo as ProtectionInfo
     from privacy_audit.store.opening import open_record as open_record
     from privacy_audit.store.ownership import check_private as check_private
+    from privacy_audit.store.pending import pending_set_aside as pending_set_aside
     from privacy_audit.store.record import Record as Record
 
 _EXPORTS = {
@@ -73,6 +74,7 @@ _EXPORTS = {
     "open_record": "opening",
     "forget_everything": "forget",
     "check_private": "ownership",
+    "pending_set_aside": "pending",
 }
 
 __all__ = sorted(_EXPORTS)  # noqa: PLE0605 - made from the one list above, not kept in step by hand

@@ -26,7 +26,6 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as dt
-import json
 import os
 import sqlite3
 from dataclasses import dataclass
@@ -48,10 +47,10 @@ from privacy_audit.store.errors import (
     translate_sqlite_error,
 )
 from privacy_audit.store.ownership import check_app_dirs, check_private
+from privacy_audit.store.pending import PENDING_KEY, keep_pending
 from privacy_audit.store.record import JOURNAL_SUFFIXES, Record
 
 KEY_CHECK = {"check": "privacy-audit"}
-PENDING_SET_ASIDE = "pending_set_aside"  # settings key: notices not yet delivered with an open record
 MOVED = "\x00moved\x00"  # where the new path goes; `_shown` keeps file text from containing it
 MIN_SALT_BYTES = 16
 
@@ -158,34 +157,6 @@ def _check_structure(conn: sqlite3.Connection) -> None:
                 f"Your record was damaged ({what} is missing), so it could not be read. It was set aside as "
                 f"{MOVED} and a new record was started.",
             )
-
-
-# -- pending notices -------------------------------------------------------------------------------------
-
-
-def _stored_notices(conn: sqlite3.Connection) -> list[SetAsideNotice]:
-    row = conn.execute("SELECT value FROM settings WHERE key = ?", (PENDING_SET_ASIDE,)).fetchone()
-    if row is None:
-        return []
-    try:
-        return [SetAsideNotice(str(n[0]), Path(str(n[1])), str(n[2])) for n in json.loads(row[0])]
-    except (ValueError, TypeError, IndexError, KeyError):
-        return []
-
-
-def _keep_notices(conn: sqlite3.Connection, fresh: list[SetAsideNotice]) -> list[SetAsideNotice]:
-    """Everything still to tell: kept earlier in this record, then moved aside by this call (and kept)."""
-    stored = _stored_notices(conn)
-    new = [n for n in fresh if n not in stored]
-    if new:
-        text = json.dumps([[n.reason, str(n.moved_to), n.message] for n in stored + new], ensure_ascii=False)
-        try:
-            conn.execute(
-                "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (PENDING_SET_ASIDE, text)
-            )
-        except sqlite3.Error:
-            pass  # still told in this run, through the exception or the record
-    return stored + new
 
 
 # -- protection ------------------------------------------------------------------------------------------
@@ -445,14 +416,14 @@ def _open_once(
                 f"Your record was upgraded to this version; a copy of it as it was is kept at {copy}."
             )
         _check_structure(conn)
-        pending = _keep_notices(conn, fresh)
+        pending = keep_pending(conn, fresh)
         try:
             record_id, sealer, protection = _unlock(conn, passphrase, accept_unencrypted)
         except RecordError as exc:
             exc.set_aside = tuple(pending) + exc.set_aside
             raise
         if pending:
-            conn.execute("DELETE FROM settings WHERE key = ?", (PENDING_SET_ASIDE,))
+            conn.execute("DELETE FROM settings WHERE key = ?", (PENDING_KEY,))
     except BaseException:
         conn.close()
         raise

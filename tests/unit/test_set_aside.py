@@ -24,6 +24,7 @@ from privacy_audit.store import (
     SetAsideNotice,
     open_record,
 )
+from privacy_audit.store.pending import pending_set_aside
 
 PASSPHRASE = "correct horse battery"
 
@@ -160,12 +161,15 @@ def test_a_damaged_record_is_set_aside_and_the_person_is_told_first(mode, name, 
         with pytest.raises(NeedsProtectionChoice) as again:
             open_record(dirs)
         assert again.value.set_aside == (notice,)
+        # Readable without the key, for `status`, `remind` and the app's first screen.
+        assert pending_set_aside(dirs.record_file) == (notice,)
         record = open_record(dirs, accept_unencrypted=True)
         assert record.set_aside == (notice,) and record.notices[0] == notice.message
         record.close()
     assert notice.moved_to.read_bytes() == before, "the copy is the file as it was, byte for byte"
     with open_record(dirs, accept_unencrypted=True) as record:
         assert record.set_aside == () and record.notices == [], "told once it was delivered with a record"
+    assert pending_set_aside(dirs.record_file) == ()
 
 
 def test_a_damaged_passphrase_record_is_reported_before_the_passphrase_is_asked_for():
