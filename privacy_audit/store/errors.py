@@ -37,7 +37,12 @@ class RecordError(Exception):
 
 class NeedsProtectionChoice(RecordError):
     """A new record needs protection but this computer has no secure keyring: ask for a passphrase, or for
-    the person's agreement to keep it unencrypted, and call `open_record` again."""
+    the person's agreement to keep it unencrypted, and call `open_record` again.
+
+    `keyring_problem` is the technical reason there is no keyring (for a "details" line) when this is the
+    usual first question; it is empty when a passphrase given was refused (`problem` then says why)."""
+
+    keyring_problem = ""
 
 
 class NeedsPassphrase(RecordError):

@@ -242,10 +242,12 @@ def _choose_protection(
     if accept_unencrypted:
         _set_meta(conn, {"protection": "unencrypted"})
         return crypto.Sealer(None), _protection("unencrypted")
-    raise NeedsProtectionChoice(
+    question = NeedsProtectionChoice(
         f"This computer has no secure keyring to hold the key that protects your record ({problem}). "
         "Choose a passphrase to protect it, or choose to keep your answers unencrypted on this computer."
     )
+    question.keyring_problem = problem
+    raise question
 
 
 _BAD_SETTINGS = (

@@ -61,8 +61,7 @@ class ProtectionView(QWidget):
         self.pages = QStackedWidget()
         self.pages.addWidget(self._choose_page())
         self.pages.addWidget(self._unlock_page())
-        layout.addWidget(self.pages)
-        layout.addStretch(1)
+        layout.addWidget(self.pages, 1)
 
     # -- the two pages -------------------------------------------------------------------------------------
 
@@ -136,6 +135,7 @@ class ProtectionView(QWidget):
         self.choose_button.clicked.connect(self._continue)
         row.addWidget(self.choose_button)
         layout.addLayout(row)
+        layout.addStretch(1)  # extra height goes below the page, not between its lines
         self.new_passphrase.returnPressed.connect(self._continue)
         self.repeat.returnPressed.connect(self._continue)
         self.use_passphrase.toggled.connect(self._mode_changed)
@@ -156,10 +156,9 @@ class ProtectionView(QWidget):
         self.unlock_problem.hide()
         layout.addWidget(self.unlock_problem)
         row = QHBoxLayout()
-        self.forgotten_button = QPushButton(self.tr("Forgotten it?"))
-        self.forgotten_button.setAccessibleName(self.tr("Forgotten your passphrase?"))
-        self.forgotten_button.setFlat(True)
-        self.forgotten_button.setCheckable(True)
+        self.forgotten_button = w.button(
+            self.tr("Forgotten it?"), accessible=self.tr("Forgotten your passphrase?")
+        )
         row.addWidget(self.forgotten_button)
         row.addStretch(1)
         self.unlock_button = w.button(self.tr("Unlock"), primary=True)
@@ -175,8 +174,11 @@ class ProtectionView(QWidget):
             muted=True,
         )
         self.forgotten.hide()
-        self.forgotten_button.toggled.connect(self.forgotten.setVisible)
+        self.forgotten_button.clicked.connect(
+            lambda: self.forgotten.setVisible(not self.forgotten.isVisible())
+        )
         layout.addWidget(self.forgotten)
+        layout.addStretch(1)
         self.unlock_passphrase.returnPressed.connect(self._continue)
         return page
 
@@ -207,7 +209,7 @@ class ProtectionView(QWidget):
             field.clear()
         self.continue_button.setEnabled(True)
         if existing:
-            self.forgotten_button.setChecked(False)
+            self.forgotten.hide()
             if wrong:  # said once, in the bar; the page's own words stay as they are
                 self._say(
                     self.tr("That passphrase does not unlock your record. Nothing was changed; try again.")
@@ -215,8 +217,15 @@ class ProtectionView(QWidget):
             else:
                 self.problem.hide()
         else:
-            self.reason.setText(problem)
-            self.problem.hide()
+            # The usual ask (no keyring) is explained by the page itself; its technical reason is a detail.
+            # Any other problem (a passphrase the record refused) is said once, in the bar.
+            detail = getattr(reason, "keyring_problem", "") if not isinstance(reason, str) else problem
+            self.reason.setText(self.tr("Details: {problem}").format(problem=detail) if detail else "")
+            self.reason.setVisible(bool(detail))
+            if detail or not problem:
+                self.problem.hide()
+            else:
+                self._say(problem)
         self.passphrase.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _mode_changed(self, use_passphrase: bool) -> None:

@@ -149,3 +149,29 @@ def test_with_a_keyring_a_set_aside_record_is_shown_on_the_welcome(qtbot, servic
     qtbot.waitUntil(lambda: window.welcome.notice_card.isVisible(), timeout=10_000)
     assert "newer version" in window.welcome.notice_text.text()
     window.close()
+
+
+def test_the_choice_page_explains_the_missing_keyring_once_with_its_reason_as_a_detail(
+    qtbot, no_keyring, window
+):
+    qtbot.waitUntil(lambda: window.current() == "protection", timeout=10_000)
+    text = visible_text(window.protection)
+    assert sum("no secure keyring" in t or "no password store" in t for t in text) == 1, text
+    assert any(t.startswith("Details: ") and "no keyring service" in t for t in text), text
+    assert not window.protection.problem.isVisible()
+
+
+def test_forgotten_it_says_what_starting_again_costs(qtbot, services):
+    make_passphrase_record()
+    from privacy_audit.ui.main_window import MainWindow
+
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_record()
+    qtbot.waitUntil(lambda: window.current() == "protection", timeout=10_000)
+    page = window.protection
+    assert not page.forgotten.isVisible()
+    qtbot.mouseClick(page.forgotten_button, Qt.MouseButton.LeftButton)
+    assert page.forgotten.isVisible() and "only your history of checks is lost" in page.forgotten.text()
+    window.close()
