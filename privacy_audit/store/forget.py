@@ -13,6 +13,7 @@ folders: the caller removes it (`privacy_audit.desktop.autostart`).
 
 from __future__ import annotations
 
+import errno
 import shutil
 import sqlite3
 from pathlib import Path
@@ -95,6 +96,12 @@ def forget_everything(dirs: AppDirs) -> list[str]:
             for suffix in ("",) + JOURNAL_SUFFIXES:
                 dirs.record_file.with_name(dirs.record_file.name + suffix).unlink(missing_ok=True)
         except OSError as exc:
+            if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+                raise RecordNotWritable(
+                    f"Your record could not be deleted: the folder {dirs.record_file.parent} cannot be changed "
+                    f"({exc.strerror or exc}; a read-only disk, or a folder you may not change). Nothing was "
+                    "deleted. Check that the folder is yours and writable, then try again."
+                ) from exc
             raise RecordNotWritable(
                 f"Could not delete your record ({dirs.record_file}: {exc.strerror or exc}). Close "
                 "Privacy Audit and try again; nothing else was deleted."

@@ -530,3 +530,16 @@ def test_an_unreadable_date_in_one_row_is_named_and_never_hides_the_others(dirs,
         assert any("A facebook check" in n for n in record.notices) and any(
             "snooze of x" in n for n in record.notices
         )
+
+
+def test_forget_on_a_read_only_folder_says_so_and_deletes_nothing(dirs, memory_keyring, read_only):
+    with open_record(dirs) as record:
+        record.save_check(make_check())
+    (dirs.state / "reminders.json").write_text("{}")
+    read_only(dirs.data)
+    with pytest.raises(RecordNotWritable) as raised:
+        forget_everything(dirs)
+    message = str(raised.value)
+    assert "cannot be changed" in message and "nothing was deleted" in message.lower(), message
+    assert "another" not in message, "not blamed on another window"
+    assert dirs.record_file.exists() and memory_keyring.store and (dirs.state / "reminders.json").exists()
