@@ -1,18 +1,48 @@
 """The record's errors: each message says, in plain words, what happened and what the person can do.
 
 Standard library only, so the small readers (`reminder_inputs`) can share them without loading the rest.
+
+Every `RecordError` carries `set_aside`: the records this call moved aside (see `SetAsideNotice`). When a
+damaged record was set aside and then opening the new one needs a passphrase or a choice, the exception
+still says so: `str(error)` starts with the set-aside sentences, so a caller that only prints the message
+tells the person first; `error.problem` is the message alone, for a screen that shows the two apart.
 """
 
 from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import NamedTuple
+
+
+class SetAsideNotice(NamedTuple):
+    """A record moved aside (never deleted): why (`reason`, a short tag), where it is now, and a sentence."""
+
+    reason: str  # e.g. "damaged", "schema-v99", "unknown-protection", "key-missing"
+    moved_to: Path
+    message: str  # one or two sentences for the person, naming `moved_to`
 
 
 class RecordError(Exception):
     """The record cannot be used as asked; `str(error)` is a message to show the person as it is."""
 
+    def __init__(self, problem: str = "", set_aside: tuple[SetAsideNotice, ...] = ()) -> None:
+        super().__init__(problem)
+        self.problem = problem
+        self.set_aside = tuple(set_aside)
+
+    def __str__(self) -> str:
+        return "\n\n".join([n.message for n in self.set_aside] + [self.problem])
+
 
 class NeedsProtectionChoice(RecordError):
     """A new record needs protection but this computer has no secure keyring: ask for a passphrase, or for
-    the person's agreement to keep it unencrypted, and call `open_record` again."""
+    the person's agreement to keep it unencrypted, and call `open_record` again.
+
+    `keyring_problem` is the technical reason there is no keyring (for a "details" line) when this is the
+    usual first question; it is empty when a passphrase given was refused (`problem` then says why)."""
+
+    keyring_problem = ""
 
 
 class NeedsPassphrase(RecordError):
@@ -27,9 +57,63 @@ class KeyringUnavailable(RecordError):
     """The keyring that holds the record's key is locked or cannot be reached right now (nothing was changed)."""
 
 
-class RecordLocked(RecordError):
-    """Another Privacy Audit window or command is using the record."""
+class RecordBusy(RecordError):
+    """Another Privacy Audit window or command is using the record right now: it is busy, not damaged."""
+
+
+RecordLocked = RecordBusy  # the older name, still imported by callers
 
 
 class RecordNotWritable(RecordError):
     """The record's folder or file cannot be written (permissions, read-only disk, disk full)."""
+
+
+class NotPrivate(RecordError):
+    """A folder or file the app would trust belongs to another user account or others can write to it."""
+
+
+class ProtectionMismatch(RecordError):
+    """The record's protection is not what this run expected (a passphrase given for an unencrypted record)."""
+
+
+# SQLite primary result codes (https://www.sqlite.org/rescode.html).
+_SQLITE_PERM, _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 3, 5, 6, 8
+_SQLITE_IOERR, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_NOTADB = 10, 11, 13, 14, 26
+
+
+def _code(exc: sqlite3.Error) -> int:
+    return int(getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
+
+
+def is_busy(exc: sqlite3.Error) -> bool:
+    """Whether SQLite refused because another connection holds the record (not damage)."""
+    return _code(exc) in (_SQLITE_BUSY, _SQLITE_LOCKED) or "database is locked" in str(exc)
+
+
+def is_damage(exc: sqlite3.Error) -> bool:
+    """Whether SQLite says the file itself is damaged or is not a record at all."""
+    return (
+        _code(exc) in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
+        or "malformed" in str(exc)
+        or "not a database" in str(exc)
+    )
+
+
+def translate_sqlite_error(exc: sqlite3.Error, path: Path, doing: str) -> RecordError:
+    """A clear message for a SQLite error that is not damage to the file (the one copy of this rule)."""
+    code = _code(exc)
+    if is_busy(exc):
+        return RecordBusy(
+            f"Your record ({path}) is in use by another Privacy Audit window or command. "
+            f"Close the other one and try again; nothing was changed."
+        )
+    if code == _SQLITE_FULL:
+        return RecordNotWritable(
+            f"The disk is full, so {doing} failed; nothing was changed. Free some space and try again."
+        )
+    if code in (_SQLITE_READONLY, _SQLITE_PERM, _SQLITE_CANTOPEN, _SQLITE_IOERR):
+        return RecordNotWritable(
+            f"Privacy Audit cannot write to {path.parent}, so {doing} failed; nothing was changed. Check that "
+            f"the folder is yours and writable, or run with --home pointing to a folder you can write to."
+        )
+    return RecordError(f"{doing.capitalize()} failed ({exc}); nothing was changed.")

@@ -31,6 +31,7 @@ from privacy_audit.store.errors import RecordError
 from privacy_audit.store.record import MAX_SETTING_BYTES, Record
 
 MAX_IMPORT_BYTES = 50 * 1024 * 1024
+MAX_POSITION = 10_000
 
 PlatformId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=30)]
 ItemId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=60)]
@@ -86,7 +87,7 @@ class DraftEntry(_Strict):
     platform: PlatformId
     checklist_version: Annotated[str, StringConstraints(min_length=1, max_length=60)]
     started: dt.datetime
-    position: int = Field(ge=0)
+    position: int = Field(ge=0, le=MAX_POSITION)  # an item's place in a checklist: never near this
     note: Note = ""
     answers: list[AnswerEntry]
 
@@ -193,15 +194,10 @@ def _where(loc: tuple[int | str, ...]) -> str:
     return text or "(whole file)"
 
 
-def write_private_file(path: Path, data: bytes) -> None:
-    """Write `data` to `path` atomically with owner-only permissions."""
-    write_atomically(path, data)
-
-
 def export_json(record: Record, path: Path) -> int:
     """Write the whole record to `path` as readable JSON; returns the number of checks written."""
     document = record.export_document()
-    write_private_file(path, (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+    write_atomically(path, (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
     return len(document["checks"])
 
 

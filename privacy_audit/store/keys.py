@@ -13,12 +13,18 @@ Three different failures are kept apart, because the person must do different th
 A key that is present but does not unlock the record ("changed") is detected by the record itself.
 
 `keyring` is imported inside the functions: records protected by a passphrase never pay for it.
+
+On Linux the backend is chosen here, not by keyring's discovery: discovery imports every backend, and the
+macOS one looks for its libraries with `ctypes.util.find_library`, which on Linux runs `ldconfig`, `gcc` and
+`ld` (39 processes per probe, found along PATH). The person's own choice ($PYTHON_KEYRING_BACKEND or
+keyring's config file) still wins; otherwise only the Linux keyrings (Secret Service, KWallet) are tried.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import sys
 from dataclasses import dataclass
 
 SERVICE = "privacy-audit"
@@ -73,12 +79,42 @@ def _classify(backend: object) -> KeyringInfo:
     return KeyringInfo(_describe(backend), True, "")
 
 
+_LINUX_BACKENDS = ("keyring.backends.SecretService.Keyring", "keyring.backends.kwallet.DBusKeyring")
+
+
+def _linux_backend() -> object:
+    """The best viable Linux keyring, without keyring's discovery (see the module docstring)."""
+    from keyring.backends import fail
+
+    best, best_priority = None, 0.0
+    for name in _LINUX_BACKENDS:
+        module_name, _, class_name = name.rpartition(".")
+        try:
+            module = __import__(module_name, fromlist=[class_name])
+            cls = getattr(module, class_name)
+            priority = float(cls.priority)  # raises when the backend cannot work here
+        except Exception:  # noqa: BLE001, S112 - a missing D-Bus or module means "not this one"
+            continue
+        if priority > best_priority:
+            best, best_priority = cls(), priority
+    return best if best is not None else fail.Keyring()
+
+
+def _backend() -> object:
+    """The keyring in use: one set by the program (tests), the person's choice, or our Linux choice."""
+    import keyring
+    import keyring.core
+
+    if keyring.core._keyring_backend is None and sys.platform.startswith("linux"):
+        chosen = keyring.core.load_env() or keyring.core.load_config() or _linux_backend()
+        keyring.core.set_keyring(chosen)  # type: ignore[arg-type]
+    return keyring.get_keyring()
+
+
 def keyring_info() -> KeyringInfo:
     """Which keyring this computer offers, and whether it protects secrets."""
-    import keyring
-
     try:
-        return _classify(keyring.get_keyring())
+        return _classify(_backend())
     except Exception as exc:  # noqa: BLE001 - a broken keyring configuration must not stop the app
         return KeyringInfo("no keyring", False, f"the keyring could not be loaded ({exc})")
 

@@ -242,8 +242,8 @@ class MainWindow(QMainWindow):
 
         error = failure.error
         if isinstance(error, (NeedsProtectionChoice, NeedsPassphrase, WrongPassphrase)):
-            self.protection.ask(
-                str(error),
+            self.protection.ask(  # the error itself: its set-aside notices are shown apart from the question
+                error,
                 existing=not isinstance(error, NeedsProtectionChoice),
                 wrong=isinstance(error, WrongPassphrase),
             )

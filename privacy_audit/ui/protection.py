@@ -1,36 +1,95 @@
-"""When no secure keyring is available, ask how to protect the record: a passphrase, or no encryption.
+"""The record's protection, as two separate pages inside the main window (not modal dialogs):
 
-Shown as a page inside the main window (not a modal dialog), explained plainly. The passphrase goes
-straight to the record on the worker thread and is never stored.
+- "choose": the first run on a computer with no secure keyring. It opens with the welcome (what the app is,
+  in two sentences), then asks how to protect the record, with the passphrase rules shown before typing.
+- "unlock": every later launch of a passphrase record. "Unlock your record", one field, one button, and what
+  to do if the passphrase is forgotten. A wrong passphrase is said once, in the bar under the field.
+
+Either page first shows any record that was set aside (damaged, from a newer version...) and where the copy
+is, before it asks anything. The passphrase goes straight to the record on the worker thread and is never
+stored.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLineEdit, QRadioButton, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from privacy_audit.ui import widgets as w
 
 MIN_PASSPHRASE = 8
 
 
+def _split(reason: object) -> tuple[list[str], str]:
+    """The set-aside sentences and the problem itself, from a store error (or a plain message)."""
+    notices = [str(getattr(n, "message", n)) for n in getattr(reason, "set_aside", ())]
+    problem = getattr(reason, "problem", None)
+    return notices, str(problem if problem is not None else reason)
+
+
+def _password_field(name: str) -> QLineEdit:
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setAccessibleName(name)
+    return field
+
+
 class ProtectionView(QWidget):
-    chosen = Signal(object)  # (passphrase or None, accept_unencrypted)
+    """Emits `chosen((passphrase or None, accept_unencrypted))`; `ask` says which page to show."""
+
+    chosen = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.existing = False
         layout = w.page_layout(self)
-        layout.addWidget(w.heading(self.tr("How should your record be protected?")))
-        self.reason = w.text("")
-        layout.addWidget(self.reason)
+        self.set_aside_card, inner = w.card("notice")
+        inner.addWidget(w.text(self.tr("Your earlier record was set aside"), bold=True))
+        self.set_aside_text = w.text("")
+        inner.addWidget(self.set_aside_text)
+        self.set_aside_card.hide()
+        layout.addWidget(self.set_aside_card)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._choose_page())
+        self.pages.addWidget(self._unlock_page())
+        layout.addWidget(self.pages, 1)
+
+    # -- the two pages -------------------------------------------------------------------------------------
+
+    def _choose_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(14)
+        layout.addWidget(w.heading(self.tr("Welcome to Privacy Audit")))
         layout.addWidget(
             w.text(
                 self.tr(
-                    "Normally the app keeps the key to your record in this computer's password store (keyring). "
-                    "There isn't one it can use here, so please choose:"
+                    "This app walks you through checking the privacy settings of your personal social media "
+                    "accounts, and keeps a dated record of your checks on this computer. Nothing is sent anywhere."
                 )
             )
         )
+        layout.addWidget(w.heading(self.tr("First, how should your record be protected?"), 2))
+        layout.addWidget(
+            w.text(
+                self.tr(
+                    "This computer has no password store (keyring) the app can keep a key in, so choose one "
+                    "of these. You choose once; you can start a new record later."
+                )
+            )
+        )
+        self.reason = w.text("", muted=True)  # the store's own words on why, as a detail
+        layout.addWidget(self.reason)
         card, inner = w.card()
         self.use_passphrase = QRadioButton(
             self.tr("Protect it with a passphrase I type each time (recommended)")
@@ -38,25 +97,22 @@ class ProtectionView(QWidget):
         self.use_passphrase.setAccessibleName(self.tr("Protect my record with a passphrase"))
         self.use_passphrase.setChecked(True)
         inner.addWidget(self.use_passphrase)
+        self.rules = w.text(
+            self.tr(
+                "Use at least {n} characters, not only spaces. A few words you will remember work well. "
+                "If you forget it, nobody can open your record, not even your school; you would start a new one."
+            ).format(n=MIN_PASSPHRASE),
+            muted=True,
+        )
+        inner.addWidget(self.rules)
         form = QFormLayout()
-        self.passphrase = QLineEdit()
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setAccessibleName(self.tr("Passphrase"))
-        form.addRow(w.text(self.tr("Passphrase"), selectable=False), self.passphrase)
-        self.repeat = QLineEdit()
-        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
-        self.repeat.setAccessibleName(self.tr("Passphrase again"))
+        self.new_passphrase = _password_field(self.tr("Passphrase"))
+        self.new_passphrase.setAccessibleDescription(self.rules.text())
+        form.addRow(w.text(self.tr("Passphrase"), selectable=False), self.new_passphrase)
+        self.repeat = _password_field(self.tr("Passphrase again"))
         self.repeat_label = w.text(self.tr("Again"), selectable=False)
         form.addRow(self.repeat_label, self.repeat)
         inner.addLayout(form)
-        inner.addWidget(
-            w.text(
-                self.tr(
-                    "If you forget it, nobody can open your record, not even your school; you would start a new one."
-                ),
-                muted=True,
-            )
-        )
         self.unencrypted = QRadioButton(self.tr("Keep it unencrypted"))
         self.unencrypted.setAccessibleName(self.tr("Keep my record unencrypted"))
         inner.addWidget(self.unencrypted)
@@ -70,38 +126,110 @@ class ProtectionView(QWidget):
             )
         )
         layout.addWidget(card)
-        self.problem = w.text("", name="chip_warn")
-        self.problem.hide()
-        layout.addWidget(self.problem)
+        self.choose_problem = w.text("", name="chip_warn")
+        self.choose_problem.hide()
+        layout.addWidget(self.choose_problem)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.continue_button = w.button(self.tr("Continue"), primary=True)
-        self.continue_button.clicked.connect(self._continue)
-        row.addWidget(self.continue_button)
+        self.choose_button = w.button(self.tr("Continue"), primary=True)
+        self.choose_button.clicked.connect(self._continue)
+        row.addWidget(self.choose_button)
         layout.addLayout(row)
-        layout.addStretch(1)
-        self.passphrase.returnPressed.connect(self._continue)
+        layout.addStretch(1)  # extra height goes below the page, not between its lines
+        self.new_passphrase.returnPressed.connect(self._continue)
         self.repeat.returnPressed.connect(self._continue)
         self.use_passphrase.toggled.connect(self._mode_changed)
+        return page
 
-    def ask(self, reason: str, *, existing: bool = False, wrong: bool = False) -> None:
-        """`existing`: the record already uses a passphrase, so ask for it once."""
-        self.reason.setText(reason)
+    def _unlock_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(14)
+        layout.addWidget(w.heading(self.tr("Unlock your record")))
+        layout.addWidget(w.text(self.tr("Type the passphrase you chose when you first used Privacy Audit.")))
+        form = QFormLayout()
+        self.unlock_passphrase = _password_field(self.tr("Your passphrase"))
+        form.addRow(w.text(self.tr("Passphrase"), selectable=False), self.unlock_passphrase)
+        layout.addLayout(form)
+        self.unlock_problem = w.text("", name="chip_warn")
+        self.unlock_problem.hide()
+        layout.addWidget(self.unlock_problem)
+        row = QHBoxLayout()
+        self.forgotten_button = w.button(
+            self.tr("Forgotten it?"), accessible=self.tr("Forgotten your passphrase?")
+        )
+        row.addWidget(self.forgotten_button)
+        row.addStretch(1)
+        self.unlock_button = w.button(self.tr("Unlock"), primary=True)
+        self.unlock_button.clicked.connect(self._continue)
+        row.addWidget(self.unlock_button)
+        layout.addLayout(row)
+        self.forgotten = w.text(
+            self.tr(
+                "Nobody can open your record without its passphrase, not even your school, and the app cannot "
+                "remind you of it. If it is truly lost, you can start again with a new record: only your history "
+                "of checks is lost. To do that, run `privacy-audit forget` in a terminal, or ask your IT support."
+            ),
+            muted=True,
+        )
+        self.forgotten.hide()
+        self.forgotten_button.clicked.connect(
+            lambda: self.forgotten.setVisible(not self.forgotten.isVisible())
+        )
+        layout.addWidget(self.forgotten)
+        layout.addStretch(1)
+        self.unlock_passphrase.returnPressed.connect(self._continue)
+        return page
+
+    # -- what the main window uses -------------------------------------------------------------------------
+
+    @property
+    def passphrase(self) -> QLineEdit:
+        """The passphrase field on the page in view."""
+        return self.unlock_passphrase if self.existing else self.new_passphrase
+
+    @property
+    def continue_button(self) -> QPushButton:
+        return self.unlock_button if self.existing else self.choose_button
+
+    @property
+    def problem(self):
+        return self.unlock_problem if self.existing else self.choose_problem
+
+    def ask(self, reason: object, *, existing: bool = False, wrong: bool = False) -> None:
+        """Show the page for a store error (or its message): `existing` - the record has a passphrase, so
+        ask for it once (the unlock page); `wrong` - the one typed did not unlock it."""
+        notices, problem = _split(reason)
+        self.set_aside_text.setText("\n\n".join(notices))
+        self.set_aside_card.setVisible(bool(notices))
         self.existing = existing
-        self.repeat.setVisible(not existing)
-        self.repeat_label.setVisible(not existing)
-        self.unencrypted.setVisible(not existing)
-        self.passphrase.clear()
-        self.repeat.clear()
+        self.pages.setCurrentIndex(1 if existing else 0)
+        for field in (self.new_passphrase, self.repeat, self.unlock_passphrase):
+            field.clear()
         self.continue_button.setEnabled(True)
-        if wrong:
-            self._say(reason)
+        if existing:
+            self.forgotten.hide()
+            if wrong:  # said once, in the bar; the page's own words stay as they are
+                self._say(
+                    self.tr("That passphrase does not unlock your record. Nothing was changed; try again.")
+                )
+            else:
+                self.problem.hide()
         else:
-            self.problem.hide()
+            # The usual ask (no keyring) is explained by the page itself; its technical reason is a detail.
+            # Any other problem (a passphrase the record refused) is said once, in the bar.
+            detail = getattr(reason, "keyring_problem", "") if not isinstance(reason, str) else problem
+            self.reason.setText(self.tr("Details: {problem}").format(problem=detail) if detail else "")
+            self.reason.setVisible(bool(detail))
+            if detail or not problem:
+                self.problem.hide()
+            else:
+                self._say(problem)
         self.passphrase.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _mode_changed(self, use_passphrase: bool) -> None:
-        self.passphrase.setEnabled(use_passphrase)
+        self.new_passphrase.setEnabled(use_passphrase)
         self.repeat.setEnabled(use_passphrase)
 
     def _say(self, message: str) -> None:
@@ -109,16 +237,34 @@ class ProtectionView(QWidget):
         self.problem.show()
 
     def _continue(self) -> None:
-        if self.use_passphrase.isChecked() or getattr(self, "existing", False):
-            phrase = self.passphrase.text()
-            if len(phrase) < MIN_PASSPHRASE:
-                self._say(self.tr("Use at least {n} characters.").format(n=MIN_PASSPHRASE))
-                return
-            if not getattr(self, "existing", False) and phrase != self.repeat.text():
-                self._say(self.tr("The two passphrases are different. Type them again."))
+        from privacy_audit.store.opening import passphrase_problem
+
+        if self.existing:
+            phrase = self.unlock_passphrase.text()
+            if not phrase:
+                self._say(self.tr("Type your passphrase."))
                 return
             self.continue_button.setEnabled(False)
             self.chosen.emit((phrase, False))
-        else:
+            return
+        if not self.use_passphrase.isChecked():
             self.continue_button.setEnabled(False)
             self.chosen.emit((None, True))
+            return
+        phrase = self.new_passphrase.text()
+        if phrase and passphrase_problem(phrase):  # the store's one rule: not only spaces
+            self._say(
+                self.tr(
+                    "A passphrase made only of spaces cannot protect your record. Use letters, numbers or words "
+                    "you will remember."
+                )
+            )
+            return
+        if len(phrase) < MIN_PASSPHRASE:
+            self._say(self.tr("Use at least {n} characters.").format(n=MIN_PASSPHRASE))
+            return
+        if phrase != self.repeat.text():
+            self._say(self.tr("The two passphrases are different. Type them again."))
+            return
+        self.continue_button.setEnabled(False)
+        self.chosen.emit((phrase, False))

@@ -1,5 +1,9 @@
 """First run: what the app does, that nothing leaves the laptop, how the record is protected, and which
-platforms the person uses. Also used later from the dashboard to change the platforms in use."""
+platforms the person uses. Also used later from the dashboard to change the platforms in use.
+
+When the record opened on the first run came with notices (an earlier record set aside, and where the copy
+is), they are shown at the top, before the question.
+"""
 
 from __future__ import annotations
 
@@ -31,6 +35,12 @@ class WelcomeView(QWidget):
         self.first_run = first_run
         layout = w.page_layout(self)
         school = services.school
+        self.notice_card, notice_layout = w.card("notice")
+        notice_layout.addWidget(w.text(self.tr("About your earlier record"), bold=True))
+        self.notice_text = w.text("")
+        notice_layout.addWidget(self.notice_text)
+        self.notice_card.hide()
+        layout.addWidget(self.notice_card)
         if first_run:
             layout.addWidget(w.heading(self.tr("Welcome to Privacy Audit")))
             intro = self.tr(
@@ -45,7 +55,7 @@ class WelcomeView(QWidget):
                 w.text(
                     self.tr(
                         "The app never asks for your passwords, never changes a setting for you and never sends "
-                        "anything anywhere. Your record stays on this computer, and only you can read it."
+                        "anything anywhere. Your record stays on this computer."
                     )
                 )
             )
@@ -100,6 +110,8 @@ class WelcomeView(QWidget):
         layout.addLayout(row)
         if first_run:
             services.record_opened.connect(self._refresh_protection)
+            if services.record_is_open:
+                self._refresh_protection()
 
     def _protection_text(self) -> str:
         info = self.services.protection
@@ -113,6 +125,9 @@ class WelcomeView(QWidget):
 
     def _refresh_protection(self) -> None:
         self.protection_label.setText(self._protection_text())
+        notices = list(self.services.notices)
+        self.notice_text.setText("\n\n".join(notices))
+        self.notice_card.setVisible(bool(notices))
 
     def chosen(self) -> list[str]:
         return [ALWAYS_IN_USE] + [pid for pid, box in self.boxes.items() if box.isChecked()]

@@ -1,10 +1,11 @@
 """No one else gets in: every file the app leaves on the laptop is its owner's alone, the answers and notes
 cannot be read from the raw files without the key, and `forget` leaves no trace of the record, its key or
-the guided browser's profile.
+the guided browser's profile, the reminder state, the dashboard snapshot or the checklist cache.
 
 The footprint is made the real way: a record with checks, a draft and the signed statement; a copy taken
-by an upgrade and a damaged file set aside; a JSON export; the reminder's state; and a browser profile
-written by real Chromium visiting a page on 127.0.0.1.
+by an upgrade and a damaged file set aside; a JSON export; the reminder's state; the dashboard snapshot and
+the catalogue cache the app writes at start; and a browser profile written by real Chromium visiting a page
+on 127.0.0.1. The login entry is removed by the caller of `forget_everything` (desktop.autostart).
 """
 
 from __future__ import annotations
@@ -107,6 +108,15 @@ def make_footprint(home: Path, chromium_path: str, tmp_path: Path) -> None:
 
     set_aside(damaged, dirs.set_aside, "damaged")
     ReminderState(dirs.state).mark_shown(NOW.date())
+    ReminderState(dirs.state).snooze(NOW + dt.timedelta(days=3))
+    from privacy_audit.ui.catalogue_cache import build_catalogue
+    from privacy_audit.ui.snapshot import SNAPSHOT_NAME, from_catalogue, snapshot_key, write_snapshot
+
+    catalogue = build_catalogue(dirs)  # writes the checklist cache, as every start of the app does
+    snapshot = from_catalogue(catalogue, snapshot_key()).with_record(
+        first_run_done=True, protection_mode="keyring"
+    )
+    assert write_snapshot(dirs.state / SNAPSHOT_NAME, snapshot)
     _browse_with_kept_sign_ins(dirs.browser_profile, chromium_path)
 
 
@@ -206,10 +216,15 @@ def test_everything_the_app_leaves_is_owner_only_unreadable_without_the_key_and_
         assert PLANTED.encode() not in raw and PLANTED_NAME.encode() not in raw and key.encode() not in raw, (
             path
         )
-    assert {p.relative_to(private_home).as_posix() for p in left} <= _small_state(private_home)
+    assert left == [], f"forget left files behind: {left}"
+    assert sorted(p.name for p in private_home.iterdir()) == [], "nor empty folders of its own"
     assert export.exists(), "files the person exported are theirs: forget leaves them"
 
 
-def _small_state(home: Path) -> set[str]:
-    """Files that hold nothing private and may outlive `forget`: when a reminder was last shown."""
-    return {p.relative_to(home).as_posix() for p in (home / "state").rglob("*") if p.is_file()}
+def test_forget_knows_the_name_of_every_state_file_the_app_writes():
+    from privacy_audit.desktop.reminders import STATE_FILE_NAME
+    from privacy_audit.store.forget import STATE_FILES
+    from privacy_audit.ui.catalogue_cache import CACHE_NAME
+    from privacy_audit.ui.snapshot import SNAPSHOT_NAME
+
+    assert sorted(STATE_FILES) == sorted([STATE_FILE_NAME, SNAPSHOT_NAME, CACHE_NAME])

@@ -107,12 +107,16 @@ def _worker(home, passphrase: str, seed: int, kills: int) -> None:
         expected = len(checks)
 
 
+DEFAULT_SEED = 20261201
+
+
 @pytest.mark.slow
 def test_every_reported_save_survives_sigkill_at_random_moments(tmp_path):
-    seed = int(os.environ.get("KILL_TEST_SEED", time.time()))
+    # A fixed seed, so a failure can be run again as it was; KILL_TEST_SEED tries other moments.
+    seed = int(os.environ.get("KILL_TEST_SEED", DEFAULT_SEED))
     homes = [tmp_path / f"home-{n}" for n in range(WORKERS)]
-    # One record is encrypted (as people's are); the others skip scrypt's deliberate 0.1 s per opening so
-    # that 200 kills fit in the time. Durability does not depend on the protection mode.
+    # One record is encrypted (as people's are); the others skip scrypt's deliberate cost per opening so
+    # that the run stays short. Durability does not depend on the protection mode.
     passphrases = [PASSPHRASE] + [""] * (WORKERS - 1)
     keyring.set_keyring(fail.Keyring())
     for home, passphrase in zip(homes, passphrases):
@@ -125,6 +129,7 @@ def test_every_reported_save_survives_sigkill_at_random_moments(tmp_path):
         ]
         for future in futures:
             future.result()
-    elapsed = time.monotonic() - started
-    assert elapsed < 90, f"{KILLS} kills took {elapsed:.0f} s (seed {seed})"
+    elapsed = (
+        time.monotonic() - started
+    )  # reported, not asserted: the machine's load is not the record's fault
     print(f"{KILLS} kills in {elapsed:.1f} s (seed {seed})")

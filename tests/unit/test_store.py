@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import sqlite3
 import stat
@@ -457,3 +458,88 @@ def test_forget_everything_deletes_the_record_its_key_copies_and_the_browser_pro
     assert forget_everything(dirs) == [
         "There was nothing to delete: no record has been saved on this computer."
     ]
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        {"answers": "not a list", "note": ""},
+        {"answers": [{"item_id": "tagging", "answer": "maybe"}], "note": ""},
+        {"answers": [{"answer": "ok"}], "note": ""},
+        {"answers": [None], "note": ""},
+        {"answers": [], "note": ["not", "text"]},
+        {"note": "no answers at all"},
+        ["a", "list"],
+        None,
+    ],
+)
+def test_a_check_or_draft_whose_answers_have_an_unexpected_shape_is_named_and_left_out(
+    dirs, no_keyring, payload
+):
+    """One codec reads every check and draft: an odd shape is damage to one entry, never a crash."""
+    from privacy_audit.store import payload as codec
+
+    with open_record(dirs, accept_unencrypted=True) as record:
+        kept = record.save_check(make_check(day=1))
+        odd = record.save_check(make_check(day=2))
+        record.save_draft(Draft("x", "1", dt.datetime(2026, 9, 3, tzinfo=UTC), {}, 0, "draft"))
+    blob = crypto.CLEAR + json.dumps(payload).encode()
+    conn = sqlite3.connect(dirs.record_file)
+    conn.execute("UPDATE checks SET payload = ? WHERE id = ?", (blob, odd.id))
+    conn.execute("UPDATE drafts SET payload = ?", (blob,))
+    conn.commit()
+    conn.close()
+    with open_record(dirs, accept_unencrypted=True) as record:
+        assert record.checks() == [kept]
+        assert record.load_draft("x") is None
+        assert any("2026-09-02" in n and "unexpected content" in n for n in record.notices), record.notices
+        assert any("unfinished x check" in n for n in record.notices), record.notices
+        assert record.export_document()["checks"][0]["note"] == kept.note
+    with pytest.raises(crypto.DamagedData):
+        codec.decode(payload)
+
+
+def test_forget_deletes_only_the_apps_own_files_and_keeps_others_in_the_same_folders(dirs, memory_keyring):
+    with open_record(dirs) as record:
+        record.save_check(make_check())
+    for folder in (dirs.data, dirs.state, dirs.config):
+        (folder / "mine.txt").write_text("not the app's")
+    (dirs.state / "reminders.json").write_text("{}")
+    (dirs.state / ".reminders.json.abc123.tmp").write_text("{}")
+    forget_everything(dirs)
+    assert sorted(p.name for p in dirs.state.iterdir()) == ["mine.txt"]
+    assert sorted(p.name for p in dirs.data.iterdir()) == ["mine.txt"]
+    assert (dirs.config / "mine.txt").exists()
+
+
+@pytest.mark.parametrize("bad", ["garbage", "", "2026-13-45T00:00:00+00:00", "2026-09-01T10:00:00", "9" * 40])
+def test_an_unreadable_date_in_one_row_is_named_and_never_hides_the_others(dirs, bad):
+    with open_record(dirs) as record:
+        record.save_check(make_check(day=1))
+        odd = record.save_check(make_check(day=2))
+        record.snooze("x", dt.datetime(2026, 9, 20, tzinfo=UTC))
+    conn = sqlite3.connect(dirs.record_file)
+    conn.execute("UPDATE checks SET finished = ? WHERE id = ?", (bad, odd.id))
+    conn.execute("UPDATE snoozes SET until = ?", (bad,))
+    conn.commit()
+    conn.close()
+    with open_record(dirs) as record:
+        assert record.last_checked() == {"facebook": make_check(day=1).finished}
+        assert record.snoozes() == {}
+        assert len(record.checks()) == 1
+        assert any("A facebook check" in n for n in record.notices) and any(
+            "snooze of x" in n for n in record.notices
+        )
+
+
+def test_forget_on_a_read_only_folder_says_so_and_deletes_nothing(dirs, memory_keyring, read_only):
+    with open_record(dirs) as record:
+        record.save_check(make_check())
+    (dirs.state / "reminders.json").write_text("{}")
+    read_only(dirs.data)
+    with pytest.raises(RecordNotWritable) as raised:
+        forget_everything(dirs)
+    message = str(raised.value)
+    assert "cannot be changed" in message and "nothing was deleted" in message.lower(), message
+    assert "another" not in message, "not blamed on another window"
+    assert dirs.record_file.exists() and memory_keyring.store and (dirs.state / "reminders.json").exists()

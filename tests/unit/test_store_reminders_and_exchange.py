@@ -110,6 +110,17 @@ def test_an_export_is_readable_private_and_imports_into_a_new_laptop_without_dup
         assert record.checks("facebook")[0].answers == first.answers
 
 
+def _draft(position: int) -> dict:
+    return {
+        "platform": "facebook",
+        "checklist_version": "1",
+        "started": "2026-09-01T10:00:00+00:00",
+        "position": position,
+        "note": "",
+        "answers": [],
+    }
+
+
 @pytest.mark.parametrize(
     "change, expected",
     [
@@ -139,6 +150,13 @@ def test_an_export_is_readable_private_and_imports_into_a_new_laptop_without_dup
             lambda d: d.update(settings={"url_parameters": {"mastodon": {"server": "evil.example/../x?"}}}),
             "settings: 'url_parameters' must map platforms",
         ),
+    ]
+    + [
+        (  # positions beyond any real checklist (2**63 does not even fit SQLite) are refused, not crashed on
+            lambda d, position=position: d.update(drafts=[_draft(position)]),
+            "drafts[0].position: Input should be less than or equal to 10000",
+        )
+        for position in (10_001, 2**31, 2**63, 10**30)
     ],
 )
 def test_a_rejected_import_says_file_field_and_why_and_changes_nothing(tmp_path, dirs, change, expected):

@@ -1,0 +1,58 @@
+"""Set-aside notices not yet delivered with an open record, kept in the new record's settings.
+
+When a record is set aside and the new one cannot be opened at once (it needs a passphrase or a choice,
+and the run stops there), the notices wait in the new record's `settings` table under PENDING_KEY until an
+opening returns them on a `Record`. Standard library only, and readable without any key, so that `status`,
+`remind` and the app's first screen can say "your earlier record was set aside, here is the copy" too.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from privacy_audit.store.errors import SetAsideNotice
+
+PENDING_KEY = "pending_set_aside"
+
+
+def read_pending(conn: sqlite3.Connection) -> list[SetAsideNotice]:
+    """The notices kept in an open record (none when there are none or they cannot be read)."""
+    try:
+        row = conn.execute("SELECT value FROM settings WHERE key = ?", (PENDING_KEY,)).fetchone()
+    except sqlite3.Error:
+        return []
+    if row is None:
+        return []
+    try:
+        return [SetAsideNotice(str(n[0]), Path(str(n[1])), str(n[2])) for n in json.loads(row[0])]
+    except (ValueError, TypeError, IndexError, KeyError):
+        return []
+
+
+def keep_pending(conn: sqlite3.Connection, fresh: list[SetAsideNotice]) -> list[SetAsideNotice]:
+    """Everything still to tell: kept earlier in this record, then `fresh` (added to what is kept)."""
+    stored = read_pending(conn)
+    new = [n for n in fresh if n not in stored]
+    if new:
+        text = json.dumps([[n.reason, str(n.moved_to), n.message] for n in stored + new], ensure_ascii=False)
+        try:
+            conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (PENDING_KEY, text))
+        except sqlite3.Error:
+            pass  # still told in this run, through the exception or the record
+    return stored + new
+
+
+def pending_set_aside(record_file: Path) -> tuple[SetAsideNotice, ...]:
+    """The set-aside notices waiting in the record at `record_file`, read-only and without its key."""
+    if not record_file.is_file():
+        return ()
+    try:
+        conn = sqlite3.connect(f"{record_file.resolve().as_uri()}?mode=ro", uri=True, timeout=0.5)
+    except sqlite3.Error:
+        return ()
+    try:
+        return tuple(read_pending(conn))
+    finally:
+        conn.close()
