@@ -604,6 +604,10 @@ class Worker:
         if kind == "found":
             label = data.get("label") if isinstance(data, dict) else None
             if label in target.labels:  # only the labels we asked for, never text of the page's choosing
+                # The setting is on screen and outlined: the page is there even if it never finishes
+                # loading, so it is not reported as failed when the deadline passes.
+                self.shown_deadline = None
+                self.shown_since_open = True
                 self.emit(EventKind.LABEL_FOUND, item_id=target.item_id, url=url, found=(label,))
         elif kind == "missing":
             shown = " or ".join(f"“{label}”" for label in target.labels)

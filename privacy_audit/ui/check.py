@@ -548,7 +548,8 @@ class CheckView(QWidget):
             self.show_position(self.draft.position + 1)  # moves on, recording nothing
             said = self.tr("Moved on from “{title}” without an answer.").format(title=current.title)
         following = self.current_item()
-        if following is not None and following.where.url:
+        bridge = self.services.browser()
+        if following is not None and following.where.url and bridge is not None and bridge.started:
             self.open_settings_page()
             said += " " + self.tr("Opening this setting's page in the guided browser…")
         if following is not None:
