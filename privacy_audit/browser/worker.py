@@ -656,6 +656,7 @@ class Worker:
             return
         window, self.guided = self.guided, None
         self.shown_deadline = None
+        self.document_shown = False
         self.close_window(window)
         self.emit(EventKind.WINDOW_CLOSED, item_id=self.item_id(), message=message)
 
