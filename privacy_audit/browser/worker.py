@@ -377,7 +377,7 @@ class Worker:
     def place(self, context: BrowserContext, page: Page) -> None:
         """Put a new window where the app asked (beside its own window). The launch arguments place the
         browser's first window; this places the others, which Chromium would otherwise stack on it."""
-        if self.placement is None or self.s.headless:
+        if self.placement is None:
             return
         bounds = {
             "left": self.placement.x,

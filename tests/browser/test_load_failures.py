@@ -95,3 +95,13 @@ def test_after_a_failure_the_page_that_does_load_is_shown(site, events, make_bro
     browser.open(target(url))
     assert events.wait_for("page_shown").url == url
     events.wait_for("label_found")
+
+
+def test_a_public_profile_page_that_cannot_be_reached_is_reported_not_called_a_browser_fault(
+    events, make_browser
+):
+    url = f"http://127.0.0.1:{free_port()}/profile"
+    make_browser().public_view(url, ("14 March",), ("facebook.com",))
+    failed = events.wait_for("load_failed")
+    assert (failed.reason, failed.url, failed.item_id) == (LoadFailure.COULD_NOT_CONNECT, url, "")
+    assert "public_view" not in events.kinds() and "error" not in events.kinds()
