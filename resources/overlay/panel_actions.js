@@ -24,7 +24,7 @@
   if (globalThis.__privacyAuditActions) globalThis.__privacyAuditActions.teardown();
 
   const CSS = `
-    :host { all: initial; display: grid !important; gap: .4rem;
+    :host { all: initial; display: grid !important; gap: .4rem; width: 100%;
       font: 15px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; }
     button { font: inherit; font-weight: 600; padding: .35rem .9rem; border-radius: 4px; cursor: pointer;
       border: 2px solid #1d70b8; background: #ffffff; color: #1d70b8; text-align: left; }
