@@ -3,41 +3,47 @@
 Only https pages on the platform's own domains are opened (a checklist or a typed profile address could
 otherwise send the person anywhere). Plain-http pages on this computer are allowed only in tests and demo
 mode, whose practice pages are served on 127.0.0.1.
+
+Addresses are read with `ada_url`, a parser that follows the WHATWG URL standard as Chromium does, so the
+host checked here is the host Chromium loads ('https://evil.com\\.facebook.com/' is evil.com to both). The
+domain rule itself is `privacy_audit.core.urls.host_is_allowed`.
 """
 
 from __future__ import annotations
 
-import ipaddress
 import re
 import unicodedata
-from urllib.parse import SplitResult, urlsplit
+from typing import Any
+
+import ada_url
 
 from privacy_audit.core.urls import host_is_allowed
 
-LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "[::1]"})
 # Sign-in and "confirm it's you" pages: facebook.com/login, /checkpoint/, accounts.google.com/…/signin, …
 _LOGIN_URL = re.compile(r"log[-_]?in|sign[-_]?in|checkpoint", re.IGNORECASE)
-
-
 # What RFC 3986 allows in a URL, in ASCII: unreserved, reserved (gen- and sub-delims) and '%' of an escape.
 _RFC3986_ASCII = frozenset(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=%"
 )
-# Leading and trailing C0 controls and spaces are dropped by browsers (WHATWG URL standard), so by us too.
-_C0_AND_SPACE = "".join(chr(c) for c in range(0x21))
-# A host as a browser would reach it: DNS labels (or an IPv4 address); an IPv6 literal is checked separately.
-_HOST_NAME = re.compile(r"[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)*\.?")
-_SPECIAL_SCHEMES = ("http", "https", "ws", "wss", "ftp")
+_C0_AND_SPACE = "".join(chr(c) for c in range(0x21))  # dropped around an address by browsers, so by us too
+
+
+def _parsed(url: str) -> dict[str, Any] | None:
+    """The address as Chromium reads it (WHATWG), or None when it is not a web address at all."""
+    try:
+        return dict(ada_url.parse_url(url))
+    except ValueError:
+        return None
 
 
 def _bad_character(url: str) -> str | None:
     """The first character that is not plain URL text, or None.
 
-    A backslash is refused everywhere: Python's URL parser keeps it in the host ('evil.com\\.facebook.com'),
-    while a browser reads it as '/' and goes to evil.com. Spaces, control and formatting characters (which
-    can also make an address look like another in a message) and ASCII outside RFC 3986 are refused too.
-    Other non-ASCII letters are allowed after the host (a typed profile address may hold a name with accents);
-    `refusal` refuses them in the host.
+    The parser would cope with these, but an address holding them can be made to look like another one in
+    the message that names it (spaces, control and formatting characters such as U+202E), and a backslash
+    is read as '/' by browsers, so none is ever opened. Non-ASCII letters are allowed after the host (a
+    typed profile address may hold a name with accents); `refusal` refuses them in the host.
     """
     for char in url:
         if char in _RFC3986_ASCII:
@@ -47,29 +53,19 @@ def _bad_character(url: str) -> str | None:
     return None
 
 
-def _browser_split(url: str) -> SplitResult:
-    """`urlsplit` after the browser's own clean-up of special (web) addresses: surrounding spaces and
-    control characters dropped, tabs and newlines removed, and '\\' read as '/' (WHATWG URL standard)."""
-    url = url.strip(_C0_AND_SPACE).replace("\t", "").replace("\n", "").replace("\r", "")
-    scheme = url.split(":", 1)[0].lower() if ":" in url else ""
-    if scheme in _SPECIAL_SCHEMES:
-        url = url.replace("\\", "/")
-    return urlsplit(url)
-
-
-def is_local(url: str) -> bool:
-    try:
-        return (_browser_split(url).hostname or "") in LOCAL_HOSTS
-    except ValueError:
-        return False
+def _typed_host_and_port(text: str, scheme: str) -> str:
+    """The host (and port) exactly as typed after 'scheme://', for comparing with the parser's reading."""
+    rest = text[len(scheme) + 3 :]
+    end = min((i for i in (rest.find(c) for c in "/?#") if i >= 0), default=len(rest))
+    return rest[:end]
 
 
 def refusal(url: str, allowed_domains: tuple[str, ...], *, allow_localhost: bool) -> str | None:
     """Why `url` may not be opened, in words for the person; None when it may.
 
-    The host is checked as a browser would read the address, and anything a browser could read differently
-    from Python's parser (a backslash, spaces, control characters, escapes or non-ASCII in the host) is
-    refused before parsing.
+    The host is the one the WHATWG parser (Chromium's reading) finds; an address whose typed host differs
+    from it (escapes, look-alike or non-ASCII letters, an IP address written oddly) is refused, as is any
+    user name, password or explicit port: a platform's settings pages have none of them.
     """
     text = url.strip(_C0_AND_SPACE)
     bad = _bad_character(text)
@@ -82,73 +78,67 @@ def refusal(url: str, allowed_domains: tuple[str, ...], *, allow_localhost: bool
             else f"the character U+{ord(bad):04X}"
         )
         return f"A web address with {shown} in it is never opened."
-    try:
-        parts = _browser_split(text)
-        host = (parts.hostname or "").lower()
-        parts.port  # noqa: B018 (raises ValueError for a port that is not a number)
-    except ValueError:
+    parts = _parsed(text)
+    if parts is None:
         return f"'{url}' is not a web address."
-    scheme = parts.scheme.lower()
+    scheme = str(parts["protocol"]).rstrip(":")
     if scheme not in ("http", "https"):
         return f"Only secure (https://) pages are opened; '{url}' is not one."
     if not text.lower().startswith(f"{scheme}://"):
         # 'https:evil.com' and 'https:/evil.com' are read by browsers as https://evil.com
         return f"'{url}' is not a complete web address (it should start with https://)."
-    if parts.username is not None or parts.password is not None or "@" in parts.netloc:
+    typed = _typed_host_and_port(text, scheme).lower()
+    if parts["username"] or parts["password"] or "@" in typed:
         return "A web address with a user name or password in it is never opened."
-    if host and not (host.isascii() and (_HOST_NAME.fullmatch(host) or _is_ipv6_literal(parts.netloc, host))):
+    host = str(parts["hostname"])
+    if not typed:
+        return f"'{url}' has no web address after {scheme}://."
+    # The port follows the last ':' (an IPv6 address keeps its own ':'s inside brackets).
+    typed_host = typed if typed.endswith("]") or ":" not in typed else typed.rsplit(":", 1)[0]
+    if typed_host != host:
         return f"'{url}' does not have a plain web address (like www.example.com) after {scheme}://."
     if allow_localhost and host in LOCAL_HOSTS:
         return None
     if scheme != "https":
         return f"Only secure (https://) pages are opened; '{url}' is not one."
-    if not host:
-        return f"'{url}' has no web address after https://."
+    if typed != typed_host:
+        return f"'{url}' names a port (after ':'); a platform's own pages never do, so it was not opened."
     if not host_is_allowed(host, allowed_domains):
         shown = ", ".join(allowed_domains) or "none"
         return f"'{host}' is not one of this platform's web addresses ({shown}), so it was not opened."
     return None
 
 
-def _is_ipv6_literal(netloc: str, host: str) -> bool:
-    if f"[{host}]" not in netloc.lower():
-        return False
-    try:
-        ipaddress.IPv6Address(host)
-    except ValueError:
-        return False
-    return True
-
-
 def is_off_domain(url: str, allowed_domains: tuple[str, ...], *, allow_localhost: bool) -> bool:
     """True when a page the person reached is a web page outside the platform (about:blank etc. are not)."""
-    try:
-        scheme = _browser_split(url).scheme.lower()
-    except ValueError:
+    parts = _parsed(url)
+    if parts is None:
         return True
-    if scheme not in ("http", "https"):
+    if str(parts["protocol"]) not in ("http:", "https:"):
         return False
     return not is_on_platform(url, allowed_domains, allow_localhost=allow_localhost)
 
 
 def is_on_platform(url: str, allowed_domains: tuple[str, ...], *, allow_localhost: bool) -> bool:
-    """True only for a web page on the platform's own domains (or, in tests and demo mode, this computer):
-    the panel is shown, and its Done and Next are believed, only there."""
-    try:
-        parts = _browser_split(url)
-        host = (parts.hostname or "").lower()
-    except ValueError:
+    """True only for a web page on the platform's own domains, on the usual port (or, in tests and demo
+    mode, this computer): the panel is shown, and its answers are believed, only there."""
+    parts = _parsed(url)
+    if parts is None:
         return False
-    scheme = parts.scheme.lower()
-    if allow_localhost and host in LOCAL_HOSTS and scheme in ("http", "https"):
+    scheme, host = str(parts["protocol"]), str(parts["hostname"]).lower()
+    if allow_localhost and host in LOCAL_HOSTS and scheme in ("http:", "https:"):
         return True
-    return scheme == "https" and bool(host) and host_is_allowed(host, allowed_domains)
+    return scheme == "https:" and not parts["port"] and bool(host) and host_is_allowed(host, allowed_domains)
+
+
+def is_browser_error_page(url: str) -> bool:
+    """True for Chromium's own "This site can't be reached" page (it is shown at chrome-error://)."""
+    return url.startswith("chrome-error:")
 
 
 def looks_like_login(url: str) -> bool:
     """True for sign-in and checkpoint addresses; the scheme is ignored so 'https' never matches by accident."""
-    try:
-        parts = urlsplit(url)
-    except ValueError:
+    parts = _parsed(url)
+    if parts is None:
         return False
-    return bool(_LOGIN_URL.search(f"{parts.hostname or ''}{parts.path}?{parts.query}"))
+    return bool(_LOGIN_URL.search(f"{parts['hostname']}{parts['pathname']}{parts['search']}"))

@@ -9,9 +9,14 @@ Sign-ins are thrown away with the window unless the person chose to keep them (a
 
 The guided page is the person's real, signed-in settings page, and its own scripts must not be able to act
 for the person. The panel (guidance.js) runs in the page's JavaScript world, where page scripts can read and
-wrap anything, so it holds no secret and its binding can only report what the page shows. Done and Next come
-from panel_actions.js in an isolated world, through a DevTools binding that exists only in that world, and
-are believed only for the person's own clicks, for the item the app is showing, on the platform's domains.
+wrap anything, so it holds no secret and its binding can only report what the page shows. The answer
+buttons and Next come from panel_actions.js in an isolated world, through a DevTools binding that exists only
+in that world, and are believed only for the person's own clicks, for the item the app is showing, on the
+platform's domains.
+
+Whether the settings page really loaded is judged from what Chromium reports about the main frame's
+navigation (its network error code, the HTTP status, the address it ended on), so an error page, a web
+filter's block page or a page that never arrives is reported as LOAD_FAILED, never as PAGE_SHOWN.
 The public view never hands the typed words to the page: its text is read out and searched here.
 """
 
@@ -20,7 +25,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import platform
 import queue
 import re
 import secrets
@@ -30,20 +34,34 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import Browser, BrowserContext, CDPSession, Page, sync_playwright
+import ada_url
+from playwright.sync_api import Browser, BrowserContext, CDPSession, Page, Request, Response, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from privacy_audit.browser import (
-    BrowserEvent,
-    BrowserProcesses,
-    GuidanceTarget,
-    PublicViewRequest,
-    WorkerSettings,
-    prepare_profile,
+from privacy_audit.browser.addresses import (
+    is_browser_error_page,
+    is_off_domain,
+    is_on_platform,
+    looks_like_login,
+    refusal,
 )
-from privacy_audit.browser.addresses import is_off_domain, is_on_platform, looks_like_login, refusal
 from privacy_audit.browser.discovery import Candidate, candidates
+from privacy_audit.browser.housekeeping import BrowserProcesses, prepare_profile, profile_owner
+from privacy_audit.browser.protocol import (
+    BrowserEvent,
+    CloseWindow,
+    Command,
+    EventKind,
+    GuidanceTarget,
+    LoadFailure,
+    OpenPage,
+    PublicViewRequest,
+    ShowPublicView,
+    Shutdown,
+    WindowPlacement,
+    WorkerSettings,
+)
 from privacy_audit.core.paths import resource_path
 
 log = logging.getLogger(__name__)
@@ -77,7 +95,7 @@ class Worker:
     def __init__(
         self,
         settings: WorkerSettings,
-        commands: queue.Queue[tuple[Any, ...]],
+        commands: queue.Queue[Command],
         on_event: Callable[[BrowserEvent], None],
         processes: BrowserProcesses,
     ) -> None:
@@ -101,12 +119,18 @@ class Worker:
         self.guided: _Window | None = None
         self.public: _Window | None = None
         self.target: GuidanceTarget | None = None
-        self.shown_deadline: float | None = None  # when to say "still loading" if the page has not shown
-        self.reported: set[tuple[str, str]] = set()  # (kind, url) already reported for this navigation
+        self.placement: WindowPlacement | None = None  # where the next new window goes
+        self.shown_deadline: float | None = None  # when to say the page did not load in time
+        self.reported: set[tuple[str, str]] = set()  # (kind, url) already reported since the last open
+        # The main frame's latest navigation, as Chromium reported it (see `on_document_loaded`).
+        self.navigation_failure: tuple[str, LoadFailure, str] | None = None  # (url, reason, net error code)
+        self.navigation_status: tuple[str, int] | None = None  # (url, HTTP status) of the latest document
+        self.shown_since_open = False  # the settings page (on the platform's domains) has been shown
+        self.document_shown = False  # the document in the guided window now is a settings page that loaded
 
     # ----- reporting -------------------------------------------------------------------------------
 
-    def emit(self, kind: str, **fields: Any) -> None:
+    def emit(self, kind: EventKind, **fields: Any) -> None:
         try:
             self.on_event(BrowserEvent(kind=kind, **fields))
         except Exception:  # a faulty listener must not stop the browser
@@ -124,14 +148,14 @@ class Worker:
                 if command is None:
                     self.tidy_up()
                     continue
-                if command[0] == "shutdown":
+                if isinstance(command, Shutdown):
                     break
                 self.handle(command)
                 self.tidy_up()
         finally:
             self.close_everything()
 
-    def next_command(self) -> tuple[Any, ...] | None:
+    def next_command(self) -> Command | None:
         page = self.live_page()
         if page is None:
             return self.commands.get()
@@ -156,27 +180,31 @@ class Worker:
             if window and window.page is page and page.is_closed():
                 window.closed = True
 
-    def handle(self, command: tuple[Any, ...]) -> None:
-        name = command[0]
+    def handle(self, command: Command) -> None:
         try:
-            if name == "open":
-                self.open(command[1])
-            elif name == "public_view":
-                self.public_view(command[1])
-            elif name == "close_window":
-                self.close_guided("The guided window was closed.")
+            match command:
+                case OpenPage(target, placement):
+                    self.placement = placement or self.placement
+                    self.open(target)
+                case ShowPublicView(request, placement):
+                    self.placement = placement or self.placement
+                    self.public_view(request)
+                case CloseWindow():
+                    self.close_guided("The guided window was closed.")
         except PlaywrightError as error:
             if self.guided and self.guided.page.is_closed():
                 self.guided.closed = True
             log.info("Browser call failed: %s", type(error).__name__)
             self.emit(
-                "error",
+                EventKind.ERROR,
                 item_id=self.item_id(),
                 message="The browser stopped responding. Press Open again, or follow the steps in Privacy Audit.",
             )
         except Exception:
             log.exception("The guided browser failed")
-            self.emit("error", item_id=self.item_id(), message="Something went wrong in the guided browser.")
+            self.emit(
+                EventKind.ERROR, item_id=self.item_id(), message="Something went wrong in the guided browser."
+            )
 
     def tidy_up(self) -> None:
         """Act on what the event handlers noted: a closed window, a page that never finished loading."""
@@ -191,19 +219,15 @@ class Worker:
             self.close_browser()
         if self.shown_deadline is not None and time.monotonic() > self.shown_deadline:
             self.shown_deadline = None
-            self.emit(
-                "error",
-                item_id=self.item_id(),
-                message=f"The page is still loading after {self.s.page_timeout:g} seconds. It may be slow or "
-                "blocked; carry on in the window if you can, or follow the steps in Privacy Audit.",
-            )
+            url = self.target.url if self.target else ""
+            self.load_failed(url, LoadFailure.TIMEOUT, f"not loaded after {self.s.page_timeout:g} seconds")
 
     # ----- starting a browser ----------------------------------------------------------------------
 
     def launch_options(self, candidate: Candidate, *, keep_sign_ins: bool) -> dict[str, Any]:
         options: dict[str, Any] = {
             "headless": self.s.headless,
-            "args": list(self.s.extra_args),
+            "args": list(self.s.extra_args) + list(self.placement.chromium_args() if self.placement else ()),
             "ignore_default_args": IGNORED_ARGS + (KEEP_SIGN_INS_IGNORED_ARGS if keep_sign_ins else []),
             "timeout": self.s.launch_timeout * 1000,
         }
@@ -225,9 +249,18 @@ class Worker:
             except Exception as error:
                 log.info("Playwright could not start: %s", type(error).__name__)
                 raise LaunchFailed("the browser automation part of Privacy Audit could not start") from error
+        if keep_sign_ins:
+            assert self.s.profile_dir is not None
+            if profile_owner(self.s.profile_dir) is not None:
+                # Another browser (a guided window left by an earlier run, say) has the folder: every
+                # candidate would fail the same way.
+                raise LaunchFailed("another browser is already using the kept sign-ins folder")
         reasons: list[str] = []
         for candidate in candidates(self.s.choice, self.s.executable_path):
             if candidate.bundled and not Path(self.pw.chromium.executable_path).exists():
+                continue
+            if candidate.executable and not os.path.isfile(candidate.executable):
+                reasons.append(f"{candidate.label} is not installed")
                 continue
             options = self.launch_options(candidate, keep_sign_ins=keep_sign_ins)
             try:
@@ -245,13 +278,12 @@ class Worker:
                 reasons.append(f"{candidate.label} did not start within {self.s.launch_timeout:g} seconds")
                 break
             except PlaywrightError as error:
-                text = str(error)
-                if "not found" in text or "doesn't exist" in text or "ENOENT" in text:
-                    reasons.append(f"{candidate.label} is not installed")
-                elif "ProcessSingleton" in text or "already in use" in text:
-                    reasons.append(f"{candidate.label} is already using the kept sign-ins folder")
-                else:
-                    reasons.append(f"{candidate.label} could not be started")
+                # A missing Edge or Chrome channel is the one case Playwright tells apart only in words
+                # (it has no exception type of its own); a missing program was ruled out above.
+                missing = candidate.channel is not None and "is not found" in str(error)
+                reasons.append(
+                    f"{candidate.label} {'is not installed' if missing else 'could not be started'}"
+                )
                 continue
             self.browser_label = candidate.label
             pid = self.watch_browser(browser) if browser is not None else None
@@ -280,7 +312,7 @@ class Worker:
         """A kept-sign-ins browser whose process id DevTools did not give (Playwright may give no Browser
         for a persistent context): take it from the lock the browser puts in its profile folder."""
         assert self.s.profile_dir is not None
-        pid = _profile_owner(self.s.profile_dir)
+        pid = profile_owner(self.s.profile_dir)
         if pid is None:
             log.info(
                 "The kept-sign-ins browser's process could not be found; it cannot be ended if it hangs."
@@ -303,7 +335,7 @@ class Worker:
     def shared_browser(self) -> Browser:
         if self.browser is None or not self.browser.is_connected():
             self.browser, _ = self.launch(keep_sign_ins=False)
-            self.emit("opened", item_id=self.item_id(), message=self.browser_label)
+            self.emit(EventKind.OPENED, item_id=self.item_id(), message=self.browser_label)
         assert self.browser is not None
         return self.browser
 
@@ -319,7 +351,7 @@ class Worker:
         if self.s.profile_dir is not None:
             _, context = self.launch(keep_sign_ins=True)
             assert context is not None
-            self.emit("opened", item_id=self.item_id(), message=self.browser_label)
+            self.emit(EventKind.OPENED, item_id=self.item_id(), message=self.browser_label)
             persistent = True
             context.on("close", lambda _context: self.mark_guided_closed())
         else:
@@ -329,9 +361,12 @@ class Worker:
         context.add_init_script(script=f"({self.guidance_js})({json.dumps(self.guidance_boot())});")
         page = context.pages[0] if context.pages else context.new_page()
         page.on("close", lambda _page: self.mark_guided_closed())
-        page.on("domcontentloaded", self.on_page_shown)
+        page.on("domcontentloaded", self.on_document_loaded)
         page.on("framenavigated", self.on_navigated)
+        page.on("requestfailed", self.on_request_failed)
+        page.on("response", self.on_response)
         window = _Window(context=context, page=page, persistent=persistent)
+        self.place(context, page)
         try:
             self.start_actions(window)
         except PlaywrightError:
@@ -339,11 +374,31 @@ class Worker:
             raise
         return window
 
+    def place(self, context: BrowserContext, page: Page) -> None:
+        """Put a new window where the app asked (beside its own window). The launch arguments place the
+        browser's first window; this places the others, which Chromium would otherwise stack on it."""
+        if self.placement is None:
+            return
+        bounds = {
+            "left": self.placement.x,
+            "top": self.placement.y,
+            "width": self.placement.width,
+            "height": self.placement.height,
+            "windowState": "normal",
+        }
+        try:
+            devtools = context.new_cdp_session(page)
+            window_id = devtools.send("Browser.getWindowForTarget")["windowId"]
+            devtools.send("Browser.setWindowBounds", {"windowId": window_id, "bounds": bounds})
+            devtools.detach()
+        except PlaywrightError:
+            log.info("The guided window could not be placed beside the app.")
+
     def guidance_boot(self) -> dict[str, str]:
         return {"binding": self.binding, "refresh": self.refresh_event}
 
     def start_actions(self, window: _Window) -> None:
-        """Give the guided page the isolated world that Done and Next live in, with its binding."""
+        """Give the guided page the isolated world that the answer buttons and Next live in, with its binding."""
         devtools = window.context.new_cdp_session(window.page)
         devtools.on("Runtime.bindingCalled", self.on_actions_message)
         devtools.send("Page.enable")  # new-document scripts of this session run only with Page enabled
@@ -354,7 +409,7 @@ class Worker:
         window.devtools = devtools
 
     def show_actions(self, window: _Window, target: GuidanceTarget, *, this_document: bool) -> None:
-        """Make the next documents' Done and Next (and, with `this_document`, the current one's) say
+        """Make the next documents' answer buttons and Next (and, with `this_document`, the current one's) say
         `target`'s item. A document already open keeps its buttons otherwise, so a late press on an older
         item's panel names that item and is ignored."""
         devtools = window.devtools
@@ -362,8 +417,12 @@ class Worker:
         config = {
             "binding": self.actions_binding,
             "item_id": target.item_id,
-            "done": self.s.panel_text["done"],
+            "answers": [
+                {"value": answer.value, "label": self.s.panel_text[f"answer.{answer.value}"]}
+                for answer in target.answers
+            ],
             "next": self.s.panel_text["next"],
+            "sent": self.s.panel_text["sent"],
         }
         source = f"({self.actions_js})({json.dumps(config)});"
         if window.actions_script is not None:
@@ -387,7 +446,7 @@ class Worker:
     def open(self, target: GuidanceTarget) -> None:
         why = refusal(target.url, target.allowed_domains, allow_localhost=self.s.allow_localhost)
         if why:
-            self.emit("error", item_id=target.item_id, url=target.url, message=why)
+            self.emit(EventKind.ERROR, item_id=target.item_id, url=target.url, message=why)
             return
         self.target = target
         if self.s.choice == "default":
@@ -401,56 +460,120 @@ class Worker:
                 return
         page = self.guided.page
         self.reported.clear()
-        if _same_document(page.url, target.url):
+        self.shown_since_open = False
+        if self.document_shown and _same_document(page.url, target.url):
             # Next item on the same page: swap the panel's item without reloading the person's page.
             self.show_actions(self.guided, target, this_document=True)
             page.evaluate(self.guidance_js, self.guidance_boot())
-            self.emit("page_shown", item_id=target.item_id, url=page.url)
+            self.shown_since_open = True
+            self.emit(EventKind.PAGE_SHOWN, item_id=target.item_id, url=page.url)
             return
         self.show_actions(self.guided, target, this_document=False)
+        self.navigation_failure = self.navigation_status = None
+        self.document_shown = False
         self.shown_deadline = time.monotonic() + self.s.page_timeout
         try:
             page.goto(target.url, wait_until="commit", timeout=self.s.page_timeout * 1000)
         except PlaywrightTimeoutError:
-            self.shown_deadline = None
-            self.emit(
-                "error",
-                item_id=target.item_id,
-                url=target.url,
-                message=f"The page did not answer within {self.s.page_timeout:g} seconds. Check your internet "
-                "connection, then press Open again.",
+            self.load_failed(
+                target.url, LoadFailure.TIMEOUT, f"no answer within {self.s.page_timeout:g} seconds"
             )
         except PlaywrightError as error:
             if page.is_closed():
                 raise
-            self.shown_deadline = None
-            reason = str(error).split("\n", 1)[0]
-            self.emit(
-                "error",
-                item_id=target.item_id,
-                url=target.url,
-                message=f"The page could not be opened ({reason}). Check your internet connection, then press "
-                "Open again.",
-            )
+            # Playwright raises a plain Error for a failed navigation; Chromium's net error code in it is
+            # the only record of why (the same code the requestfailed event gives).
+            code = _net_error_code(str(error))
+            if code == "ERR_ABORTED":
+                # Another navigation took over (a redirect by script, a download): not a failure yet; the
+                # page that follows, or the deadline, will say how it went.
+                log.info("The settings page's navigation was replaced by another.")
+                return
+            reason = classify_net_error(code)
+            self.navigation_failure = (target.url, reason, code or "unknown")
+            self.load_failed(target.url, reason, code or "unknown")
 
-    def on_page_shown(self, page: Page) -> None:
+    # ----- did the settings page load? -------------------------------------------------------------
+    # These run inside Playwright's event dispatch: they only read what the event carries and report.
+
+    def on_request_failed(self, request: Request) -> None:
+        if not self.is_main_navigation(request):
+            return
+        code = _net_error_code(request.failure or "")
+        if code != "ERR_ABORTED":
+            self.navigation_failure = (request.url, classify_net_error(code), code or "unknown")
+
+    def on_response(self, response: Response) -> None:
+        if self.is_main_navigation(response.request):
+            self.navigation_status = (response.url, response.status)
+
+    def is_main_navigation(self, request: Request) -> bool:
+        if self.guided is None or not request.is_navigation_request():
+            return False
+        try:
+            return request.frame == self.guided.page.main_frame
+        except PlaywrightError:  # a service worker's request has no frame
+            return False
+
+    def on_document_loaded(self, page: Page) -> None:
+        """A document finished parsing in the guided window: say truthfully what it is.
+
+        Chromium's own error page, an HTTP error, and (before the settings page has been shown since the
+        last Open) a page on another site - where web filters send blocked requests - are LOAD_FAILED.
+        """
+        if self.guided is None or page is not self.guided.page or self.target is None:
+            return
+        target, url = self.target, page.url
+        if is_browser_error_page(url):
+            failed_url, reason, code = self.navigation_failure or (target.url, LoadFailure.OTHER, "unknown")
+            self.load_failed(failed_url, reason, code)
+        elif (
+            self.navigation_status
+            and _same_document(self.navigation_status[0], url)
+            and self.navigation_status[1] >= 400
+        ):
+            status = self.navigation_status[1]
+            self.load_failed(url, LoadFailure.HTTP_ERROR, f"HTTP {status}", status=status)
+        elif is_off_domain(url, target.allowed_domains, allow_localhost=self.s.allow_localhost):
+            if not self.shown_since_open:
+                self.load_failed(target.url, LoadFailure.BLOCKED, f"sent to {_host_of(url)} instead")
+        else:
+            self.shown_deadline = None
+            self.shown_since_open = self.document_shown = True
+            self.emit(EventKind.PAGE_SHOWN, item_id=self.item_id(), url=url)
+
+    def load_failed(self, url: str, reason: LoadFailure, detail: str, *, status: int | None = None) -> None:
+        """Report that the settings page did not load (once per address and reason since the last Open)."""
         self.shown_deadline = None
-        self.emit("page_shown", item_id=self.item_id(), url=page.url)
+        self.document_shown = False
+        if (f"{EventKind.LOAD_FAILED}:{reason}", url) in self.reported:
+            return
+        self.reported.add((f"{EventKind.LOAD_FAILED}:{reason}", url))
+        self.emit(
+            EventKind.LOAD_FAILED,
+            item_id=self.item_id(),
+            url=url,
+            reason=reason,
+            status=status,
+            message=f"The page did not load ({reason}: {detail}).",
+        )
 
     def on_navigated(self, frame: Any) -> None:
         if self.guided is None or frame != self.guided.page.main_frame or self.target is None:
             return
         url = frame.url
+        self.document_shown = False  # until its DOMContentLoaded says what it is
         if is_off_domain(url, self.target.allowed_domains, allow_localhost=self.s.allow_localhost):
-            self.report_once(
-                "off_domain",
-                url,
-                f"This page is not part of {self.target.platform_name}. Go back to carry on with the check.",
-            )
+            if self.shown_since_open:  # before that, leaving the platform means the page was blocked
+                self.report_once(
+                    EventKind.OFF_DOMAIN,
+                    url,
+                    f"This page is not part of {self.target.platform_name}. Go back to carry on with the check.",
+                )
         elif looks_like_login(url):
-            self.report_once("login_page", url, "Sign in, then press Continue.")
+            self.report_once(EventKind.LOGIN_PAGE, url, "Sign in, then press Continue.")
 
-    def report_once(self, kind: str, url: str, message: str) -> None:
+    def report_once(self, kind: EventKind, url: str, message: str) -> None:
         if (kind, url) in self.reported:
             return
         self.reported.add((kind, url))
@@ -481,53 +604,68 @@ class Worker:
         if kind == "found":
             label = data.get("label") if isinstance(data, dict) else None
             if label in target.labels:  # only the labels we asked for, never text of the page's choosing
-                self.emit("label_found", item_id=target.item_id, url=url, found=(label,))
+                # The setting is on screen and outlined: the page is there even if it never finishes
+                # loading, so it is not reported as failed when the deadline passes.
+                self.shown_deadline = None
+                self.shown_since_open = True
+                self.emit(EventKind.LABEL_FOUND, item_id=target.item_id, url=url, found=(label,))
         elif kind == "missing":
             shown = " or ".join(f"“{label}”" for label in target.labels)
             self.emit(
-                "label_missing", item_id=target.item_id, url=url, message=f"Look for {shown} on the page."
+                EventKind.LABEL_MISSING,
+                item_id=target.item_id,
+                url=url,
+                message=f"Look for {shown} on the page.",
             )
         elif kind == "login":
-            self.report_once("login_page", url, "Sign in, then press Continue.")
+            self.report_once(EventKind.LOGIN_PAGE, url, "Sign in, then press Continue.")
         return None
 
     def on_actions_message(self, event: dict[str, Any]) -> None:
-        """Done or Next from panel_actions.js. Its binding exists only in our isolated world, which page
+        """An answer or Next from panel_actions.js. Its binding exists only in our isolated world, which page
         scripts cannot reach, and the buttons answer only to the person's own presses. A press is still
-        ignored when it names another item than the one the app is showing (a panel left over from before)
-        or when the page is not on the platform's domains."""
+        ignored when it names another item than the one the app is showing (a panel left over from before),
+        an answer this item's panel does not offer, or a page that is not on the platform's domains."""
         if event.get("name") != self.actions_binding or self.guided is None or self.target is None:
             return
         try:
             message = json.loads(event.get("payload") or "")
         except ValueError:
             return
-        if not isinstance(message, dict) or message.get("kind") not in ("done", "next"):
+        if not isinstance(message, dict) or message.get("kind") not in ("answer", "next"):
             return
-        target, kind = self.target, message["kind"]
+        target = self.target
         if message.get("item_id") != target.item_id:
-            log.info("Ignored %s from a panel for an earlier item.", kind)
+            log.info("Ignored a press on a panel for an earlier item.")
             return
         url = self.guided.page.url
         if not is_on_platform(url, target.allowed_domains, allow_localhost=self.s.allow_localhost):
-            log.info("Ignored %s pressed on a page outside the platform.", kind)
+            log.info("Ignored a press on a page outside the platform.")
             return
-        self.emit(kind, item_id=target.item_id, url=url)
+        if message["kind"] == "next":
+            self.emit(EventKind.NEXT, item_id=target.item_id, url=url)
+            return
+        answer = next((a for a in target.answers if a.value == message.get("answer")), None)
+        if answer is None:
+            log.info("Ignored an answer this item's panel does not offer.")
+            return
+        self.emit(EventKind.ANSWERED, item_id=target.item_id, url=url, answer=answer)
 
     def close_guided(self, message: str) -> None:
         if self.guided is None:
             return
         window, self.guided = self.guided, None
         self.shown_deadline = None
+        self.document_shown = False
         self.close_window(window)
-        self.emit("window_closed", item_id=self.item_id(), message=message)
+        self.emit(EventKind.WINDOW_CLOSED, item_id=self.item_id(), message=message)
 
     # ----- the public view -------------------------------------------------------------------------
 
     def public_view(self, request: PublicViewRequest) -> None:
         why = refusal(request.url, request.allowed_domains, allow_localhost=self.s.allow_localhost)
         if why:
-            self.emit("error", url=request.url, message=why)
+            self.emit(EventKind.ERROR, url=request.url, message=why)
             return
         caution = (
             " Your usual browser may be signed in, so it can show more than the public sees: "
@@ -548,16 +686,28 @@ class Worker:
         page = context.new_page()
         self.public = _Window(context=context, page=page, persistent=False)
         page.on("close", lambda _page: self.mark_public_closed(page))
+        self.place(context, page)
         try:
             response = page.goto(
                 request.url, wait_until="domcontentloaded", timeout=self.s.page_timeout * 1000
             )
         except PlaywrightTimeoutError:
             self.emit(
-                "error",
+                EventKind.LOAD_FAILED,
                 url=request.url,
-                message="Your profile page did not load. Check the address and "
-                "your internet connection, then try again.",
+                reason=LoadFailure.TIMEOUT,
+                message="Your profile page did not load in time.",
+            )
+            return
+        except PlaywrightError as error:
+            if page.is_closed():
+                raise
+            code = _net_error_code(str(error))
+            self.emit(
+                EventKind.LOAD_FAILED,
+                url=request.url,
+                reason=classify_net_error(code),
+                message=f"Your profile page did not load ({code or 'unknown'}).",
             )
             return
         try:
@@ -592,7 +742,7 @@ class Worker:
                 f"This is what anyone can see without signing in. {len(found)} of the {len(request.words)} "
                 "words you typed can be seen here" + (" and are highlighted." if found else ".")
             )
-        self.emit("public_view", url=page.url, message=message, found=found)
+        self.emit(EventKind.PUBLIC_VIEW, url=page.url, message=message, found=found)
 
     def mark_public_closed(self, page: Page) -> None:
         if self.public and self.public.page is page:
@@ -607,7 +757,7 @@ class Worker:
             opened = False
         if opened:
             self.emit(
-                "fallback",
+                EventKind.FALLBACK,
                 item_id=item_id,
                 url=url,
                 message=f"{why} The page was opened in your usual browser without on-page guidance; "
@@ -615,7 +765,7 @@ class Worker:
             )
         else:
             self.emit(
-                "error",
+                EventKind.ERROR,
                 item_id=item_id,
                 url=url,
                 message=f"{why} Your usual browser could not be opened either; open this address yourself: {url}",
@@ -652,27 +802,6 @@ class Worker:
             self.pw = None
 
 
-def _profile_owner(profile_dir: Path) -> int | None:
-    """The process id of the Chromium using `profile_dir`, from its 'SingletonLock' ("host-pid"; a symbolic
-    link on Linux and macOS, absent on Windows), when that process runs on this computer with this profile."""
-    try:
-        owner = os.readlink(profile_dir / "SingletonLock")
-    except (OSError, NotImplementedError):
-        return None
-    host, _, pid_text = owner.rpartition("-")
-    if not pid_text.isdigit() or host != platform.node():
-        return None
-    pid = int(pid_text)
-    if Path("/proc/self").exists():  # Linux: make sure the process is that browser, not a reused id
-        try:
-            command_line = Path(f"/proc/{pid}/cmdline").read_bytes()
-        except OSError:
-            return None
-        if os.fsencode(os.path.abspath(profile_dir)) not in command_line:
-            return None
-    return pid
-
-
 def _find_in_text(word: str, text: str) -> str | None:
     """`word` as it appears in `text` (any case, any run of spaces or line breaks between its parts), or None."""
     parts = word.split()
@@ -684,3 +813,41 @@ def _find_in_text(word: str, text: str) -> str | None:
 
 def _same_document(current: str, wanted: str) -> bool:
     return current.split("#", 1)[0] == wanted.split("#", 1)[0]
+
+
+# Chromium's network error codes ("net::ERR_NAME_NOT_RESOLVED"), grouped by what the person can do about them.
+_NET_ERROR = re.compile(r"net::(ERR_[A-Z0-9_]+)")
+_NET_FAILURES: tuple[tuple[tuple[str, ...], LoadFailure], ...] = (
+    (
+        ("ERR_INTERNET_DISCONNECTED", "ERR_ADDRESS_UNREACHABLE", "ERR_NETWORK_CHANGED"),
+        LoadFailure.NO_CONNECTION,
+    ),
+    (("ERR_NAME_NOT_RESOLVED", "ERR_NAME_RESOLUTION_FAILED", "ERR_DNS_"), LoadFailure.NAME_NOT_RESOLVED),
+    (("ERR_BLOCKED_BY_", "ERR_NETWORK_ACCESS_DENIED"), LoadFailure.BLOCKED),
+    (("ERR_CERT_", "ERR_SSL_", "ERR_BAD_SSL_"), LoadFailure.INSECURE_CONNECTION),
+    (("ERR_TIMED_OUT", "ERR_CONNECTION_TIMED_OUT"), LoadFailure.TIMEOUT),
+    (
+        ("ERR_CONNECTION_", "ERR_EMPTY_RESPONSE", "ERR_PROXY_", "ERR_TUNNEL_", "ERR_ADDRESS_INVALID"),
+        LoadFailure.COULD_NOT_CONNECT,
+    ),
+)
+
+
+def _net_error_code(text: str) -> str | None:
+    match = _NET_ERROR.search(text)
+    return match.group(1) if match else None
+
+
+def classify_net_error(code: str | None) -> LoadFailure:
+    """What a Chromium network error code means for the person (OTHER when it is none we group)."""
+    for prefixes, reason in _NET_FAILURES:
+        if code and code.startswith(prefixes):
+            return reason
+    return LoadFailure.OTHER
+
+
+def _host_of(url: str) -> str:
+    try:
+        return str(ada_url.parse_url(url)["host"]) or url
+    except ValueError:
+        return url

@@ -239,7 +239,7 @@ def open_page(url: str, browser_path: str | None, browser_args: tuple[str, ...],
                 )
             )
             seen.add(event.kind)
-            if event.kind in ("error", "fallback", "window_closed", "off_domain"):
+            if event.kind in ("error", "load_failed", "fallback", "window_closed", "off_domain"):
                 break
             if "page_shown" in seen and seen & labels:
                 break

@@ -4,6 +4,8 @@
 bridge re-emits through a private signal with a queued connection to one of its own methods; connecting
 the worker straight to widgets would run their slots on the worker thread (a PySide6 pitfall with lambdas
 and plain functions). The `GuidedBrowser`, and with it Playwright, is created on first use only.
+
+A new guided window is placed beside the app's window (on the same screen), not on top of it.
 """
 
 from __future__ import annotations
@@ -13,9 +15,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
+from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:
-    from privacy_audit.browser import BrowserEvent, GuidanceTarget, GuidedBrowser
+    from privacy_audit.browser import BrowserEvent, GuidanceTarget, GuidedBrowser, WindowPlacement
 
 
 class BrowserBridge(QObject):
@@ -52,30 +55,55 @@ class BrowserBridge(QObject):
             app.aboutToQuit.connect(self.shutdown)
 
     def panel_text(self) -> dict[str, str]:
-        """The on-page panel's words, translated like the rest of the app."""
-        return {
+        """The on-page panel's words, translated like the rest of the app; the answer buttons use the very
+        words of the app's own answer buttons."""
+        from privacy_audit.ui.answer_words import answer_labels
+
+        text = {
             "heading": self.tr("Privacy Audit"),
             "hide": self.tr("Hide"),
             "show": self.tr("Show"),
             "safe": self.tr("Safe setting:"),
-            "done": self.tr("Done"),
-            "next": self.tr("Next"),
+            "next": self.tr("Next setting"),
+            "sent": self.tr("Sent to Privacy Audit: “{answer}”."),
             "found": self.tr("The setting “{label}” is outlined in red."),
             "look_for": self.tr("Look for {labels} on this page."),
             "or": self.tr(" or "),
             "no_label": self.tr("Follow the steps in Privacy Audit."),
             "sign_in": self.tr("Sign in, then press Continue in Privacy Audit."),
+            "answer.not_possible": self.tr("Not possible on this platform"),
         }
+        text.update({f"answer.{answer.value}": label for answer, label in answer_labels().items()})
+        return text
+
+    def placement(self) -> WindowPlacement | None:
+        """Where a new guided window goes: beside the app's active window, on that window's screen."""
+        from privacy_audit.browser import WindowPlacement
+
+        app = QCoreApplication.instance()
+        if not isinstance(app, QApplication):
+            return None
+        window = QApplication.activeWindow()
+        if window is None:
+            window = next((w for w in QApplication.topLevelWidgets() if w.isVisible() and w.isWindow()), None)
+        if window is None or window.screen() is None:
+            return None
+        frame = window.frameGeometry()
+        free = window.screen().availableGeometry()  # the screen without its taskbar or dock
+        return WindowPlacement.beside(
+            (frame.x(), frame.y(), frame.width(), frame.height()),
+            (free.x(), free.y(), free.width(), free.height()),
+        )
 
     @property
     def started(self) -> bool:
         return self._browser is not None
 
     def open(self, target: GuidanceTarget) -> None:
-        self._guided_browser().open(target)
+        self._guided_browser().open(target, self.placement())
 
     def public_view(self, url: str, words: tuple[str, ...], domains: tuple[str, ...]) -> None:
-        self._guided_browser().public_view(url, tuple(words), tuple(domains))
+        self._guided_browser().public_view(url, tuple(words), tuple(domains), self.placement())
 
     def close_window(self) -> None:
         if self._browser is not None:

@@ -8,6 +8,7 @@ available, otherwise in the default browser; items that only exist in the phone 
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
@@ -27,18 +28,12 @@ from PySide6.QtWidgets import (
 from privacy_audit.core.audit import Answer, CheckResult, Draft, ItemAnswer, checklist_version, utc_now
 from privacy_audit.core.checklist import Checklist, Item, allowed_domains, fill_url
 from privacy_audit.ui import widgets as w
+from privacy_audit.ui.answer_words import answer_labels
 from privacy_audit.ui.icons import platform_pixmap
 from privacy_audit.ui.services import URL_PARAMETERS, AppServices
 
-
-def answer_labels() -> dict[Answer, str]:
-    tr = QCoreApplication.translate
-    return {
-        Answer.OK: tr("CheckView", "It's set correctly"),
-        Answer.CHANGED: tr("CheckView", "I changed it now"),
-        Answer.ATTENTION: tr("CheckView", "I need help with this"),
-        Answer.NOT_APPLICABLE: tr("CheckView", "Doesn't apply to me"),
-    }
+if TYPE_CHECKING:
+    from privacy_audit.browser import BrowserEvent
 
 
 def freshness_line(item: Item, today: dt.date) -> tuple[str, bool]:
@@ -56,8 +51,9 @@ def freshness_line(item: Item, today: dt.date) -> tuple[str, bool]:
     return line, fresh.out_of_date
 
 
-# How specific each guidance message is: a later event may replace a message only with one as specific.
-_SPECIFICITY = {"page_shown": 1, "label_found": 2, "label_missing": 2}
+# How specific each guidance message is: a later event may replace a message only with one as specific,
+# except that a page shown after a failed load replaces the failure (a later page did load).
+_SPECIFICITY = {"page_shown": 1, "label_found": 2, "label_missing": 2, "load_failed": 3}
 
 
 class CheckView(QWidget):
@@ -454,47 +450,118 @@ class CheckView(QWidget):
         QDesktopServices.openUrl(QUrl(url))
         self._browser_message(self.tr("Opened {url} in your web browser.").format(url=url))
 
-    def on_browser_event(self, event: object) -> None:
-        kind = getattr(event, "kind", "")
-        messages = {
-            "page_shown": self.tr("The settings page is open. Look for the highlighted setting."),
-            "label_found": self.tr("The setting is highlighted on the page."),
-            "label_missing": self.tr(
-                "The setting wasn't found on the page; the platform may have moved it. "
-                'Follow the steps above, or choose "I need help with this".'
-            ),
-            "login_page": self.tr("Sign in to your account in the browser window, then carry on."),
-            "off_domain": self.tr("The browser left the platform's own website."),
-            "window_closed": self.tr("The browser window was closed."),
-            "fallback": self.tr("Opened in your usual web browser, without guidance: {why}"),
-            "error": self.tr("The guided browser had a problem: {why}"),
-        }
-        if kind in messages:
-            # "page shown" and "label found" come from different steps of the browser worker and may
-            # arrive in either order; the less specific message must not replace the more specific one.
-            item_id = getattr(event, "item_id", "")
-            level = _SPECIFICITY.get(kind, 0)
-            shown_item, shown_level = self._guidance
-            if kind in _SPECIFICITY and item_id == shown_item and level < shown_level:
-                return
-            if kind in _SPECIFICITY:
-                self._guidance = (item_id, level)
-            self._browser_message(messages[kind].format(why=getattr(event, "message", "")))
-        elif kind in ("done", "next"):
-            # Only the panel showing the item on screen may answer it: a panel left open on an earlier
-            # item (or another platform's check) must not mark this one.
-            current = self.current_item()
-            if current is None or getattr(event, "item_id", "") != current.id:
-                self._browser_message(self.tr("That page was for an earlier setting; answer this one here."))
-                return
-            if kind == "done":
-                self.answer(Answer.OK)
-            else:  # "Next" on the page moves on only here, where the person chooses what to record
-                self._browser_message(self.tr("Choose an answer for this setting here to move on."))
-                self.window().raise_()
-                self.window().activateWindow()
+    def on_browser_event(self, event: BrowserEvent) -> None:
+        """Say what the guided browser shows, in the status line under the Open button, and act on the
+        panel's answers and Next exactly as on the app's own buttons."""
+        from privacy_audit.browser import EventKind
 
-    def _browser_message(self, message: str) -> None:
+        kind = event.kind
+        if kind in (EventKind.ANSWERED, EventKind.NEXT):
+            self._on_panel_press(event)
+            return
+        if kind == EventKind.LOAD_FAILED:
+            if not event.item_id:
+                return  # the public view's page, which that screen reports
+            message = self._load_failure_words(event)
+        else:
+            messages = {
+                EventKind.PAGE_SHOWN: self.tr("The settings page is open. Look for the highlighted setting."),
+                EventKind.LABEL_FOUND: self.tr("The setting is highlighted on the page."),
+                EventKind.LABEL_MISSING: self.tr(
+                    "The setting wasn't found on the page; the platform may have moved it. "
+                    'Follow the steps above, or choose "I need help with this".'
+                ),
+                EventKind.LOGIN_PAGE: self.tr(
+                    "Sign in to your account in the browser window, then carry on."
+                ),
+                EventKind.OFF_DOMAIN: self.tr("The browser left the platform's own website."),
+                EventKind.WINDOW_CLOSED: self.tr("The browser window was closed."),
+                EventKind.FALLBACK: self.tr("Opened in your usual web browser, without guidance: {why}"),
+                EventKind.ERROR: self.tr("The guided browser had a problem: {why}"),
+            }
+            if kind not in messages:
+                return
+            message = messages[kind].format(why=event.message)
+        # "page shown" and "label found" come from different steps of the browser worker and may arrive in
+        # either order; the less specific message must not replace the more specific one.
+        level = _SPECIFICITY.get(kind, 0)
+        shown_item, shown_level = self._guidance
+        recovered = kind == EventKind.PAGE_SHOWN and shown_level == _SPECIFICITY["load_failed"]
+        if kind in _SPECIFICITY and event.item_id == shown_item and level < shown_level and not recovered:
+            return
+        if kind in _SPECIFICITY:
+            self._guidance = (event.item_id, level)
+        self._browser_message(message, problem=kind in (EventKind.LOAD_FAILED, EventKind.ERROR))
+
+    def _load_failure_words(self, event: BrowserEvent) -> str:
+        from privacy_audit.browser import LoadFailure
+
+        platform = self.checklist.name if self.checklist else self.tr("The platform")
+        didnt = self.tr("The {platform} settings page didn't open:").format(platform=platform)
+        reasons = {
+            LoadFailure.NO_CONNECTION: self.tr("this computer isn't connected to the internet."),
+            LoadFailure.NAME_NOT_RESOLVED: self.tr(
+                "its address couldn't be looked up. You may be offline, or this network may block {platform}."
+            ),
+            LoadFailure.COULD_NOT_CONNECT: self.tr(
+                "the connection failed. You may be offline, or this network may block {platform}."
+            ),
+            LoadFailure.BLOCKED: self.tr(
+                "it was blocked, probably by this network's web filter (schools often block {platform})."
+            ),
+            LoadFailure.INSECURE_CONNECTION: self.tr(
+                "the secure connection failed. A web filter that inspects traffic, or a wrong clock on this "
+                "computer, can cause this."
+            ),
+            LoadFailure.HTTP_ERROR: self.tr("{platform} answered with an error page (error {status})."),
+            LoadFailure.TIMEOUT: self.tr(
+                "it didn't load in time. The connection may be slow, or this network may block {platform}."
+            ),
+            LoadFailure.OTHER: self.tr("the browser shows an error page instead."),
+        }
+        reason = reasons.get(event.reason or LoadFailure.OTHER, reasons[LoadFailure.OTHER])
+        what_now = self.tr(
+            "You can follow the steps on your phone instead, or open the page later on another network "
+            "(at home, say)."
+        )
+        return " ".join((didnt, reason.format(platform=platform, status=event.status or ""), what_now))
+
+    def _on_panel_press(self, event: BrowserEvent) -> None:
+        """An answer or Next pressed on the page's panel: the same as the app's own buttons, for the item
+        on screen only (a panel left open on an earlier item, or another platform's check, must not mark
+        this one). Then the guided window is given the new item's page, so the panel and the app agree."""
+        from privacy_audit.browser import EventKind
+
+        current = self.current_item()
+        if current is None or self.draft is None or event.item_id != current.id:
+            self._browser_message(self.tr("That page was for an earlier setting; answer this one here."))
+            return
+        if event.kind == EventKind.ANSWERED:
+            if event.answer is None:
+                return
+            self.answer(event.answer)  # records exactly this answer and moves on, as the buttons do
+            said = self.tr("Saved “{answer}” for “{title}”.").format(
+                answer=answer_labels().get(event.answer, event.answer.value), title=current.title
+            )
+        else:
+            self._remember_note()
+            self.show_position(self.draft.position + 1)  # moves on, recording nothing
+            said = self.tr("Moved on from “{title}” without an answer.").format(title=current.title)
+        following = self.current_item()
+        bridge = self.services.browser()
+        if following is not None and following.where.url and bridge is not None and bridge.started:
+            self.open_settings_page()
+            said += " " + self.tr("Opening this setting's page in the guided browser…")
+        if following is not None:
+            self._browser_message(said)
+
+    def _browser_message(self, message: str, *, problem: bool = False) -> None:
+        # A problem is shown in normal text, not the muted grey of progress messages.
+        name = "" if problem else "muted"
+        if self.browser_status.objectName() != name:
+            self.browser_status.setObjectName(name)
+            self.browser_status.style().unpolish(self.browser_status)
+            self.browser_status.style().polish(self.browser_status)
         self.browser_status.setText(message)
         self.browser_status.show()
 

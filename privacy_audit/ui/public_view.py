@@ -7,12 +7,17 @@ record, in settings or in this page once the person leaves it.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QWidget
 
 from privacy_audit.core.checklist import allowed_domains
 from privacy_audit.ui import widgets as w
 from privacy_audit.ui.services import URL_PARAMETERS, AppServices
+
+if TYPE_CHECKING:
+    from privacy_audit.browser import BrowserEvent
 
 
 class PublicView(QWidget):
@@ -131,13 +136,25 @@ class PublicView(QWidget):
         bridge.public_view(url, self.typed_words(), domains)
         self._say(self.tr("Opening your profile as the public sees it…"))
 
-    def on_browser_event(self, event: object) -> None:
-        kind = getattr(event, "kind", "")
-        if not self.isVisible() or kind not in ("public_view", "error", "fallback"):
+    def on_browser_event(self, event: BrowserEvent) -> None:
+        kind = event.kind
+        if not self.isVisible() or kind not in ("public_view", "error", "fallback", "load_failed"):
             return
-        self._say(getattr(event, "message", ""))
+        if kind == "load_failed":
+            if event.item_id:
+                return  # a settings page of the check, not the profile page
+            self.found.hide()
+            self._say(
+                self.tr(
+                    "Your profile page didn't open, so nothing can be said about what anyone can see. You may be "
+                    "offline, or this network may block the platform; try again later on another network (at "
+                    "home, say), or open the page in a private window on your phone."
+                )
+            )
+            return
+        self._say(event.message)
         if kind == "public_view":
-            found = tuple(getattr(event, "found", ()))
+            found = tuple(event.found)
             if found:
                 self.found.setText(
                     self.tr("Anyone can see: {words}. Hide them on the platform, then look again.").format(

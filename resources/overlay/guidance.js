@@ -6,7 +6,7 @@
 // setting's label when it is on the page. When the app moves to another item on the same page it runs this
 // file again; that run only tells the running panel (by the `refresh` event) to ask for the new item.
 //
-// The Done and Next buttons are NOT made here. This script runs in the page's own JavaScript world, where
+// The answer buttons and Next are NOT made here. This script runs in the page's own JavaScript world, where
 // the page's scripts can wrap any built-in function it calls, so nothing it sends can be trusted and it holds
 // no secret. The buttons come from panel_actions.js, which the guided browser runs in an isolated world the
 // page cannot reach, and are slotted into this panel (slot "actions"). The binding used here can only
@@ -233,7 +233,7 @@
       statusNode = el("p", "status", config.labels.length ? lookForText() : config.text.no_label);
       statusNode.setAttribute("role", "status");
       body.append(statusNode);
-      // Done and Next: panel_actions.js puts them here from its isolated world.
+      // The answer buttons and Next: panel_actions.js puts them here from its isolated world.
       const buttons = el("div", "buttons");
       const slot = el("slot");
       slot.name = "actions";

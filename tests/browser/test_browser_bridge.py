@@ -11,7 +11,7 @@ import pytest
 from browser_helpers import CHROMIUM_ARGS, chromium_processes, target, wait_until
 from PySide6.QtCore import QCoreApplication, QThread
 
-from privacy_audit.browser import BrowserEvent
+from privacy_audit.browser import BrowserEvent, WindowPlacement
 from privacy_audit.ui.browser_bridge import BrowserBridge
 
 
@@ -50,17 +50,44 @@ def test_events_arrive_in_the_gui_thread_and_quitting_closes_the_browser(qtbot, 
     assert wait_until(lambda: not chromium_processes(), timeout=5)
 
 
-def test_the_panel_words_come_from_qt_translations(qtbot):
-    bridge = BrowserBridge()
-    words = bridge.panel_text()
-    assert words["done"] == "Done" and "{labels}" in words["look_for"] and "{label}" in words["found"]
+def test_the_bridge_gives_every_panel_word_and_the_app_buttons_words_for_the_answers(qtbot):
+    from privacy_audit.browser import PANEL_TEXT
+    from privacy_audit.ui.answer_words import answer_labels
+
+    words = BrowserBridge().panel_text()
+    assert set(words) == set(PANEL_TEXT), "every word on the panel is translated by the app"
+    for answer, label in answer_labels().items():
+        assert words[f"answer.{answer.value}"] == label
+    assert "{labels}" in words["look_for"] and "{label}" in words["found"] and "{answer}" in words["sent"]
+
+
+def test_a_new_guided_window_is_placed_beside_the_app_window(qtbot):
+    from PySide6.QtWidgets import QWidget
+
+    app_window = QWidget()
+    qtbot.addWidget(app_window)
+    free = app_window.screen().availableGeometry()
+    app_window.setGeometry(free.x(), free.y() + 30, 120, free.height() - 60)  # room to its right
+    app_window.show()
+    app_window.activateWindow()
+    qtbot.waitUntil(lambda: app_window.isVisible())
+    placement = BrowserBridge().placement()
+    assert placement is not None
+    frame = app_window.frameGeometry()
+    assert placement == WindowPlacement.beside(
+        (frame.x(), frame.y(), frame.width(), frame.height()),
+        (free.x(), free.y(), free.width(), free.height()),
+    )
+    assert placement.x >= frame.x() + frame.width(), "the browser starts where the app window ends"
+    assert placement.x + placement.width <= free.x() + free.width()
+    assert (placement.y, placement.height) == (free.y(), free.height())
 
 
 def test_a_worker_event_is_delivered_by_the_gui_event_loop_not_the_worker(qtbot):
     bridge = BrowserBridge()
     got: list[bool] = []
     bridge.event.connect(lambda e: got.append(threading.current_thread() is threading.main_thread()))
-    worker = threading.Thread(target=bridge._relay, args=(BrowserEvent("done", item_id="x"),))
+    worker = threading.Thread(target=bridge._relay, args=(BrowserEvent("next", item_id="x"),))
     worker.start()
     worker.join()
     assert got == [], "nothing is delivered until the GUI loop runs"

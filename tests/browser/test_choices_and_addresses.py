@@ -1,10 +1,11 @@
-"""Browser discovery, which addresses may be opened, and forgetting sign-ins: plain logic, no browser."""
+"""Browser discovery, which addresses may be opened, where the window goes, and forgetting sign-ins: plain
+logic, no browser."""
 
 from __future__ import annotations
 
 import pytest
 
-from privacy_audit.browser import GuidedBrowser, forget_sign_ins, prepare_profile
+from privacy_audit.browser import GuidedBrowser, WindowPlacement, forget_sign_ins, prepare_profile
 from privacy_audit.browser.addresses import is_off_domain, is_on_platform, looks_like_login, refusal
 from privacy_audit.browser.discovery import candidates
 
@@ -64,7 +65,7 @@ def test_an_unknown_choice_is_refused_with_the_choices_named():
         ("https://user:pw@www.facebook.com/", "user name or password"),
         ("javascript:alert(1)", "Only secure (https://) pages"),
         ("http://127.0.0.1:8000/demo", "Only secure (https://) pages"),
-        # Python's parser keeps '\\' in the host; a browser reads it as '/' and goes to evil.com.
+        # A browser reads '\\' as '/' and goes to evil.com; such addresses are never opened.
         ("https://evil.com\\.facebook.com/x", "backslash"),
         ("https://evil.com\\@www.facebook.com/", "backslash"),
         ("https://www.facebook.com\\..\\x", "backslash"),
@@ -72,17 +73,23 @@ def test_an_unknown_choice_is_refused_with_the_choices_named():
         ("https://evil.com\t.facebook.com/", "U+0009"),
         ("https://evil.com\u202e.facebook.com/", "U+202E"),
         ("https://www.facebook.com/{id}", "U+007B"),
-        ("https://evil.com%5C.facebook.com/", "does not have a plain web address"),
+        ("https://evil.com%5C.facebook.com/", "is not a web address"),
+        ("https://fa%63ebook.com/", "does not have a plain web address"),
+        ("https://0x7f.1/", "does not have a plain web address"),
         ("https://\uff45vil.com.facebook.com/", "does not have a plain web address"),
         ("https:evil.com/.facebook.com", "not a complete web address"),
         ("https:///evil.com/.facebook.com", "no web address after https://"),
         ("https://www.facebook.com:99999/", "is not a web address"),
         ("http://127.0.0.1\\.facebook.com/", "backslash"),
+        # D23: a platform's pages never name a port, not even the usual one.
+        ("https://facebook.com:8443/", "names a port"),
+        ("https://www.facebook.com:443/", "names a port"),
+        ("https://127.0.0.1/", "is not one of this platform's web addresses"),
     ],
 )
 def test_addresses_that_are_not_the_platforms_own_https_pages_are_refused(url, reason):
     assert reason in refusal(url, FB, allow_localhost=False)
-    assert refusal(url, FB, allow_localhost=True) is not None or url.startswith("http://127.0.0.1:")
+    assert refusal(url, FB, allow_localhost=True) is not None or "//127.0.0.1" in url
 
 
 def test_the_platforms_own_pages_and_in_demo_mode_local_pages_are_allowed():
@@ -92,12 +99,28 @@ def test_the_platforms_own_pages_and_in_demo_mode_local_pages_are_allowed():
     assert refusal("http://[::1]:8000/demo", FB, allow_localhost=True) is None
 
 
-def test_done_and_next_count_only_on_the_platforms_pages():
+def test_the_host_checked_is_the_host_chromium_loads():
+    # ada_url reads addresses as the WHATWG standard (and Chromium) does.
+    assert refusal("HTTPS://WWW.FACEBOOK.COM/settings", FB, allow_localhost=False) is None
+    assert "is not one of" in refusal("https://facebook.com.evil.example./x", FB, allow_localhost=False)
+
+
+def test_a_typed_server_that_is_not_a_real_host_name_never_widens_the_platform():
+    # D23: a Mastodon server of "com" must not make every .com page "on the platform".
+    for server in ("com", "localhost", "127.0.0.1", "0", "_", "a" * 253, "printer.local"):
+        domains = ("joinmastodon.org", server)
+        assert not is_on_platform("https://evil.example.com/", domains, allow_localhost=False), server
+        assert refusal(f"https://{server}/settings", domains, allow_localhost=False) is not None, server
+    assert is_on_platform("https://mastodon.social/settings", ("mastodon.social",), allow_localhost=False)
+
+
+def test_answers_and_next_count_only_on_the_platforms_pages():
     assert is_on_platform("https://www.facebook.com/settings", FB, allow_localhost=False)
     assert not is_on_platform("http://www.facebook.com/settings", FB, allow_localhost=False)
     assert not is_on_platform("about:blank", FB, allow_localhost=True)
     assert not is_on_platform("https://evil.example/", FB, allow_localhost=True)
     assert not is_on_platform("http://127.0.0.1:8000/", FB, allow_localhost=False)
+    assert not is_on_platform("https://www.facebook.com:8443/settings", FB, allow_localhost=False)
     assert is_on_platform("http://127.0.0.1:8000/", FB, allow_localhost=True)
 
 
@@ -133,7 +156,7 @@ def test_forget_sign_ins_deletes_our_profile_and_nothing_else(tmp_path):
 
 
 def test_a_platform_is_its_domain_and_its_sub_domains_only():
-    from privacy_audit.browser.addresses import host_is_allowed
+    from privacy_audit.core.urls import host_is_allowed
 
     expected = {
         "facebook.com": True,
@@ -144,3 +167,49 @@ def test_a_platform_is_its_domain_and_its_sub_domains_only():
     }
     for host, allowed in expected.items():
         assert host_is_allowed(host, FB) is allowed, host
+
+
+@pytest.mark.parametrize(
+    ("server", "problem"),
+    [
+        ("mastodon.social", None),
+        ("fosstodon.org", None),
+        ("social.example.co.uk", None),
+        ("xn--80ak6aa92e.xn--p1ai", None),
+        ("com", "is not a server name"),
+        ("localhost", "is not a server name"),
+        ("127.0.0.1", "is not a server name"),
+        ("169.254.169.254", "is not a server name"),
+        ("0", "is not a server name"),
+        ("_", "is not a server name"),
+        ("mastodon.social.", "is not a server name"),
+        ("-bad.example", "is not a server name"),
+        ("a" * 254, "at most 253"),
+        ("nas.local", "names a computer on this network"),
+        ("dev.localhost", "names a computer on this network"),
+        ("", "no server name"),
+    ],
+)
+def test_a_typed_server_must_be_a_plain_public_host_name(server, problem):
+    from privacy_audit.core.urls import host_name_problem
+
+    found = host_name_problem(server)
+    assert found is None if problem is None else problem in found
+
+
+def test_the_guided_window_goes_beside_the_app_on_the_free_side():
+    screen = (0, 0, 1366, 728)  # 1366x768 less a 40 px taskbar
+    # The app on the left: the browser takes the rest, to its right, full height.
+    assert WindowPlacement.beside((0, 0, 500, 728), screen) == WindowPlacement(500, 0, 866, 728)
+    # The app on the right: the browser goes on its left.
+    assert WindowPlacement.beside((700, 0, 666, 728), screen) == WindowPlacement(0, 0, 700, 728)
+    # A maximised app: two-thirds of the screen, on one side, so a third of the app stays in view.
+    assert WindowPlacement.beside((0, 0, 1366, 728), screen) == WindowPlacement(456, 0, 910, 728)
+    # A second screen to the right of the first.
+    assert WindowPlacement.beside((1920, 0, 600, 1040), (1920, 0, 1920, 1040)) == WindowPlacement(
+        2520, 0, 1320, 1040
+    )
+    assert WindowPlacement(10, 20, 800, 600).chromium_args() == (
+        "--window-position=10,20",
+        "--window-size=800,600",
+    )

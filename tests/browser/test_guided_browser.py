@@ -12,12 +12,14 @@ import os
 import signal
 import socket
 import stat
+import time
 from pathlib import Path
 
 import pytest
 from browser_helpers import CHROMIUM_ARGS, chromium_processes, target, wait_until
 
-from privacy_audit.browser import forget_sign_ins
+from privacy_audit.browser import WindowPlacement, forget_sign_ins
+from privacy_audit.core.audit import Answer
 
 pytestmark = pytest.mark.browser
 
@@ -157,16 +159,17 @@ def test_notices_leaving_the_platform_and_keeps_the_panel_off_other_sites(site, 
     assert seen["host"] is None, "the guidance panel must not be put on another site"
 
 
-def test_a_page_that_never_finishes_loading_still_gets_guidance_and_a_clear_message(
+def test_a_page_that_never_finishes_loading_still_gets_guidance_and_is_not_called_failed(
     site, events, make_browser
 ):
+    # The setting is on screen and outlined although the page never finishes: that is what is said.
     url = site.add("/slow", '<html><body><p id="label">Who can see your future posts</p>', hang=True)
     browser = make_browser(page_timeout=2.0)
     browser.open(target(url))
 
     assert events.wait_for("label_found").found == (LABEL,)
-    assert "still loading after 2 seconds" in events.wait_for("error", timeout=10).message
-    assert "page_shown" not in events.kinds()
+    time.sleep(3)  # past the page's deadline
+    assert "load_failed" not in events.kinds() and "error" not in events.kinds(), events.kinds()
     browser.close_window()
     events.wait_for("window_closed")
 
@@ -215,7 +218,7 @@ def test_only_https_pages_on_the_platform_are_opened(site, events, make_browser)
     assert "opened" not in events.kinds() and not chromium_processes()
 
 
-def test_done_and_next_on_the_panel_are_reported_and_reachable_by_keyboard(site, events, make_browser):
+def test_the_panels_answers_and_next_are_reported_and_reachable_by_keyboard(site, events, make_browser):
     from playwright.sync_api import sync_playwright
 
     url = site.add("/settings", "<html><body><p>Who can see your future posts</p></body></html>")
@@ -227,7 +230,8 @@ def test_done_and_next_on_the_panel_are_reported_and_reachable_by_keyboard(site,
     events.wait_for("label_found")
 
     # A second Playwright, the test's own, plays the person at the keyboard: the panel is the last thing on
-    # the page, so Shift+Tab from the top reaches Next, then Done.
+    # the page, so Shift+Tab from the top reaches Next, then the answers from the last up: "Doesn't apply to
+    # me", "I need help with this", "I changed it now".
     with sync_playwright() as playwright:
         remote = playwright.chromium.connect_over_cdp(f"http://127.0.0.1:{port}")
         page = next(p for c in remote.contexts for p in c.pages if p.url == url)
@@ -235,10 +239,17 @@ def test_done_and_next_on_the_panel_are_reported_and_reachable_by_keyboard(site,
         page.keyboard.press("Shift+Tab")
         page.keyboard.press("Enter")
         events.wait_for("next", item_id="future-posts")
+        for _ in range(3):
+            page.keyboard.press("Shift+Tab")
+        page.keyboard.press("Enter")
+        answered = events.wait_for("answered", item_id="future-posts")
+        # One answer per item: the buttons are spent once one is chosen.
         page.keyboard.press("Shift+Tab")
         page.keyboard.press("Enter")
-        events.wait_for("done", item_id="future-posts")
+        page.wait_for_timeout(300)
         remote.close()
+    assert answered.answer is Answer.CHANGED
+    assert [e.answer for e in list(events.seen) if e.kind == "answered"] == [Answer.CHANGED]
 
 
 def test_a_browser_that_hangs_on_start_falls_back_to_the_usual_browser(tmp_path, events, make_browser):
@@ -343,3 +354,21 @@ def test_sign_ins_are_forgotten_with_the_window_unless_the_person_keeps_them(
     kept.shutdown()
     forget_sign_ins(profile)
     assert not profile.exists()
+
+
+def test_the_guided_window_and_the_public_view_open_where_the_app_asks(site, events, make_browser):
+    # The app passes a place beside its own window; each new window reports where it is.
+    report = (
+        "setInterval(() => fetch('/report', {method: 'POST', "
+        "body: [screenX, screenY, outerWidth, outerHeight].join(',')}), 200)"
+    )
+    url = site.add("/settings", f"<html><body><p>{LABEL}</p><script>{report}</script></body></html>")
+    profile = site.add("/profile", f"<html><body><p>Jo</p><script>{report}</script></body></html>")
+    browser = make_browser()
+    beside = WindowPlacement(x=500, y=0, width=866, height=728)
+    browser.open(target(url), beside)
+    events.wait_for("page_shown")
+    site.wait_for_report(lambda r: r == "500,0,866,728")
+    browser.public_view(profile, (), ("facebook.com",), WindowPlacement(x=40, y=10, width=700, height=600))
+    events.wait_for("public_view")
+    site.wait_for_report(lambda r: r == "40,10,700,600")

@@ -1,7 +1,7 @@
 """What the pages the guided browser opens cannot make it do, checked against real Chromium on 127.0.0.1.
 
 The guided page is the person's real settings page and the public view opens a profile page: both run the
-site's own scripts. These tests play a site that tries to press Done for the person, records the words the
+site's own scripts. These tests play a site that tries to answer for the person, records the words the
 person typed for the public view, or hands over an address that Python and Chromium read differently.
 """
 
@@ -122,7 +122,7 @@ def test_an_address_with_a_backslash_is_refused_before_any_browser_starts(events
     assert "opened" not in events.kinds() and not chromium_processes()
 
 
-# -- 2. the page cannot press Done or Next --------------------------------------------------------------
+# -- 2. the page cannot answer or press Next --------------------------------------------------------------
 
 # Everything a page script can try: find our names and secrets on window (properties, symbols, Playwright's
 # binding registry), wrap the built-ins our panel calls and scan what passes through them, call every
@@ -153,8 +153,8 @@ FORGER_JS = """
     if (controller && controller._bindings) for (const name of controller._bindings.keys()) names.add(name);
     let calls = 0;
     for (const name of names) {
-      for (const kind of ["done", "next"]) {
-        const attempts = [[kind, {}], [kind, { item_id: "future-posts" }]];
+      for (const kind of ["answer", "next", "done"]) {
+        const attempts = [[kind, {}], [kind, { item_id: "future-posts", answer: "ok" }]];
         for (const secret of secrets) attempts.push([secret, kind, {}]);
         for (const args of attempts) {
           for (const call of [window[name], controller && ((...a) => controller.callBinding(name, ...a))]) {
@@ -182,7 +182,7 @@ FORGER_JS = """
 """
 
 
-def test_the_page_cannot_press_done_or_next_for_the_person(site, events, make_browser):
+def test_the_page_cannot_answer_or_press_next_for_the_person(site, events, make_browser):
     site.add("/forger.js", FORGER_JS)
     url = site.add(
         "/settings",
@@ -198,7 +198,7 @@ def test_the_page_cannot_press_done_or_next_for_the_person(site, events, make_br
     assert tried["secrets"] == 0, "no secret of ours may pass through the page's built-ins"
     assert tried["calls"] > 0 and tried["reached"] > 0, f"the page's attempts did not run: {tried}"
     time.sleep(1.5)  # let any forged message arrive
-    assert "done" not in events.kinds() and "next" not in events.kinds(), f"the page pressed: {tried}"
+    assert "answered" not in events.kinds() and "next" not in events.kinds(), f"the page pressed: {tried}"
 
     # The person's own press still counts.
     with the_persons_keyboard(port, url) as page:
@@ -226,7 +226,7 @@ def test_a_press_on_a_panel_left_from_an_earlier_item_is_ignored(site, events, m
         assert events.wait_for("next").item_id == "second"
 
 
-def test_done_and_next_do_not_count_on_another_site(site, events, make_browser):
+def test_answers_and_next_do_not_count_on_another_site(site, events, make_browser):
     port = site.server.server_port
     elsewhere = f"http://elsewhere.test:{port}/other"
     # The other site copies our panel's host element, so our buttons could land in it.

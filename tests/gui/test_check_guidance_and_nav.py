@@ -59,22 +59,54 @@ def test_the_next_items_page_shown_message_is_not_held_back(check_view):
     assert check_view.browser_status.text().startswith("The settings page is open.")
 
 
-def test_done_on_the_page_answers_only_the_item_the_page_was_opened_for(check_view):
+def test_an_answer_on_the_page_records_exactly_that_answer_for_that_item_only(check_view):
     item = item_with_a_page(check_view)
     position = check_view.position
-    check_view.on_browser_event(BrowserEvent("done", item_id="an-earlier-item"))
+    check_view.on_browser_event(BrowserEvent("answered", item_id="an-earlier-item", answer=Answer.CHANGED))
     assert check_view.draft.answers.get(item.id) is None and check_view.position == position
     assert check_view.browser_status.text().startswith("That page was for an earlier setting")
-    check_view.on_browser_event(BrowserEvent("done", item_id=item.id))
-    assert check_view.draft.answers[item.id].answer is Answer.OK
+    check_view.on_browser_event(BrowserEvent("answered", item_id=item.id, answer=Answer.CHANGED))
+    assert check_view.draft.answers[item.id].answer is Answer.CHANGED
+    assert check_view.position == position + 1
+    assert f"Saved “I changed it now” for “{item.title}”." in check_view.browser_status.text()
 
 
-def test_next_on_the_page_records_nothing(check_view):
+def test_next_on_the_page_moves_to_the_next_setting_recording_nothing(check_view):
     item = item_with_a_page(check_view)
     position = check_view.position
     check_view.on_browser_event(BrowserEvent("next", item_id=item.id))
-    assert check_view.draft.answers.get(item.id) is None and check_view.position == position
-    assert check_view.browser_status.text() == "Choose an answer for this setting here to move on."
+    assert check_view.draft.answers.get(item.id) is None and check_view.position == position + 1
+    assert check_view.browser_status.text().startswith(f"Moved on from “{item.title}” without an answer.")
+
+
+@pytest.mark.parametrize(
+    ("reason", "status", "words"),
+    [
+        ("no_connection", None, "this computer isn't connected to the internet"),
+        ("name_not_resolved", None, "its address couldn't be looked up"),
+        ("could_not_connect", None, "the connection failed"),
+        ("blocked", None, "probably by this network's web filter"),
+        ("insecure_connection", None, "the secure connection failed"),
+        ("http_error", 404, "Facebook answered with an error page (error 404)"),
+        ("timeout", None, "it didn't load in time"),
+        ("other", None, "the browser shows an error page instead"),
+    ],
+)
+def test_a_page_that_did_not_load_is_said_plainly_with_what_to_do_instead(check_view, reason, status, words):
+    item = item_with_a_page(check_view)
+    failed = BrowserEvent(
+        "load_failed", item_id=item.id, url="https://www.facebook.com/settings", reason=reason, status=status
+    )
+    check_view.on_browser_event(failed)
+    said = check_view.browser_status.text()
+    assert said.startswith("The Facebook settings page didn't open:") and words in said
+    assert "on your phone" in said
+    assert "is open" not in said
+    # The panel's "not found" on an error page must not hide the failure; a page that does load later does.
+    check_view.on_browser_event(BrowserEvent("label_missing", item_id=item.id))
+    assert check_view.browser_status.text() == said
+    check_view.on_browser_event(BrowserEvent("page_shown", item_id=item.id))
+    assert check_view.browser_status.text().startswith("The settings page is open.")
 
 
 def test_in_demo_mode_the_check_names_the_practice_page_not_the_real_one(qtbot, opened, catalogue):

@@ -1,0 +1,23 @@
+"""The words of the answers a person can give to a setting, shared by the check screen's answer buttons and
+the guided browser's on-page panel, so both always offer the same answers in the same words.
+
+Kept apart from `ui/check.py` so the browser bridge can use them without importing the check screen (and,
+through it, the checklist models) on the way to the first page.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from privacy_audit.core.audit import Answer
+
+
+def answer_labels() -> dict[Answer, str]:
+    """The answer buttons' words, in the app's language, in the order the buttons are shown."""
+    tr = QCoreApplication.translate
+    return {
+        Answer.OK: tr("CheckView", "It's set correctly"),
+        Answer.CHANGED: tr("CheckView", "I changed it now"),
+        Answer.ATTENTION: tr("CheckView", "I need help with this"),
+        Answer.NOT_APPLICABLE: tr("CheckView", "Doesn't apply to me"),
+    }
