@@ -184,7 +184,13 @@ class Provenance(_Strict):
     """
 
     written: Day = Field(description="when the item's text was last written or revised")
-    confidence: Confidence = Field(description="high | medium | low; see the README for what each means")
+    confidence: Confidence = Field(
+        description=(
+            "high: a live check in the last 6 months, or an official help page read in the last 3 months that"
+            " uses the label; medium: one recent official source or two independent sources; low: otherwise"
+            " (the app then says 'We are less sure where this setting is')"
+        )
+    )
     sources: list[Source] = Field(default_factory=list, description="only what was actually read")
     live_checks: list[LiveCheck] = Field(
         default_factory=list, description="append-only; empty until someone looked at the real screen"

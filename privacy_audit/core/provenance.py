@@ -24,10 +24,18 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from privacy_audit.core.checklist import Item, LiveCheck
+
+
+class _Named(Protocol):
+    """A checklist, as far as the wording needs it."""
+
+    platform: str
+    name: str
+
 
 # Six months: half a leap year, so a date six calendar months back never counts as old by a day.
 MAX_AGE_DAYS = 183
@@ -128,10 +136,19 @@ def latest_check(item: Item) -> LiveCheck | None:
     return max(reversed(checks), key=lambda check: check.on)
 
 
-def guidance_status(item: Item, today: dt.date, platform: str, platform_name: str) -> GuidanceStatus:
-    """What may be said about `item` on `today`; `platform` is the id (for the age limit), `platform_name`
-    the name people know ('TikTok') for the sentence. Advice items start with "Good practice, not a policy
-    rule." so no screen presents them as something the policy requires."""
+def guidance_status(
+    item: Item, today: dt.date, platform: str | _Named, platform_name: str | None = None
+) -> GuidanceStatus:
+    """What may be said about `item` on `today`.
+
+    `platform` is the platform id (for the age limit) with `platform_name` the name people know ('TikTok'),
+    or simply the item's Checklist, which carries both. Advice items start with "Good practice, not a policy
+    rule." so no screen presents them as something the policy requires.
+    """
+    if isinstance(platform, str):
+        platform_id, name = platform, platform_name or platform
+    else:
+        platform_id, name = platform.platform, platform_name or platform.name
     provenance = item.provenance
     low = provenance.confidence == "low"
     check = latest_check(item)
@@ -153,12 +170,12 @@ def guidance_status(item: Item, today: dt.date, platform: str, platform_name: st
         if check.result != "labels_found":
             kind = StatusKind.CHECK_MISMATCH
             sentences.append(Sentence(CHECK_MISMATCH, (date,)))
-        elif (today - check.on).days > max_age_days(platform):
+        elif (today - check.on).days > max_age_days(platform_id):
             kind = StatusKind.CHECK_OLD
             sentences.append(Sentence(CHECK_OLD, (date,)))
         else:
             kind = StatusKind.CHECKED
-            sentences.append(Sentence(_CHECKED[check.surface], (("platform", platform_name), date)))
+            sentences.append(Sentence(_CHECKED[check.surface], (("platform", name), date)))
     if low:
         sentences.append(Sentence(LOW_CONFIDENCE))
     return GuidanceStatus(kind=kind, sentences=tuple(sentences), low_confidence=low)

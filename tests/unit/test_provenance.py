@@ -319,6 +319,14 @@ def test_advice_is_marked_as_good_practice_not_a_policy_rule() -> None:
     assert status.line.startswith("Good practice, not a policy rule.")
 
 
+def test_a_checklist_can_stand_for_its_platform_id_and_name() -> None:
+    checked = item(live_checks=[live_check(surface="web")])
+    tiktok = _checklist_with(checked)
+    by_checklist = guidance_status(checked, dt.date(2027, 2, 1), tiktok)
+    assert by_checklist == guidance_status(checked, dt.date(2027, 2, 1), "tiktok", "TikTok")
+    assert by_checklist.line == "Checked on the TikTok website on 12 January 2027."
+
+
 def test_only_recent_matching_live_checks_are_counted_as_checked() -> None:
     items = [
         item(),
