@@ -62,7 +62,11 @@ def _show_item(number: int, total: int, item, policy) -> None:
     _out(f"Safe setting: {item.safe_value}")
 
 
-def _show_help(item, policy) -> None:
+def _show_help(item, policy, checklist) -> None:
+    import datetime as dt
+
+    from privacy_audit.core.provenance import guidance_status
+
     _out("How to do it:")
     for index, step in enumerate(item.steps, 1):
         _out(f"  {index}. {step}")
@@ -72,7 +76,7 @@ def _show_help(item, policy) -> None:
             _out(f"Policy {clause_id} ({clause.section}): {clause.text}")
     if item.if_not_possible:
         _out(f"If it cannot be done: {item.if_not_possible}")
-    _out(f"Guidance last verified {item.last_verified.isoformat()}; source: {item.source}")
+    _out(guidance_status(item, dt.date.today(), checklist.platform, checklist.name).line)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -124,7 +128,7 @@ def run(args: argparse.Namespace) -> int:
                         key
                     )  # input from a pipe is not echoed; show it so the transcript reads as a dialogue
                 if key == "?":
-                    _show_help(item, policy)
+                    _show_help(item, policy, checklist)
                     continue
                 if key in ANSWER_KEYS:
                     answers.append(ItemAnswer(item.id, Answer(ANSWER_KEYS[key])))

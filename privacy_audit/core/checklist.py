@@ -12,7 +12,15 @@ import re
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 from privacy_audit.core.urls import host_is_allowed, url_host_template
 
@@ -103,8 +111,104 @@ class SchoolChoice(_Strict):
     if_not_allowed: Text
 
 
+def _date_only(value: object) -> object:
+    """A YAML timestamp (2026-11-27 10:00) is refused: every provenance date is a day, not a moment."""
+    if isinstance(value, dt.datetime):
+        raise ValueError("give a date like 2026-11-27, without a time")  # noqa: TRY004 - pydantic wants ValueError
+    return value
+
+
+Day = Annotated[dt.date, BeforeValidator(_date_only)]
+Confidence = Literal["high", "medium", "low"]
+SourceKind = Literal["official_help", "third_party", "public_code", "research_notes"]
+Surface = Literal["web", "ios", "android"]
+CheckOutcome = Literal["labels_found", "different_label", "not_found"]
+
+
+class Source(_Strict):
+    """Something a person actually read while writing the item; a source nobody read is not listed."""
+
+    title: ShortText
+    url: str | None = Field(
+        default=None, description="https address of what was read; required for official_help"
+    )
+    kind: SourceKind = Field(
+        description="official_help (the platform's help centre) | third_party | public_code | research_notes"
+    )
+    read_on: Day = Field(description="the day it was read; not in the future")
+    note: ShortText | None = Field(default=None, description="short remark, e.g. 'archived copy, undated'")
+
+    @field_validator("url")
+    @classmethod
+    def _https(cls, url: str | None) -> str | None:
+        return None if url is None else check_url_form(url)
+
+    @model_validator(mode="after")
+    def _official_has_url(self) -> Source:
+        if self.kind == "official_help" and self.url is None:
+            raise ValueError("an official_help source needs the 'url' of the page that was read")
+        return self
+
+
+class LiveCheck(_Strict):
+    """Someone looked at the real settings screen. Appended, never edited; `by` is a role, not a name."""
+
+    on: Day = Field(description="the day of the check; not in the future, not before the item's 'written'")
+    surface: Surface
+    region: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] = Field(
+        description="two-letter country code of the account's region, e.g. GB"
+    )
+    result: CheckOutcome = Field(
+        description="labels_found (the labels were there) | different_label | not_found"
+    )
+    labels_seen: list[ShortText] = Field(
+        default_factory=list, description="the labels seen on the screen; required for labels_found"
+    )
+    app_version: ShortText | None = Field(default=None, description="for ios/android, e.g. 'TikTok 38.4.1'")
+    method: ShortText = Field(description="'manual', or the tool and its version, e.g. 'labels tool 1.0'")
+    by: ShortText = Field(description="a role such as 'trust IT', never a person's name")
+
+    @model_validator(mode="after")
+    def _labels_when_found(self) -> LiveCheck:
+        if self.result == "labels_found" and not self.labels_seen:
+            raise ValueError("a labels_found check must list the labels_seen")
+        return self
+
+
+class Provenance(_Strict):
+    """Where an item's guidance comes from and how sure we are of it.
+
+    confidence: high = a live check in the last six months, or an official help page read in the last three
+    months that uses the label; medium = one recent official source or two independent sources; low =
+    otherwise ("we are less sure where this is").
+    """
+
+    written: Day = Field(description="when the item's text was last written or revised")
+    confidence: Confidence = Field(
+        description=(
+            "high: a live check in the last 6 months, or an official help page read in the last 3 months that"
+            " uses the label; medium: one recent official source or two independent sources; low: otherwise"
+            " (the app then says 'We are less sure where this setting is')"
+        )
+    )
+    sources: list[Source] = Field(default_factory=list, description="only what was actually read")
+    live_checks: list[LiveCheck] = Field(
+        default_factory=list, description="append-only; empty until someone looked at the real screen"
+    )
+
+    @model_validator(mode="after")
+    def _checks_after_written(self) -> Provenance:
+        for check in self.live_checks:
+            if check.on < self.written:
+                raise ValueError(
+                    f"a live check on {check.on.isoformat()} is before the text was written "
+                    f"({self.written.isoformat()}); it checked older text"
+                )
+        return self
+
+
 class Item(_Strict):
-    """One setting to check: what, why, where, what it should be, and when the guidance was last verified."""
+    """One setting to check: what, why, where, what it should be, and where the guidance comes from."""
 
     id: Slug = Field(description="stable id, unique within the platform; the record refers to it")
     title: ShortText
@@ -117,19 +221,19 @@ class Item(_Strict):
         default_factory=list, description="visible label text of the setting on the page"
     )
     priority: Priority = "medium"
-    last_verified: dt.date
-    source: Text
+    provenance: Provenance
+    advice: bool = Field(
+        default=False,
+        description="good practice the policy does not require ('Good practice, not a policy rule')",
+    )
+    not_possible: Text | None = Field(
+        default=None,
+        description="set when the platform has no setting that makes this safe; offers 'Not possible on this platform'",
+    )
     if_not_possible: Text | None = Field(
         default=None, description="what to do when the platform cannot make this safe"
     )
     school_choice: SchoolChoice | None = None
-
-    @field_validator("last_verified", mode="before")
-    @classmethod
-    def _date_only(cls, value: object) -> object:
-        if isinstance(value, dt.datetime):
-            raise ValueError("give a date like 2026-11-27, without a time")  # noqa: TRY004 - pydantic wants ValueError
-        return value
 
 
 class UrlParameter(_Strict):
@@ -255,11 +359,28 @@ def checklist_problems(
                 )
         if item.where.url:
             check_url(item.where.url, here + ("where", "url"))
-        if item.last_verified > today:
-            problems.append((here + ("last_verified",), f"{item.last_verified.isoformat()} is in the future"))
+        problems.extend(_provenance_problems(item.provenance, here + ("provenance",), today))
     if checklist.last_reviewed > today:
         problems.append((("last_reviewed",), f"{checklist.last_reviewed.isoformat()} is in the future"))
     return problems
+
+
+def _provenance_problems(
+    provenance: Provenance, here: Location, today: dt.date
+) -> list[tuple[Location, str]]:
+    """Dates that need today's date: nothing was written, read or checked in the future."""
+    found: list[tuple[Location, str]] = []
+    if provenance.written > today:
+        found.append((here + ("written",), f"{provenance.written.isoformat()} is in the future"))
+    for index, source in enumerate(provenance.sources):
+        if source.read_on > today:
+            found.append(
+                (here + ("sources", index, "read_on"), f"{source.read_on.isoformat()} is in the future")
+            )
+    for index, check in enumerate(provenance.live_checks):
+        if check.on > today:
+            found.append((here + ("live_checks", index, "on"), f"{check.on.isoformat()} is in the future"))
+    return found
 
 
 def clause_sort_key(clause_id: str) -> tuple[int, ...]:

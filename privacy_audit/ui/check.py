@@ -36,19 +36,22 @@ if TYPE_CHECKING:
     from privacy_audit.browser import BrowserEvent
 
 
-def freshness_line(item: Item, today: dt.date) -> tuple[str, bool]:
+def freshness_line(item: Item, today: dt.date, checklist: Checklist | None) -> tuple[str, bool]:
+    """Where the item's guidance comes from, in the reader's language, and whether to show it as a warning.
+
+    The words come from core.provenance (one statement for every screen); each sentence is translated as
+    a template and then filled in, so "verified" is never said of guidance nobody checked on the live site.
+    """
+    from privacy_audit.core import provenance as p
+
+    assert checklist is not None, "an item is only shown while its checklist is open"
     tr = QCoreApplication.translate
-    try:
-        from privacy_audit.core import freshness as f
-    except ImportError:  # the freshness rules are not installed: say when, without a judgement
-        return tr("CheckView", "Guidance last verified on {date}").format(
-            date=item.last_verified.isoformat()
-        ), False
-    fresh = f.freshness(item.last_verified, today)
-    line = tr(f.FRESHNESS_CONTEXT, f.VERIFIED_TEMPLATE).format(date=f.long_date(item.last_verified))
-    if fresh.out_of_date:
-        line += " — " + tr(f.FRESHNESS_CONTEXT, f.OUT_OF_DATE_TEXT)
-    return line, fresh.out_of_date
+    status = p.guidance_status(item, today, checklist.platform, checklist.name)
+    line = " ".join(
+        tr(p.PROVENANCE_CONTEXT, sentence.template).format(**dict(sentence.values))
+        for sentence in status.sentences
+    )
+    return line, status.warn
 
 
 # How specific each guidance message is: a later event may replace a message only with one as specific,
@@ -312,7 +315,7 @@ class CheckView(QWidget):
                 self.tr("If it can't be made safe: {text}").format(text=item.if_not_possible)
             )
         self.if_not_possible.setVisible(bool(item.if_not_possible))
-        line, stale = freshness_line(item, self.services.clock().date())
+        line, stale = freshness_line(item, self.services.clock().date(), self.checklist)
         self.freshness.setText(line)
         self.freshness.setObjectName("chip_warn" if stale else "muted")
         self.freshness.style().unpolish(self.freshness)

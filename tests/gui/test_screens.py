@@ -219,20 +219,6 @@ def test_an_app_only_item_shows_the_path_instead_of_a_button(qtbot, window):
     assert item.where.app in window.check.where.text()
 
 
-def test_old_guidance_is_flagged_as_possibly_out_of_date(qtbot, opened, catalogue):
-    from privacy_audit.ui.check import CheckView
-
-    opened.clock = lambda: utc_now() + dt.timedelta(days=400)
-    view = CheckView(opened)
-    qtbot.addWidget(view)
-    view.start("general")
-    assert "may be out of date" in view.freshness.text()
-    opened.clock = utc_now
-    view.show_position(0)
-    assert "Guidance last verified on" in view.freshness.text()
-    assert "may be out of date" not in view.freshness.text()
-
-
 def test_the_error_dialog_shows_the_details_and_copies_them(qtbot):
     from privacy_audit.ui.errors import ErrorReporter
 

@@ -65,8 +65,11 @@ def hostile_config(folder: Path) -> Path:
                 "safe_value": HOSTILE["safe_value"],
                 "where": {"url": "https://www.facebook.com/settings?tab=privacy"},
                 "labels": [HOSTILE["title"]],
-                "last_verified": "2026-11-01",
-                "source": f"IT {SCRIPT}",
+                "provenance": {
+                    "written": "2026-11-01",
+                    "confidence": "low",
+                    "sources": [{"title": f"IT {SCRIPT}", "kind": "third_party", "read_on": "2026-11-01"}],
+                },
                 "priority": "high",
             }
         ],

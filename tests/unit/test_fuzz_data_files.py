@@ -41,8 +41,7 @@ SCHOOL.setdefault(
             "steps": ["Look through your public photos."],
             "safe_value": "No badge shows",
             "where": {"app": "Each account › Photos"},
-            "last_verified": "2026-11-01",
-            "source": "school IT",
+            "provenance": {"written": "2026-11-01", "confidence": "low"},
             "priority": 2,
         }
     ],

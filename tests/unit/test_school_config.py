@@ -52,8 +52,7 @@ def test_school_extra_items_join_their_platform_checklist(tmp_path):
         "    steps: [Open the handbook on the staff shared drive.]\n"
         "    safe_value: Read this year\n"
         "    where: {app: Staff shared drive › Policies}\n"
-        "    last_verified: 2026-11-01\n"
-        "    source: Hermitage Primary\n"
+        "    provenance: {written: 2026-11-01, confidence: low}\n"
     )
     catalogue = load_catalogue(school=load_school_config(config))
     assert catalogue.problems == []

@@ -22,8 +22,8 @@ GOOD_ITEM = """\
       url: https://www.example-social.com/settings/posts
     labels: ["Who can see your future posts?"]
     priority: high
-    last_verified: 2026-11-01
-    source: Example help centre
+    provenance:
+      {written: 2026-11-01, confidence: low}
 """
 
 
@@ -102,15 +102,15 @@ def test_a_missing_field_points_at_its_item(tmp_path, capsys):
 
 
 def test_a_wrong_type_is_reported_at_the_field(tmp_path, capsys):
-    text = checklist_text().replace("    last_verified: 2026-11-01", "    last_verified: last week")
+    text = checklist_text().replace("{written: 2026-11-01,", "{written: last week,")
     line = only_problem(capsys, write(tmp_path, "examplesocial.yaml", text))
-    assert ":17: item 1 (future-posts) › last_verified:" in line
+    assert ":18: item 1 (future-posts) › provenance › written:" in line
 
 
 def test_an_impossible_date_is_reported_on_its_line(tmp_path, capsys):
-    text = checklist_text().replace("    last_verified: 2026-11-01", "    last_verified: 2026-02-30")
+    text = checklist_text().replace("{written: 2026-11-01,", "{written: 2026-02-30,")
     assert only_problem(capsys, write(tmp_path, "examplesocial.yaml", text)).endswith(
-        ":17: 2026-02-30 is not a real date"
+        ":18: 2026-02-30 is not a real date"
     )
 
 
@@ -264,7 +264,7 @@ def test_school_items_the_app_would_leave_out_are_reported_by_validate(tmp_path,
     item = (
         "  - platform: {platform}\n    id: {id}\n    title: A school rule\n    why: Because the school says so.\n"
         "    clauses: ['9.1']\n    steps: [Do it.]\n    safe_value: Done\n    where: {{url: '{url}'}}\n"
-        "    last_verified: 2026-11-01\n    source: The school\n"
+        "    provenance:\n      {{written: 2026-11-01, confidence: low}}\n"
     )
     path = write(
         tmp_path,
