@@ -1,0 +1,27 @@
+"""Fixtures for the maintainer tools' tests: the made-up platform served on 127.0.0.1, and a checklist copy."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from social_site import Social
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture
+def social(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Social]:
+    served = Social(tmp_path_factory.mktemp("social-site"))
+    yield served
+    served.close()
+
+
+@pytest.fixture
+def checklists(tmp_path: Path) -> Path:
+    """A copy of the fixture checklists that a tool may write to."""
+    folder = tmp_path / "checklists"
+    shutil.copytree(FIXTURES, folder)
+    return folder
