@@ -20,10 +20,12 @@ import secrets
 import time
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from maintainer import TOOL_VERSION, checklists, reports
 from maintainer.fetch import parse_resolve
 from maintainer.links import param_values
+from privacy_audit.core.urls import host_is_allowed
 
 COLUMNS = (
     "platform", "item", "url", "final_url", "sign_in_wall", "labels_found", "labels_missing", "all_found",
@@ -144,6 +146,12 @@ def look(
             if "Timeout" in str(exc)
             else str(exc).splitlines()[0]
         )
+        return row
+    host = urlsplit(page.url).hostname or ""
+    if not host_is_allowed(host, target.allowed_domains()):
+        # The guided browser never puts its panel on another site, so neither does this tool.
+        row["final_url"] = page.url
+        row["error"] = "the page left the platform's domains"
         return row
     found = [label for index, label in enumerate(target.labels) if finder.ask(label, first=index == 0)]
     row["final_url"] = page.url

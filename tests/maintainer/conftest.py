@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,3 +26,12 @@ def checklists(tmp_path: Path) -> Path:
     folder = tmp_path / "checklists"
     shutil.copytree(FIXTURES, folder)
     return folder
+
+
+@pytest.fixture
+def browser_args() -> list[str]:
+    """The launch flags the guided-browser tests use for Chromium (as root it needs --no-sandbox)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "browser"))
+    from browser_helpers import CHROMIUM_ARGS
+
+    return [f"--browser-arg={arg}" for arg in CHROMIUM_ARGS]
