@@ -103,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     print(choice.describe())
     for reason in choice.refused:
-        print(f"Not used: {reason}")
+        print(reason)
     for problem in problems:
         print(f"Problem: {problem}")
     print()

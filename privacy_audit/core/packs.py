@@ -85,7 +85,7 @@ class GuidanceChoice:
         if self.uses_pack:
             return f"Using updated guidance {self.version} from {self.origin}."
         if self.refused:
-            return f"Using the guidance built into the app: {self.refused[0]}"
+            return f"{self.refused[0]} The app is using the guidance built into it."
         return None
 
     def describe(self) -> str:
@@ -208,7 +208,7 @@ def _read_bounded(path: Path) -> bytes:
     except OSError as exc:
         raise PackRefused(f"it could not be read ({exc.strerror or exc}).") from None
     if len(data) > MAX_PACK_BYTES:
-        raise PackRefused("it grew while being read; it was not used.")
+        raise PackRefused("it grew while being read.")
     return data
 
 
@@ -402,7 +402,9 @@ def choose_guidance(
     try:
         key = public_key if public_key is not None else load_public_key()
     except (OSError, ValueError, TypeError) as exc:
-        builtin_choice.refused.append(f"the app's pack key could not be read ({exc}), so no pack was used.")
+        builtin_choice.refused.append(
+            f"No guidance pack was used because the app's pack key could not be read ({exc})."
+        )
         return builtin_choice
     if extract_root is None:
         from privacy_audit.core.paths import app_dirs
@@ -417,12 +419,12 @@ def choose_guidance(
             manifest, folder = check_pack(path, key, app_version, builtin, folder)
         except PackRefused as exc:
             shutil.rmtree(folder, ignore_errors=True)
-            builtin_choice.refused.append(f"the guidance pack at {path} was not used: {exc}")
+            builtin_choice.refused.append(f"The guidance pack at {path} was not used because {exc}")
             continue
         except Exception as exc:  # noqa: BLE001 - a pack must never stop the app; say what happened
             shutil.rmtree(folder, ignore_errors=True)
             builtin_choice.refused.append(
-                f"the guidance pack at {path} was not used: it could not be checked ({exc})."
+                f"The guidance pack at {path} was not used because it could not be checked ({exc})."
             )
             continue
         choice = GuidanceChoice(

@@ -76,7 +76,7 @@ def test_a_refused_pack_is_named_with_its_reason_in_the_text_form(machine_config
     )
     assert result.stdout.startswith("Using the guidance built into the app, version ")
     assert (
-        f"Not used: the guidance pack at {machine_config / packs.PACK_FILE_NAME} was not used: it is not a zip file"
+        f"The guidance pack at {machine_config / packs.PACK_FILE_NAME} was not used because it is not a zip file"
         in result.stdout
     )
     assert "items have been checked on the live sites." in result.stdout

@@ -106,7 +106,11 @@ def refused_reason(choice: packs.GuidanceChoice) -> str:
     assert not choice.uses_pack
     assert choice.checklists_dir == checklists_dir()  # the app keeps working on its own guidance
     assert len(choice.refused) == 1
-    assert choice.notice is not None and choice.notice.startswith("Using the guidance built into the app:")
+    assert choice.notice == f"{choice.refused[0]} The app is using the guidance built into it."
+    assert (
+        choice.refused[0].startswith("The guidance pack at ")
+        and " was not used because " in choice.refused[0]
+    )
     return choice.refused[0]
 
 
