@@ -167,7 +167,7 @@ def append_live_check(
     if item is None:
         raise WriteRefused(f"{path.name} has no item '{item_id}'")
     provenance = item.get("provenance")
-    if not isinstance(provenance, Mapping):
+    if not isinstance(provenance, CommentedMap):
         raise WriteRefused(
             f"{path.name}: item '{item_id}' has no provenance block yet; add one before recording checks"
         )

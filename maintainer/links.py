@@ -133,7 +133,7 @@ def changes(before: dict[str, Any] | None, rows: list[dict[str, Any]]) -> list[s
 def run(args: argparse.Namespace) -> int:
     today = args.today or dt.date.today()
     resolve = parse_resolve(args.resolve)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for target in checklists.targets(args.checklists, args.platform, param_values(args.param)):
         if not target.url_template:
             continue

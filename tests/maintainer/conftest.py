@@ -10,6 +10,11 @@ from pathlib import Path
 import pytest
 from social_site import Social
 
+# The tools are run from the repository root (`python -m maintainer`); make sure they import from here too.
+REPO = Path(__file__).resolve().parents[2]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
