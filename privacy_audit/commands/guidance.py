@@ -69,19 +69,14 @@ def run(args: argparse.Namespace) -> int:
     import json
 
     from privacy_audit.core.catalogue import load_checklists
-    from privacy_audit.core.clauses import default_policy, load_policy
-    from privacy_audit.core.packs import builtin_version, choose_guidance
-    from privacy_audit.core.paths import app_dirs
+    from privacy_audit.core.clauses import load_policy
+    from privacy_audit.core.packs import current_guidance
 
-    built_in, _ = load_checklists(policy=default_policy())
-    version = builtin_version(c.last_reviewed for c in built_in.values())
-    choice = choose_guidance(
-        None, version, extract_root=app_dirs(getattr(args, "home", None)).state / "guidance-pack"
-    )
+    choice = current_guidance(getattr(args, "home", None))
     if choice.uses_pack:
         checklists, problems = load_checklists(choice.checklists_dir, load_policy(choice.policy_file))
     else:
-        checklists, problems = built_in, []
+        checklists, problems = load_checklists(choice.checklists_dir)
     platforms = [platform_summary(c) for c in checklists.values()]
     if args.json:
         print(

@@ -122,6 +122,21 @@ def builtin_version(last_reviewed: Iterable[dt.date]) -> str:
     return version_of_date(max(dates)) if dates else "0000.00.00"
 
 
+def builtin_guidance_version(folder: Path | None = None) -> str:
+    """The version of the guidance built into this copy of the app (by default its shipped checklists)."""
+    from privacy_audit.core.clauses import default_policy
+    from privacy_audit.core.loading import DataFileError, load_checklist_file
+    from privacy_audit.core.paths import checklists_dir
+
+    dates = []
+    for path in sorted((folder or checklists_dir()).glob("*.yaml")):
+        try:
+            dates.append(load_checklist_file(path, default_policy()).last_reviewed)
+        except DataFileError:
+            continue  # a broken built-in file is reported by the catalogue; it has no say in the version
+    return builtin_version(dates)
+
+
 def _app_version_key(version: str) -> tuple[int, ...]:
     parts = tuple(int(p) for p in version.split("."))
     return parts + (0,) * (4 - len(parts))
@@ -450,3 +465,13 @@ def _date_of_version(version: str) -> dt.date | None:
         return dt.date(year, month, day)
     except (ValueError, TypeError):
         return None
+
+
+def current_guidance(home: str | os.PathLike[str] | None = None) -> GuidanceChoice:
+    """The guidance this app uses now, looked for where IT may put a pack; one call for the catalogue
+    loader, `diagnose`, the dashboard's notice and `privacy-audit guidance`."""
+    from privacy_audit.core.paths import app_dirs
+
+    return choose_guidance(
+        None, builtin_guidance_version(), extract_root=app_dirs(home).state / "guidance-pack"
+    )

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -223,3 +224,18 @@ def test_versions_sort_by_date_then_issue():
         packs.version_key("2027.01.12") < packs.version_key("2027.01.12.1") < packs.version_key("2027.02.01")
     )
     assert packs.builtin_version([dt.date(2026, 11, 27), dt.date(2026, 10, 1)]) == "2026.11.27"
+
+
+def test_the_built_in_version_is_the_latest_review_date_of_the_shipped_checklists(guidance):
+    path = guidance / "checklists" / "tiktok.yaml"
+    text = path.read_text(encoding="utf-8")
+    latest = max(
+        dt.date.fromisoformat(line.split(":", 1)[1].strip())
+        for p in (guidance / "checklists").glob("*.yaml")
+        for line in p.read_text(encoding="utf-8").splitlines()
+        if line.startswith("last_reviewed:")
+    )
+    assert packs.builtin_guidance_version(guidance / "checklists") == packs.version_of_date(latest)
+    later = latest + dt.timedelta(days=1)
+    path.write_text(re.sub(r"(?m)^last_reviewed: .*$", f"last_reviewed: {later.isoformat()}", text))
+    assert packs.builtin_guidance_version(guidance / "checklists") == packs.version_of_date(later)
