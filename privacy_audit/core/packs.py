@@ -28,7 +28,7 @@ import re
 import shutil
 import stat
 import zipfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -69,15 +69,27 @@ class GuidanceChoice:
     source: str  # BUILT_IN or PACK
     checklists_dir: Path
     policy_file: Path
-    version: str
-    date: dt.date | None
     origin: str  # where it came from, in words
     pack_path: Path | None = None
+    pack_date: dt.date | None = None
     refused: list[str] = field(default_factory=list)
+    # The version, or how to work it out: the built-in guidance's version costs a load of every shipped
+    # checklist, so it is worked out only when a pack must be compared with it or someone asks.
+    version_source: str | Callable[[], str] = field(default="", repr=False)
 
     @property
     def uses_pack(self) -> bool:
         return self.source == PACK
+
+    @property
+    def version(self) -> str:
+        if callable(self.version_source):
+            self.version_source = self.version_source()
+        return self.version_source
+
+    @property
+    def date(self) -> dt.date | None:
+        return self.pack_date if self.uses_pack else _date_of_version(self.version)
 
     @property
     def notice(self) -> str | None:
@@ -381,7 +393,7 @@ def default_search_dirs() -> list[tuple[str, Path]]:
 
 def choose_guidance(
     search_dirs: Iterable[tuple[str, Path] | Path] | None,
-    builtin: str,
+    builtin: str | Callable[[], str],
     builtin_checklists: Path | None = None,
     builtin_policy: Path | None = None,
     app_version: str | None = None,
@@ -390,7 +402,8 @@ def choose_guidance(
 ) -> GuidanceChoice:
     """The guidance the app should use: the newest valid pack found in `search_dirs`, else the built-in.
 
-    `builtin` is the built-in guidance's version (see `builtin_version`). A pack's verified files are
+    `builtin` is the built-in guidance's version (see `builtin_version`), or a function that works it out,
+    called only when a pack is found. A pack's verified files are
     written under `extract_root` (default: the person's state folder), which the choice's paths point into.
     Never raises for a bad pack: each refused pack adds a plain-English reason to `refused`."""
     from privacy_audit import __version__
@@ -401,9 +414,8 @@ def choose_guidance(
         source=BUILT_IN,
         checklists_dir=builtin_checklists or checklists_dir(),
         policy_file=builtin_policy or resource_path("policy_clauses.yaml"),
-        version=builtin,
-        date=_date_of_version(builtin),
         origin="the app itself",
+        version_source=builtin,
     )
     dirs = default_search_dirs() if search_dirs is None else list(search_dirs)
     candidates: list[tuple[str, Path]] = []
@@ -414,6 +426,7 @@ def choose_guidance(
             candidates.append((how, path))
     if not candidates:
         return builtin_choice
+    builtin = builtin_choice.version  # now worked out, if it was a function
     try:
         key = public_key if public_key is not None else load_public_key()
     except (OSError, ValueError, TypeError) as exc:
@@ -446,10 +459,10 @@ def choose_guidance(
             source=PACK,
             checklists_dir=folder / "checklists",
             policy_file=folder / POLICY_MEMBER,
-            version=manifest.version,
-            date=manifest.date,
             origin=f"{path} ({how})",
             pack_path=path,
+            pack_date=manifest.date,
+            version_source=manifest.version,
         )
         if best is None or version_key(choice.version) > version_key(best.version):
             best = choice

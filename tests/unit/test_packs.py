@@ -239,3 +239,15 @@ def test_the_built_in_version_is_the_latest_review_date_of_the_shipped_checklist
     later = latest + dt.timedelta(days=1)
     path.write_text(re.sub(r"(?m)^last_reviewed: .*$", f"last_reviewed: {later.isoformat()}", text))
     assert packs.builtin_guidance_version(guidance / "checklists") == packs.version_of_date(later)
+
+
+def test_without_a_pack_the_built_in_version_is_only_worked_out_when_asked(tmp_path, key):
+    asked = []
+
+    def version() -> str:
+        asked.append(1)
+        return BUILTIN
+
+    choice = packs.choose_guidance([tmp_path], version, public_key=key.public_key())
+    assert asked == [] and not choice.uses_pack
+    assert choice.version == BUILTIN and choice.version == BUILTIN and asked == [1]
