@@ -480,11 +480,15 @@ def _date_of_version(version: str) -> dt.date | None:
         return None
 
 
-def current_guidance(home: str | os.PathLike[str] | None = None) -> GuidanceChoice:
+def current_guidance(
+    home: str | os.PathLike[str] | None = None, builtin: str | Callable[[], str] | None = None
+) -> GuidanceChoice:
     """The guidance this app uses now, looked for where IT may put a pack; one call for the catalogue
-    loader, `diagnose`, the dashboard's notice and `privacy-audit guidance`."""
+    loader, `diagnose`, the dashboard's notice and `privacy-audit guidance`. Without a pack it costs a few
+    file look-ups: the built-in version (`builtin`, by default read from the shipped checklists) is only
+    worked out when a pack is found or the choice's `version` is asked for."""
     from privacy_audit.core.paths import app_dirs
 
     return choose_guidance(
-        None, builtin_guidance_version(), extract_root=app_dirs(home).state / "guidance-pack"
+        None, builtin or builtin_guidance_version, extract_root=app_dirs(home).state / "guidance-pack"
     )

@@ -251,3 +251,14 @@ def test_without_a_pack_the_built_in_version_is_only_worked_out_when_asked(tmp_p
     choice = packs.choose_guidance([tmp_path], version, public_key=key.public_key())
     assert asked == [] and not choice.uses_pack
     assert choice.version == BUILTIN and choice.version == BUILTIN and asked == [1]
+
+
+def test_current_guidance_without_a_pack_does_not_load_the_shipped_checklists(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_DIRS", str(tmp_path))  # an empty machine-wide config folder
+
+    def must_not_run() -> str:
+        raise AssertionError("the built-in version was worked out although no pack was found")
+
+    monkeypatch.setattr(packs, "builtin_guidance_version", must_not_run)
+    choice = packs.current_guidance()
+    assert not choice.uses_pack and choice.refused == []
