@@ -70,13 +70,16 @@ def run(args: argparse.Namespace) -> int:
 
     from privacy_audit.core.catalogue import load_checklists
     from privacy_audit.core.clauses import load_policy
-    from privacy_audit.core.packs import current_guidance
+    from privacy_audit.core.packs import builtin_version, current_guidance
 
-    choice = current_guidance(getattr(args, "home", None))
+    built_in, problems = load_checklists()
+    choice = current_guidance(
+        getattr(args, "home", None),
+        builtin=lambda: builtin_version(c.last_reviewed for c in built_in.values()),
+    )
+    checklists = built_in
     if choice.uses_pack:
         checklists, problems = load_checklists(choice.checklists_dir, load_policy(choice.policy_file))
-    else:
-        checklists, problems = load_checklists(choice.checklists_dir)
     platforms = [platform_summary(c) for c in checklists.values()]
     if args.json:
         print(
