@@ -1,8 +1,8 @@
 """`privacy-audit guidance [--json]`: which guidance is in use, and how much of it was checked on the live sites.
 
 Says whether the checklists are the ones built into the app or a guidance pack (version, date, where it came
-from, and why any pack found was not used), then, per platform, how many items have a live check and the
-date of the latest. JSON form, for IT scripts:
+from, and why any pack found was not used), then, per platform, how many items have a live check that saw
+their labels and the date of the latest. JSON form, for IT scripts:
 {"guidance": {"source", "version", "date", "origin", "pack"}, "refused": [...],
  "platforms": [{"id", "name", "items", "checked_live", "last_checked_live"}, ...]} with ISO dates or null.
 """
@@ -33,8 +33,12 @@ def live_checks(item: Any) -> list[Any]:
     return list(checks) if isinstance(checks, (list, tuple)) else []
 
 
+def _field(check: Any, name: str) -> Any:
+    return check.get(name) if isinstance(check, dict) else getattr(check, name, None)
+
+
 def _check_date(check: Any) -> dt.date | None:
-    value = check.get("on") if isinstance(check, dict) else getattr(check, "on", None)
+    value = _field(check, "on")
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -48,11 +52,15 @@ def _check_date(check: Any) -> dt.date | None:
 
 
 def platform_summary(checklist: Any) -> dict[str, Any]:
-    """For one checklist: its items, how many were checked live, and the latest live check."""
+    """For one checklist: its items, how many were checked live, and the latest live check.
+
+    Only checks that saw the labels count: a check that found a different label or none says the text is
+    out of date, not that it was confirmed."""
     checked = 0
     latest: dt.date | None = None
     for item in checklist.items:
-        dates = [d for d in (_check_date(c) for c in live_checks(item)) if d is not None]
+        confirmed = [c for c in live_checks(item) if _field(c, "result") == "labels_found"]
+        dates = [d for d in (_check_date(c) for c in confirmed) if d is not None]
         if dates:
             checked += 1
             latest = max([*dates, latest] if latest else dates)

@@ -82,21 +82,28 @@ def test_a_refused_pack_is_named_with_its_reason_in_the_text_form(machine_config
     assert "items have been checked on the live sites." in result.stdout
 
 
-def test_live_checks_are_counted_per_platform_in_the_provenance_format():
-    def item(*dates: str) -> dict:
-        return {
-            "provenance": {"live_checks": [{"on": dt.date.fromisoformat(d), "surface": "web"} for d in dates]}
-        }
+def test_live_checks_that_saw_the_labels_are_counted_per_platform_in_the_provenance_format():
+    def check(day: str, result: str = "labels_found") -> dict:
+        return {"on": dt.date.fromisoformat(day), "surface": "web", "result": result}
+
+    def item(*checks: dict) -> dict:
+        return {"provenance": {"live_checks": list(checks)}}
 
     checklist = SimpleNamespace(
         platform="tiktok",
         name="TikTok",
-        items=[item("2027-01-12", "2027-02-03"), item(), item("2027-01-20"), {"id": "old-format"}],
+        items=[
+            item(check("2027-01-12"), check("2027-02-03")),
+            item(),
+            item(check("2027-01-20")),
+            item(check("2027-03-01", "different_label")),  # says the text is wrong: not a confirmation
+            {"id": "old-format"},
+        ],
     )
     assert platform_summary(checklist) == {
         "id": "tiktok",
         "name": "TikTok",
-        "items": 4,
+        "items": 5,
         "checked_live": 2,
         "last_checked_live": "2027-02-03",
     }
