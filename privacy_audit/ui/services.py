@@ -44,6 +44,8 @@ KEEP_SIGN_INS = "keep_sign_ins"
 START_AT_LOGIN = "start_at_login"
 FIRST_RUN_DONE = "first_run_done"
 URL_PARAMETERS = "url_parameters"  # {platform: {name: value}}, e.g. a Mastodon server
+TEXT_SIZE = "text_size"  # 1.0 / 1.25 / 1.5 / 2.0 (widgets.TEXT_SCALES)
+CONTRAST = "contrast"  # system / high-light / high-dark (widgets.CONTRASTS)
 
 BROWSER_CHOICES = ("auto", "msedge", "chrome", "chromium", "path", "default")
 
@@ -339,6 +341,8 @@ class AppServices(QObject):
                     START_AT_LOGIN,
                     FIRST_RUN_DONE,
                     URL_PARAMETERS,
+                    TEXT_SIZE,
+                    CONTRAST,
                 )
             }
             return record.protection, list(record.notices), settings

@@ -343,21 +343,13 @@ def _setup_label(label, value, selectable, wrap, muted, factor, bold, name) -> Q
 # Headings: labels a screen reader reads as headings
 
 
-class HeadingLabel(QLabel):
-    """A label exposed to assistive technology with the role Heading (AT-SPI "heading"), so a screen reader
-    can list the headings of a screen and jump between them. Its accessible name follows its text."""
-
-    def __init__(self, level: int = 1) -> None:
-        super().__init__()
-        self.level = level
-
-    def setText(self, value: str) -> None:
-        super().setText(value)
-        self.setAccessibleName(value)
+_HEADING = "privacy_audit_heading_level"  # set on a QLabel that is a heading (1, 2, 3)
 
 
 class _HeadingAccessible(QAccessibleWidget):
-    def __init__(self, label: HeadingLabel) -> None:
+    """A heading label as assistive technology sees it: role Heading, named by its text as it is now."""
+
+    def __init__(self, label: QLabel) -> None:
         super().__init__(label, QAccessible.Role.Heading)
         self._label = label
 
@@ -374,7 +366,7 @@ _factory_installed = False
 
 
 def _heading_factory(_class_name: str, obj: QObject):
-    if isinstance(obj, HeadingLabel):
+    if isinstance(obj, QLabel) and obj.property(_HEADING):
         interface = _HeadingAccessible(obj)
         _KEPT[id(interface)] = interface
         return interface
@@ -382,7 +374,7 @@ def _heading_factory(_class_name: str, obj: QObject):
 
 
 def install_accessibility() -> None:
-    """Install the factory that gives `HeadingLabel`s the Heading role (once, before the first window)."""
+    """Install the factory that gives headings the Heading role (once, before the first window)."""
     global _factory_installed
     if not _factory_installed:
         QAccessible.installFactory(_heading_factory)
@@ -390,12 +382,18 @@ def install_accessibility() -> None:
 
 
 def heading(value: str, level: int = 1) -> QLabel:
-    """A screen or section title: bold, larger, and a heading for screen readers."""
+    """A screen or section title: bold, larger, and a heading for screen readers (AT-SPI role "heading"),
+    so they can list a screen's headings and jump between them. Its accessible name is its text, also after
+    `setText` (set an accessible name only when the heading should be read differently)."""
     install_accessibility()
     factor = {1: 1.7, 2: 1.3, 3: 1.1}.get(level, 1.0)
-    label = _setup_label(HeadingLabel(level), value, True, True, False, factor, True, "")
-    label.setAccessibleName(value)
-    return label
+    label = QLabel()
+    label.setProperty(_HEADING, level)
+    return _setup_label(label, value, True, True, False, factor, True, "")
+
+
+def is_heading(widget: QWidget) -> bool:
+    return bool(widget.property(_HEADING))
 
 
 def announce(widget: QWidget, message: str, assertive: bool = False) -> None:
