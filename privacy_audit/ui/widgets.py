@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -359,6 +360,29 @@ class _HeadingAccessible(QAccessibleWidget):
         return super().text(kind)
 
 
+class _StackAccessible(QAccessibleWidget):
+    """A stack of pages as assistive technology sees it: only the page on show. Qt exposes every page, the
+    hidden ones too, and a screen reader's flat review and "where am I" then wander into screens that are
+    not there (the review found the Settings lists "showing" on every screen)."""
+
+    def __init__(self, stack: QStackedWidget) -> None:
+        super().__init__(stack, QAccessible.Role.LayeredPane)
+        self._stack = stack
+
+    def childCount(self) -> int:
+        return 1 if self._stack.currentWidget() is not None else 0
+
+    def child(self, index: int):
+        page = self._stack.currentWidget()
+        if index == 0 and page is not None:
+            return QAccessible.queryAccessibleInterface(page)
+        return None
+
+    def indexOfChild(self, child) -> int:
+        page = self._stack.currentWidget()
+        return 0 if child is not None and page is not None and child.object() is page else -1
+
+
 # Qt's accessibility cache owns the interfaces it is given and deletes them with their widget; the Python
 # wrappers are kept here so they are not collected first (one small object per heading ever made).
 _KEPT: dict[int, QAccessibleWidget] = {}
@@ -368,13 +392,17 @@ _factory_installed = False
 def _heading_factory(_class_name: str, obj: QObject):
     if isinstance(obj, QLabel) and obj.property(_HEADING):
         interface = _HeadingAccessible(obj)
-        _KEPT[id(interface)] = interface
-        return interface
-    return None
+    elif isinstance(obj, QStackedWidget):
+        interface = _StackAccessible(obj)
+    else:
+        return None
+    _KEPT[id(interface)] = interface
+    return interface
 
 
 def install_accessibility() -> None:
-    """Install the factory that gives headings the Heading role (once, before the first window)."""
+    """Install the factory that gives headings the Heading role and shows only the current page of a stack
+    to assistive technology (once, before the first window)."""
     global _factory_installed
     if not _factory_installed:
         QAccessible.installFactory(_heading_factory)
