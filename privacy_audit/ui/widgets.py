@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -295,7 +295,6 @@ STYLE = build_style(SYSTEM)
 # Fonts and text size
 
 _FACTOR = "privacy_audit_font_factor"  # a widget's own size, as a multiple of the app's text size
-_BASE_SIZE = "privacy_audit_base_point_size"  # the app font's size at 100 % text, kept on the application
 
 
 def scaled_font(factor: float = 1.0, bold: bool = False) -> QFont:
@@ -553,7 +552,8 @@ def clear_layout(layout) -> None:
 # ---------------------------------------------------------------------------------------------------------
 # The look: palette, style sheet, text size (Settings; applied at start and live)
 
-_SYSTEM_PALETTE = "privacy_audit_system_palette"
+# The system's own palette and the app font's size at 100 %, taken at the first call (one app per process).
+_LOOK: dict = {}
 
 
 def install_style(app: QApplication, contrast_key: str = SYSTEM, text_scale: float = 1.0) -> None:
@@ -570,16 +570,20 @@ def apply_look(app: QApplication, contrast_key: str = SYSTEM, text_scale: float 
         contrast_key = SYSTEM
     if text_scale not in TEXT_SCALES:
         text_scale = 1.0
-    system = app.property(_SYSTEM_PALETTE)
+    system = _LOOK.get("system_palette")
     if system is None:  # the first call: what the system gave us, to come back to
         system = QPalette(app.palette())
-        app.setProperty(_SYSTEM_PALETTE, system)
+        _LOOK["system_palette"] = system
     app.setPalette(accessible_palette(system, CONTRASTS[contrast_key].colours))
-    app.setStyleSheet(build_style(contrast_key))
-    base = app.property(_BASE_SIZE)
+    style = build_style(contrast_key)
+    if app.styleSheet() != style:  # re-polishing every widget is slow, and needless for the same text
+        # Widgets waiting for deletion are re-polished too, and Qt crashes on some of them: delete them first.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        app.setStyleSheet(style)
+    base = _LOOK.get("base_point_size")
     if base is None:
         base = app.font().pointSizeF()
-        app.setProperty(_BASE_SIZE, base)
+        _LOOK["base_point_size"] = base
     font = QFont(app.font())
     if base > 0:
         font.setPointSizeF(base * text_scale)
@@ -592,13 +596,21 @@ def apply_look(app: QApplication, contrast_key: str = SYSTEM, text_scale: float 
         if base > 0:
             own.setPointSizeF(base * text_scale * float(factor))
             widget.setFont(own)
-    app.setProperty("privacy_audit_text_scale", text_scale)
-    app.setProperty("privacy_audit_contrast", contrast_key)
+    _LOOK["text_scale"] = text_scale
+    _LOOK["contrast"] = contrast_key
+
+
+def current_look() -> tuple[str, float]:
+    """The contrast and text size the app shows now."""
+    return _LOOK.get("contrast", SYSTEM), _LOOK.get("text_scale", 1.0)
 
 
 def all_widgets() -> list[QWidget]:
+    """Every widget of the app's windows (not of pop-ups and tool tips, which take their font when shown)."""
     found: list[QWidget] = []
     for top in QApplication.topLevelWidgets():
+        if top.windowType() in (Qt.WindowType.Popup, Qt.WindowType.ToolTip):
+            continue
         found.append(top)
         found += top.findChildren(QWidget)
     return found
