@@ -253,6 +253,7 @@ QPushButton#primary {
 }
 QPushButton#primary:focus { border: 3px solid palette(text); }
 QPushButton#answer { text-align: left; padding: 8px 14px; background: palette(base); }
+QPushButton#answer[chosen="true"] { border: 3px solid palette(text); font-weight: bold; }
 QPushButton#link { border: none; color: palette(link); text-decoration: underline; padding: 2px; text-align: left; }
 QPushButton#link:focus { border: 2px solid palette(highlight); }
 QListWidget, QTextBrowser, QPlainTextEdit, QLineEdit, QComboBox {
@@ -435,10 +436,10 @@ def announce(widget: QWidget, message: str, assertive: bool = False) -> None:
 def show_focus_now(widget: QWidget, reason: Qt.FocusReason = Qt.FocusReason.OtherFocusReason) -> None:
     """Give `widget` focus with the focus ring showing straight away, also when the program moved it (without
     WA_KeyboardFocusChange the styles draw no focus frame until the first Tab)."""
-    window = widget.window()
-    if window is not None:
-        window.setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange, True)
     widget.setFocus(reason)
+    window = widget.window()
+    if window is not None:  # after setFocus, which clears it for reasons other than Tab
+        window.setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange, True)
 
 
 def button(
@@ -468,6 +469,23 @@ def button(
     # Enter activates a focused push button in a dialog only; make it work everywhere (keyboard use).
     widget.setAutoDefault(True)
     return widget
+
+
+def answer_button(number: int, label: str) -> QPushButton:
+    """One of the four answers of a check item: a plain push button (a screen reader says "button"), not a
+    checkable one (which AT-SPI reads as a check box). The saved answer is shown with `mark_chosen`."""
+    widget = button(f"{number}  {label}", accessible=label, object_name="answer")
+    widget.setProperty("chosen", False)
+    return widget
+
+
+def mark_chosen(widget: QPushButton, chosen: bool, said: str = "") -> None:
+    """Show whether `widget` is the saved answer: a heavier border (style sheet, [chosen="true"]) and, for
+    screen readers, its description (`said`, e.g. "Your saved answer")."""
+    widget.setProperty("chosen", bool(chosen))
+    widget.setAccessibleDescription(said if chosen else "")
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
 
 
 def page_header(title: str, back_label: str, back_name: str = "") -> tuple[QHBoxLayout, QLabel, QPushButton]:
