@@ -25,6 +25,7 @@ BUS_LAUNCHER = next(
     None,
 )
 READER = Path(__file__).with_name("atspi_reader.py")
+SETTLE = 1.0  # seconds between reads of the tree while waiting for a screen
 
 
 def missing() -> list[str]:
@@ -87,6 +88,7 @@ class A11yDesktop:
             QT_QPA_PLATFORM="xcb",
             QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1",
             QT_ACCESSIBILITY="1",
+            PYTHONFAULTHANDLER="1",
             GTK_MODULES="",
         )
         self._spawn([BUS_LAUNCHER, "--launch-immediately"], env=self.env, stderr=subprocess.DEVNULL)
@@ -149,13 +151,16 @@ class A11yDesktop:
         """The tree, once `predicate(tree)` is true."""
         deadline = time.monotonic() + timeout
         tree = None
+        # Not read while a screen is being rebuilt: Qt 6.11's AT-SPI bridge can crash the app when a request
+        # arrives for widgets that are being deleted (SIGSEGV in QAccessibleCache::idForObject; see the report).
+        time.sleep(SETTLE)
         while time.monotonic() < deadline:
             if self.app.poll() is not None:
                 raise AssertionError(f"the app stopped ({self.app.returncode}): " + self.app_log.read_text())
             tree = self.tree()
             if tree is not None and predicate(tree):
                 return tree
-            time.sleep(0.3)
+            time.sleep(SETTLE)
         raise AssertionError(f"timed out waiting for {what}: " + outline(tree))
 
     # -- the keyboard and the screen -------------------------------------------------------------------
