@@ -25,6 +25,7 @@ BUS_LAUNCHER = next(
     None,
 )
 READER = Path(__file__).with_name("atspi_reader.py")
+REPO = Path(__file__).resolve().parents[2]
 SETTLE = 1.0  # seconds between reads of the tree while waiting for a screen
 
 
@@ -86,6 +87,8 @@ class A11yDesktop:
             DISPLAY=self.display,
             DBUS_SESSION_BUS_ADDRESS=self.bus_address,
             QT_QPA_PLATFORM="xcb",
+            # This checkout's privacy_audit, also for the small scripts run by path.
+            PYTHONPATH=os.pathsep.join(filter(None, [str(REPO), keep.get("PYTHONPATH", "")])),
             QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1",
             QT_ACCESSIBILITY="1",
             PYTHONFAULTHANDLER="1",

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.a11y.atspi_desktop import A11yDesktop, has, missing, showing, walk
+from .atspi_desktop import A11yDesktop, has, missing, showing, walk
 
 pytestmark = [
     pytest.mark.slow,

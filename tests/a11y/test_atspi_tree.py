@@ -19,7 +19,7 @@ import time
 
 import pytest
 
-from tests.a11y.atspi_desktop import A11yDesktop, has, missing, showing, walk
+from .atspi_desktop import A11yDesktop, has, missing, showing, walk
 
 pytestmark = [
     pytest.mark.slow,
