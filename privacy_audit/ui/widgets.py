@@ -502,7 +502,7 @@ def page_header(title: str, back_label: str, back_name: str = "") -> tuple[QHBox
 
 def labelled(label_text: str, field: QWidget, *, muted: bool = False) -> QLabel:
     """A label tied to `field` as its buddy (Alt+letter moves there; screen readers name the field by it)."""
-    label = text(label_text, selectable=False, muted=muted)
+    label = text(label_text, selectable=False, muted=muted, wrap=False)
     label.setBuddy(field)
     if not field.accessibleName():
         field.setAccessibleName(label_text.replace("&", ""))
