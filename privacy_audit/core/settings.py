@@ -11,9 +11,20 @@ KEEP_SIGN_INS: Final = "keep_sign_ins"  # bool
 START_AT_LOGIN: Final = "start_at_login"  # bool; None until the first run has chosen
 FIRST_RUN_DONE: Final = "first_run_done"  # bool
 URL_PARAMETERS: Final = "url_parameters"  # {platform: {name: value}}, e.g. a Mastodon server
+TEXT_SIZE: Final = "text_size"  # float, one of ui.widgets.TEXT_SCALES (1.0 / 1.25 / 1.5 / 2.0)
+CONTRAST: Final = "contrast"  # str, one of ui.widgets.CONTRASTS (system / high-light / high-dark)
 
 # Every setting the app reads when the record opens.
-ALL: Final = (BROWSER_CHOICE, BROWSER_PATH, KEEP_SIGN_INS, START_AT_LOGIN, FIRST_RUN_DONE, URL_PARAMETERS)
+ALL: Final = (
+    BROWSER_CHOICE,
+    BROWSER_PATH,
+    KEEP_SIGN_INS,
+    START_AT_LOGIN,
+    FIRST_RUN_DONE,
+    URL_PARAMETERS,
+    TEXT_SIZE,
+    CONTRAST,
+)
 # The settings that belong to the person, not to one computer, so they move with an exported record.
 PORTABLE: Final = (URL_PARAMETERS,)
 

@@ -34,11 +34,8 @@ class HistoryView(QWidget):
         self.services = services
         self.checks: list[CheckResult] = []
         layout = w.page_layout(self)
-        top = QHBoxLayout()
-        top.addWidget(w.heading(self.tr("History")), 1)
-        self.back_button = w.button(self.tr("&Back to dashboard"))
+        top, self.title, self.back_button = w.page_header(self.tr("History"), self.tr("&Back to dashboard"))
         self.back_button.clicked.connect(self.back_requested)
-        top.addWidget(self.back_button)
         layout.addLayout(top)
         layout.addWidget(
             w.text(self.tr("Every check you have finished, newest first. Only you can see this."), muted=True)
@@ -78,7 +75,7 @@ class HistoryView(QWidget):
             self.list.setCurrentRow(0)
         else:
             self.detail.setPlainText(self.tr("No checks yet. Finished checks appear here."))
-        self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+        w.show_focus_now(self.list)
 
     def _previous_of(self, index: int) -> CheckResult | None:
         platform = self.checks[index].platform

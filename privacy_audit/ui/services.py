@@ -33,9 +33,11 @@ from privacy_audit.core.settings import (
     BROWSER_CHOICE,
     BROWSER_CHOICES,
     BROWSER_PATH,
+    CONTRAST,
     FIRST_RUN_DONE,
     KEEP_SIGN_INS,
     START_AT_LOGIN,
+    TEXT_SIZE,
     URL_PARAMETERS,
 )
 from privacy_audit.core.snapshot import SNAPSHOT_NAME, DashboardSnapshot
@@ -56,9 +58,11 @@ __all__ = [
     "BROWSER_CHOICE",
     "BROWSER_CHOICES",
     "BROWSER_PATH",
+    "CONTRAST",
     "FIRST_RUN_DONE",
     "KEEP_SIGN_INS",
     "START_AT_LOGIN",
+    "TEXT_SIZE",
     "URL_PARAMETERS",
     "AppServices",
     "Overview",

@@ -1,20 +1,67 @@
-"""Settings: how the record is protected, which browser guides checks, keeping sign-ins (only when the
-school allows), reminders at login, and "forget everything" (with an in-page confirmation, not a modal)."""
+"""Settings: how the record is protected, text size and contrast, which browser guides checks, keeping
+sign-ins (only when the school allows), reminders at login, and "forget everything" (with an in-page
+confirmation, not a modal).
+
+Text size and contrast are kept in the record (`TEXT_SIZE`, `CONTRAST`), applied as soon as they are chosen
+and again each time the record is opened (`apply_saved_look`), for everyone, demo or not. Controls that do
+not apply are hidden rather than shown disabled: the browser program's path only when "Another browser
+program" is chosen, "Keep me signed in" only when the school allows it.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QWidget,
+)
 
 from privacy_audit.ui import widgets as w
 from privacy_audit.ui.services import (
     BROWSER_CHOICE,
     BROWSER_CHOICES,
     BROWSER_PATH,
+    CONTRAST,
     KEEP_SIGN_INS,
     START_AT_LOGIN,
+    TEXT_SIZE,
     AppServices,
 )
+
+
+def saved_look(settings: dict) -> tuple[str, float] | None:
+    """The contrast and text size kept in the record, or None when the person never chose them."""
+    contrast, size = settings.get(CONTRAST), settings.get(TEXT_SIZE)
+    if contrast is None and size is None:
+        return None
+    contrast = contrast if contrast in w.CONTRASTS else w.SYSTEM
+    try:
+        scale = float(size) if size is not None else 1.0
+    except (TypeError, ValueError):
+        scale = 1.0
+    return contrast, scale if scale in w.TEXT_SCALES else 1.0
+
+
+def apply_saved_look(services: AppServices) -> None:
+    """Give the app the text size and contrast kept in the record (nothing when none were chosen, so the
+    demo's presenter mode and the system look are left alone)."""
+    look = saved_look(services.settings)
+    app = QApplication.instance()
+    if look is not None and isinstance(app, QApplication):
+        w.apply_look(app, *look)
+
+
+def is_start_at_login() -> bool:
+    """Whether the login entry really exists (reads the autostart folder or registry: call off the GUI thread)."""
+    from privacy_audit.desktop.autostart import is_start_at_login as real
+
+    return real()
 
 
 class SettingsView(QWidget):
@@ -25,11 +72,8 @@ class SettingsView(QWidget):
         super().__init__(parent)
         self.services = services
         layout = w.page_layout(self)
-        top = QHBoxLayout()
-        top.addWidget(w.heading(self.tr("Settings")), 1)
-        self.back_button = w.button(self.tr("&Back to dashboard"))
+        top, self.title, self.back_button = w.page_header(self.tr("Settings"), self.tr("&Back to dashboard"))
         self.back_button.clicked.connect(self.back_requested)
-        top.addWidget(self.back_button)
         layout.addLayout(top)
 
         record, inner = w.card()
@@ -39,6 +83,25 @@ class SettingsView(QWidget):
         self.location = w.text(self.tr("Kept in {folder}").format(folder=str(services.dirs.data)), muted=True)
         inner.addWidget(self.location)
         layout.addWidget(record)
+
+        look, inner = w.card()
+        inner.addWidget(w.heading(self.tr("Text and contrast"), 2))
+        look_form = QFormLayout()
+        self.text_size = QComboBox()
+        for scale in w.TEXT_SCALES:
+            self.text_size.addItem(self.tr("{percent} %").format(percent=round(scale * 100)), scale)
+        look_form.addRow(w.labelled(self.tr("&Text size"), self.text_size), self.text_size)
+        self.contrast = QComboBox()
+        contrasts = {
+            w.SYSTEM: self.tr("Standard (follows the computer)"),
+            w.HIGH_LIGHT: self.tr("High contrast, dark text on white"),
+            w.HIGH_DARK: self.tr("High contrast, light text on black"),
+        }
+        for key in w.CONTRASTS:
+            self.contrast.addItem(contrasts[key], key)
+        look_form.addRow(w.labelled(self.tr("&Contrast"), self.contrast), self.contrast)
+        inner.addLayout(look_form)
+        layout.addWidget(look)
 
         browser, inner = w.card()
         inner.addWidget(w.heading(self.tr("Guided browser"), 2))
@@ -52,6 +115,7 @@ class SettingsView(QWidget):
             )
         )
         form = QFormLayout()
+        self.browser_form = form
         self.choice = QComboBox()
         self.choice.setAccessibleName(self.tr("Browser used for guided checks"))
         names = {
@@ -64,7 +128,7 @@ class SettingsView(QWidget):
         }
         for key in BROWSER_CHOICES:
             self.choice.addItem(names[key], key)
-        form.addRow(w.text(self.tr("Browser"), selectable=False), self.choice)
+        form.addRow(w.labelled(self.tr("B&rowser"), self.choice), self.choice)
         path_row = QHBoxLayout()
         self.path = QLineEdit()
         self.path.setAccessibleName(self.tr("Path of the browser program"))
@@ -75,7 +139,7 @@ class SettingsView(QWidget):
         path_row.addWidget(self.browse)
         self.path_row = QWidget()
         self.path_row.setLayout(path_row)
-        form.addRow(w.text(self.tr("Program"), selectable=False), self.path_row)
+        form.addRow(w.labelled(self.tr("&Program"), self.path), self.path_row)
         inner.addLayout(form)
         self.keep = QCheckBox(self.tr("Keep me signed in between checks"))
         self.keep.setAccessibleName(self.tr("Keep me signed in between checks"))
@@ -126,6 +190,9 @@ class SettingsView(QWidget):
         layout.addWidget(forget)
         layout.addStretch(1)
 
+        self.text_size.currentIndexChanged.connect(self._look_changed)
+        self.contrast.currentIndexChanged.connect(self._look_changed)
+        services.record_opened.connect(lambda: apply_saved_look(self.services))
         self.choice.currentIndexChanged.connect(self._choice_changed)
         self.path.editingFinished.connect(
             lambda: self.services.set_setting(BROWSER_PATH, self.path.text().strip())
@@ -149,14 +216,20 @@ class SettingsView(QWidget):
             # The store's explanation already names the protection and where the key is; say it once.
             self.protection.setText(explanation.strip() or headline)
         settings = self.services.settings
-        for widget in (self.choice, self.keep, self.at_login):
+        quiet = (self.choice, self.keep, self.at_login, self.text_size, self.contrast)
+        for widget in quiet:
             widget.blockSignals(True)
+        contrast_key, scale = saved_look(settings) or (w.SYSTEM, 1.0)
+        self.contrast.setCurrentIndex(max(0, self.contrast.findData(contrast_key)))
+        self.text_size.setCurrentIndex(max(0, self.text_size.findData(scale)))
         index = self.choice.findData(settings.get(BROWSER_CHOICE) or "auto")
         self.choice.setCurrentIndex(max(0, index))
         self.path.setText(settings.get(BROWSER_PATH) or "")
         allowed = bool(self.services.school.allow_keeping_sign_ins)
         self.keep.setChecked(allowed and bool(settings.get(KEEP_SIGN_INS)))
         self.keep.setEnabled(allowed)
+        self.keep.setVisible(allowed)
+        self.forget_sign_ins.setVisible(allowed)
         self.keep_note.setText(
             self.tr("Sign-ins are forgotten when the browser window closes.")
             if allowed
@@ -164,14 +237,32 @@ class SettingsView(QWidget):
         )
         at_login = settings.get(START_AT_LOGIN)
         self.at_login.setChecked(bool(self.services.school.start_at_login if at_login is None else at_login))
-        for widget in (self.choice, self.keep, self.at_login):
+        for widget in quiet:
             widget.blockSignals(False)
+        if self.services.os_integration:
+            # The box shows the login entry as it really is (the person may have removed it with the
+            # system's own tools); reading it touches the disk or the registry, so on the worker.
+            self.services.worker.submit(is_start_at_login, self._show_login_entry)
         self._show_path_row()
         self._cancel_forget()
-        self.back_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        w.show_focus_now(self.back_button)
+
+    def _show_login_entry(self, present: bool) -> None:
+        self.at_login.blockSignals(True)
+        self.at_login.setChecked(bool(present))
+        self.at_login.blockSignals(False)
+
+    def _look_changed(self, _index: int) -> None:
+        contrast_key = self.contrast.currentData() or w.SYSTEM
+        scale = float(self.text_size.currentData() or 1.0)
+        self.services.set_setting(CONTRAST, contrast_key)
+        self.services.set_setting(TEXT_SIZE, scale)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            w.apply_look(app, contrast_key, scale)
 
     def _show_path_row(self) -> None:
-        self.path_row.setEnabled(self.choice.currentData() == "path")
+        self.browser_form.setRowVisible(self.path_row, self.choice.currentData() == "path")
 
     def _choice_changed(self, _index: int) -> None:
         self._show_path_row()

@@ -222,9 +222,10 @@ def test_everything_the_app_leaves_is_owner_only_unreadable_without_the_key_and_
 
 
 def test_forget_knows_the_name_of_every_state_file_the_app_writes():
-    from privacy_audit.desktop.reminders import STATE_FILE_NAME
-    from privacy_audit.store.forget import STATE_FILES
     from privacy_audit.ui.catalogue_cache import CACHE_NAME
     from privacy_audit.ui.snapshot import SNAPSHOT_NAME
+
+    from privacy_audit.desktop.reminders import STATE_FILE_NAME
+    from privacy_audit.store.forget import STATE_FILES
 
     assert sorted(STATE_FILES) == sorted([STATE_FILE_NAME, SNAPSHOT_NAME, CACHE_NAME])
