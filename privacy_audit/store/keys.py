@@ -97,7 +97,7 @@ def _linux_backend() -> object:
             continue
         if priority > best_priority:
             best, best_priority = cls(), priority
-    return best if best is not None else fail.Keyring()
+    return best if best is not None else fail.Keyring()  # type: ignore[no-untyped-call]
 
 
 def _backend() -> object:

@@ -179,7 +179,8 @@ def _key_check(sealer: crypto.Sealer, record_id: str) -> str:
 
 def _verifies(sealer: crypto.Sealer, record_id: str, check: str) -> bool:
     try:
-        return sealer.open(base64.b64decode(check, validate=True), f"key-check\x1f{record_id}") == KEY_CHECK
+        opened: object = sealer.open(base64.b64decode(check, validate=True), f"key-check\x1f{record_id}")
+        return bool(opened == KEY_CHECK)
     except (crypto.DamagedData, ValueError, binascii.Error):
         return False
 
