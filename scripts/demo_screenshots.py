@@ -22,6 +22,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout, not installed
+from screenshots import wait_for  # scripts/screenshots.py, beside this one
 
 # As root (CI containers) Chromium needs --no-sandbox; the rest keep the browser off the network.
 CHROMIUM_ARGS = (
@@ -34,17 +35,6 @@ CHROMIUM_ARGS = (
     "--window-position=0,0",
     "--window-size=1280,800",
 )
-
-
-def wait_for(app, predicate, timeout: float = 20.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise TimeoutError("the demo did not get there in time")
-        app.processEvents()
-        time.sleep(0.01)
-    for _ in range(5):
-        app.processEvents()
 
 
 def save(window, out: Path, name: str) -> Path:

@@ -11,10 +11,10 @@ two `--home` folders, each get their own window. A socket owned by another user 
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
 import tempfile
+import zlib
 from pathlib import Path
 
 from privacy_audit import APP_ID
@@ -27,7 +27,9 @@ CONNECT_TIMEOUT_S = 1.0
 def instance_name(dirs: AppDirs) -> str:
     """The local server's name on Windows, or its socket's path elsewhere (short enough for AF_UNIX)."""
     user = os.environ.get("USERNAME", "") if sys.platform == "win32" else str(os.getuid())
-    digest = hashlib.sha256(f"{user}\0{Path(dirs.data).resolve()}".encode()).hexdigest()[:16]
+    # Two checksums, not hashlib: loading OpenSSL before the first paint would cost 3.6 MiB for a name.
+    key = f"{user}\0{Path(dirs.data).resolve()}".encode()
+    digest = f"{zlib.crc32(key):08x}{zlib.adler32(key):08x}"
     name = f"{APP_ID}-{digest}"
     if sys.platform == "win32":
         return name
@@ -44,13 +46,13 @@ def ask_running_app_to_show(name: str) -> bool:
         except OSError:
             return False
         return True
-    import socket
-
     try:
         if os.stat(name).st_uid != os.getuid():  # planted by someone else: not our app
             return False
-    except OSError:
+    except OSError:  # no socket: no app running (the usual case, so `socket` is not even imported)
         return False
+    import socket
+
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
         client.settimeout(CONNECT_TIMEOUT_S)
         try:

@@ -165,9 +165,9 @@ def run_app(args: argparse.Namespace) -> int:
     finally:
         if instance:
             instance[0].close()
-        from privacy_audit.core.log import stop_log
-
-        stop_log()
+        log = sys.modules.get("privacy_audit.core.log")  # started in phase 2 only, if at all
+        if log is not None:
+            log.stop_log()
         if remove_tray is not None:
             remove_tray()
         services.shutdown()

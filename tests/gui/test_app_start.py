@@ -94,3 +94,22 @@ def test_with_no_keyring_a_new_person_is_asked_how_to_protect_the_record_first(p
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == ["protection-shown"]
     assert "Traceback" not in done.stderr
+
+
+def test_a_full_start_writes_the_log_without_the_schools_or_persons_words(private_home, tmp_path):
+    prepare_finished_first_run(private_home)
+    school = tmp_path / "school.yaml"
+    school.write_text("school_name: Hermitage Primary\nplatforms: [general, facebook]\n", encoding="utf-8")
+    done = run_app_process(
+        private_home,
+        tmp_path,
+        APP,
+        PRIVACY_AUDIT_EXIT_WHEN_SHOWN="0",
+        PRIVACY_AUDIT_EXIT_WHEN_READY="1",
+        PRIVACY_AUDIT_SCHOOL_CONFIG=str(school),
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["ready"]
+    log = (private_home / "log" / "privacy-audit.log").read_text(encoding="utf-8")
+    assert "Privacy Audit" in log and "started" in log
+    assert "Hermitage" not in log and "facebook" not in log.lower()

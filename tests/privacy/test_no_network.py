@@ -56,6 +56,8 @@ NETWORK_MODULES = {
 }
 LOCAL_SERVER_ALLOWED = {"socket", "http.server", "socketserver"}
 ALLOWED_FOLDERS = ("demo",)
+# "One instance" talks to the running app over a local socket only (AF_UNIX or a named pipe; QLocalServer).
+LOCAL_IPC_ALLOWED = {"desktop/single_instance.py": "socket", "ui/instance_server.py": "PySide6.QtNetwork"}
 
 
 def guarded(
@@ -199,7 +201,8 @@ def network_imports(root: Path) -> list[str]:
                 names = [node.args[0].value]
             for name in names:
                 hit = next((m for m in NETWORK_MODULES if name == m or name.startswith(m + ".")), None)
-                if hit and not (allowed_here and hit in LOCAL_SERVER_ALLOWED):
+                local_ipc = LOCAL_IPC_ALLOWED.get(relative.as_posix()) == hit
+                if hit and not local_ipc and not (allowed_here and hit in LOCAL_SERVER_ALLOWED):
                     found.append(f"{relative}:{node.lineno}: {name}")
                     break  # one line per import statement
     return found
