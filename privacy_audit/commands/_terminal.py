@@ -10,7 +10,19 @@ How a command gets into a protected record when it runs in a terminal:
   run the command explains and exits 3 - unless the person chose unencrypted mode earlier (it is stored in
   the record) or passes `check --accept-unencrypted`.
 Messages go to standard error as plain lines (no colour, no cursor movement), so they read well in a
-screen reader and in a log.
+screen reader and in a log. Everything printed goes through `say`/`out`, which show control characters as
+escapes (`core.text.visible`): text from a school config, a checklist or an import is never obeyed by the
+terminal. Standard input is read as bytes and decoded leniently (`read_line`), so any encoding gives an
+answer to check, never a traceback.
+
+Every record command starts the same way, so the prologue is one context manager:
+
+    with terminal_record(args) as (dirs, catalogue, record):
+        ...
+
+It finds the app's folders, loads the catalogue (printing its warnings), opens the record (asking for a
+passphrase where needed) and closes it at the end. When the record cannot be opened it raises
+`CommandExit(EXIT_RECORD)`, which `cli.main` turns into the exit status.
 """
 
 from __future__ import annotations
@@ -18,7 +30,11 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
+
+from privacy_audit.core.text import visible
 
 if TYPE_CHECKING:
     from privacy_audit.core.catalogue import Catalogue
@@ -27,10 +43,44 @@ if TYPE_CHECKING:
 
 PASSPHRASE_ENV = "PRIVACY_AUDIT_PASSPHRASE"
 EXIT_RECORD = 3  # the record could not be opened; nothing was changed
+MAX_LINE_BYTES = 64 * 1024  # an answer or a confirmation is a word; the rest of a longer line is dropped
 
 
-def say(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
+class CommandExit(Exception):
+    """Stop the command with exit status `code`, having already said why on standard error."""
+
+    def __init__(self, code: int):
+        super().__init__(code)
+        self.code = code
+
+
+def say(message: object) -> None:
+    """A message on standard error, with control characters shown as text."""
+    print(visible(str(message)), file=sys.stderr, flush=True)
+
+
+def out(text: object = "", *, end: str = "\n") -> None:
+    """A line on standard output, with control characters shown as text."""
+    print(visible(str(text)), end=end, flush=True)
+
+
+def read_line() -> str | None:
+    """One line of standard input without its line end, or None at the end of input.
+
+    Read as bytes and decoded as UTF-8 with undecodable bytes replaced, so Latin-1 or binary input under a
+    strict desktop locale gives an answer to check instead of a UnicodeDecodeError; at most
+    MAX_LINE_BYTES of a line are kept."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:  # a text stream put in place by a caller or a test
+        line = sys.stdin.readline()
+        return None if line == "" else line.rstrip("\r\n")
+    raw = stream.readline(MAX_LINE_BYTES)
+    if raw == b"":
+        return None
+    rest = raw
+    while not rest.endswith(b"\n") and rest:  # drop what is left of an over-long line
+        rest = stream.readline(MAX_LINE_BYTES)
+    return raw.decode("utf-8", errors="replace").rstrip("\r\n")
 
 
 def dirs_for(args: argparse.Namespace) -> AppDirs:
@@ -39,9 +89,10 @@ def dirs_for(args: argparse.Namespace) -> AppDirs:
     return app_dirs(getattr(args, "home", None))
 
 
-def load_catalogue_for(args: argparse.Namespace, dirs: AppDirs) -> Catalogue:
+def load_catalogue_for(args: argparse.Namespace, dirs: AppDirs, *, cache: bool = True) -> Catalogue:
     """The catalogue in force (school config from --school-config or the usual places), with its term
-    dates cached in the record for `remind`. Problems in the files are warnings: the defaults apply."""
+    dates cached in the record for `remind` unless `cache` is False. Problems in the files are warnings:
+    the parts that are wrong are left out and the rest applies."""
     from privacy_audit.core.catalogue import load_catalogue, load_school_config
     from privacy_audit.core.clauses import default_policy
     from privacy_audit.store.reminder_inputs import cache_schedule
@@ -51,8 +102,9 @@ def load_catalogue_for(args: argparse.Namespace, dirs: AppDirs) -> Catalogue:
     catalogue = load_catalogue(school=school, policy=policy)
     for problem in catalogue.problems:
         say(f"warning: {problem}")
-    config = school.config
-    cache_schedule(dirs, list(config.term_starts), config.reminder_interval_days, config.school_name)
+    if cache:
+        config = school.config
+        cache_schedule(dirs, list(config.term_starts), config.reminder_interval_days, config.school_name)
     return catalogue
 
 
@@ -65,8 +117,8 @@ def _interactive() -> bool:
 
 def _ask(prompt: str) -> str | None:
     print(prompt, end="", flush=True)
-    line = sys.stdin.readline()
-    return None if line == "" else line.strip()
+    line = read_line()
+    return None if line is None else line.strip()
 
 
 def _ask_secret(prompt: str) -> str | None:
@@ -94,6 +146,8 @@ def open_record_for_terminal(dirs: AppDirs, *, accept_unencrypted: bool = False)
         try:
             record = open_record(dirs, passphrase=passphrase, accept_unencrypted=accept_unencrypted)
         except NeedsProtectionChoice as exc:
+            for notice in getattr(exc, "notices", ()):  # a record set aside before the choice is asked
+                say(notice)
             say(str(exc))
             if not interactive:
                 say(
@@ -132,3 +186,32 @@ def open_record_for_terminal(dirs: AppDirs, *, accept_unencrypted: bool = False)
         return record
     say("The record was not opened; nothing was changed.")
     return None
+
+
+@contextmanager
+def terminal_record(
+    args: argparse.Namespace,
+    *,
+    accept_unencrypted: bool = False,
+    cache_schedule: bool = True,
+    before_opening: Callable[[Catalogue], int | None] | None = None,
+) -> Iterator[tuple[AppDirs, Catalogue, Record]]:
+    """(dirs, catalogue, record) for one record command; the record is closed when the block ends.
+
+    `before_opening(catalogue)` may return an exit status to stop before any passphrase is asked (an
+    unknown platform, say). With `cache_schedule` False the record is not touched before it is opened (an
+    import that is then refused leaves it byte-identical). Raises CommandExit when the record cannot be
+    opened, after saying why."""
+    dirs = dirs_for(args)
+    catalogue = load_catalogue_for(args, dirs, cache=cache_schedule)
+    if before_opening is not None:
+        code = before_opening(catalogue)
+        if code is not None:
+            raise CommandExit(code)
+    record = open_record_for_terminal(dirs, accept_unencrypted=accept_unencrypted)
+    if record is None:
+        raise CommandExit(EXIT_RECORD)
+    try:
+        yield dirs, catalogue, record
+    finally:
+        record.close()
