@@ -12,7 +12,7 @@ from pathlib import Path
 
 from privacy_audit.core.checklist import Checklist, Item
 from privacy_audit.core.clauses import Policy, default_policy
-from privacy_audit.core.loading import DataFileError, Problem, load_checklist_file, load_school_config_file
+from privacy_audit.core.loading import DataFileError, Problem, load_checklist_file, read_school_config
 from privacy_audit.core.paths import checklists_dir, find_school_config
 from privacy_audit.core.platforms import ALWAYS_IN_USE, PLATFORM_IDS, sort_key
 from privacy_audit.core.school import SchoolConfig, SchoolConfigSource, extra_item_problem
@@ -67,10 +67,8 @@ def load_school_config(
         return SchoolConfigSource(SchoolConfig(), None)
     if known_platforms is None:
         known_platforms = frozenset(load_checklists(policy=policy)[0]) | frozenset(PLATFORM_IDS)
-    try:
-        return SchoolConfigSource(load_school_config_file(path, policy, known_platforms, checklists), path)
-    except DataFileError as exc:
-        return SchoolConfigSource(SchoolConfig(), path, [str(p) for p in exc.problems])
+    reading = read_school_config(path, policy, known_platforms, checklists)  # bad parts left out, rest kept
+    return SchoolConfigSource(reading.config, path, reading.banner_lines(), reading.kept)
 
 
 def apply_school(checklist: Checklist, config: SchoolConfig) -> tuple[Checklist, list[str]]:
