@@ -56,7 +56,15 @@ def read_regular_file(path: str | os.PathLike[str], limit: int) -> bytes:
     except IsADirectoryError:
         raise FileRefused(path, "is a folder, not a file") from None
     except OSError as exc:
+        try:  # a socket cannot be opened at all (ENXIO): say what it is rather than the errno
+            mode = os.stat(path).st_mode
+        except (OSError, ValueError):
+            mode = stat.S_IFREG
+        if not stat.S_ISREG(mode):
+            raise FileRefused(path, f"is {_kind(mode)}, not a regular file, so it was not read") from None
         raise FileRefused(path, f"cannot be read ({exc.strerror or exc})") from None
+    except ValueError:  # a NUL byte in the name
+        raise FileRefused(path, "cannot be read (the name holds a NUL character)") from None
     try:
         info = os.fstat(handle)
         if not stat.S_ISREG(info.st_mode):
