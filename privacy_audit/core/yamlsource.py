@@ -151,9 +151,13 @@ def parse_yaml(path: Path, raw: bytes) -> YamlDocument:
 
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+    import warnings
+
     yaml = _checked_yaml()
     try:
-        tree = yaml.load(text)
+        with warnings.catch_warnings():  # ruamel's warnings (a reused anchor name) are for programmers
+            warnings.simplefilter("ignore")
+            tree = yaml.load(text)
     except _Refused as exc:
         raise SourceError(path, exc.line, exc.message) from None
     except RecursionError:
