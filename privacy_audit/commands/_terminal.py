@@ -64,6 +64,21 @@ def out(text: object = "", *, end: str = "\n") -> None:
     print(visible(str(text)), end=end, flush=True)
 
 
+def out_json(value: object) -> None:
+    """`value` as indented JSON on standard output; characters a terminal would obey are JSON escapes."""
+    import json
+    import re
+
+    text = json.dumps(value, indent=2, ensure_ascii=False)
+    # json escapes C0 controls itself; C1 controls and the marks that reorder text are escaped here.
+    print(
+        re.sub(
+            "[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]", lambda m: f"\\u{ord(m.group(0)):04x}", text
+        ),
+        flush=True,
+    )
+
+
 def read_line() -> str | None:
     """One line of standard input without its line end, or None at the end of input.
 
@@ -150,6 +165,10 @@ def open_record_for_terminal(dirs: AppDirs, *, accept_unencrypted: bool = False)
                 say(notice)
             say(str(exc))
             if not interactive:
+                if os.environ.get(PASSPHRASE_ENV):
+                    say(
+                        f"{PASSPHRASE_ENV} is set, but to nothing usable: a passphrase of only spaces counts as none."
+                    )
                 say(
                     f"To go on without a terminal, set {PASSPHRASE_ENV} to a passphrase of your choice, or run "
                     "`privacy-audit check PLATFORM --accept-unencrypted` once to keep the record unencrypted."
@@ -172,7 +191,13 @@ def open_record_for_terminal(dirs: AppDirs, *, accept_unencrypted: bool = False)
         except (NeedsPassphrase, WrongPassphrase) as exc:
             say(str(exc))
             if not interactive:
-                say(f"Set {PASSPHRASE_ENV} to your passphrase to use this command without a terminal.")
+                if os.environ.get(PASSPHRASE_ENV):
+                    say(
+                        f"{PASSPHRASE_ENV} is set, but not to this record's passphrase (a passphrase of only "
+                        "spaces counts as none). Set it to your passphrase and run the command again."
+                    )
+                else:
+                    say(f"Set {PASSPHRASE_ENV} to your passphrase to use this command without a terminal.")
                 return None
             passphrase = _ask_secret("Passphrase: ")
             if not passphrase:

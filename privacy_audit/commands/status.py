@@ -19,10 +19,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     import datetime as dt
-    import json
     import sqlite3
 
-    from privacy_audit.commands._terminal import dirs_for, load_catalogue_for, out, say
+    from privacy_audit.commands._terminal import dirs_for, load_catalogue_for, out, out_json, say
     from privacy_audit.store.reminder_inputs import ReminderInputsError, empty_inputs, load_reminder_inputs
 
     dirs = dirs_for(args)
@@ -72,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
             }
         )
     if args.json:
-        out(json.dumps({"platforms": rows}, indent=2, ensure_ascii=False))
+        out_json({"platforms": rows})
         return 0
     out(format_table(rows, now))
     due = [row["name"] for row in rows if row["due"]]
