@@ -149,9 +149,9 @@ def parse_yaml(path: Path, raw: bytes) -> YamlDocument:
             path, text[: text.index("\x00")].count("\n") + 1, "the file contains a NUL byte; it is not text"
         )
 
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError
-
     import warnings
+
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
     yaml = _checked_yaml()
     try:
