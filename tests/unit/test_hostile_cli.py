@@ -116,9 +116,17 @@ def test_remind_survives_extreme_dates_cached_in_the_record(private_home):
     from privacy_audit.store.reminder_inputs import cache_schedule
 
     assert run(private_home, "check", "general", stdin="y\n" * 60).returncode == 0
+    import sqlite3
+
     cache_schedule(app_dirs(private_home), [dt.date.min, dt.date.max], 366, "Hermitage")
     result = run(private_home, "remind", "--show-with", "window", "--wait", "0", passphrase=None)
     assert result.returncode in (0, 1)
+    for interval in (10**12, -(10**12), -5):  # a damaged cache; a school config allows 7 to 366
+        with sqlite3.connect(app_dirs(private_home).record_file) as conn:
+            conn.execute("UPDATE schedule SET interval_days = ? WHERE id = 1", (interval,))
+        conn.close()
+        for command in (("remind", "--force", "--show-with", "window", "--wait", "0"), ("status",)):
+            assert run(private_home, *command, passphrase=None).returncode in (0, 1)
 
 
 @pytest.mark.parametrize(
