@@ -2,7 +2,8 @@
 
 IT places one file where the app looks, in this order: `--school-config FILE`, $PRIVACY_AUDIT_SCHOOL_CONFIG,
 `school.yaml` beside the program, then the machine-wide config folder. With no file the built-in defaults
-apply. A broken file never stops the app: it runs on the defaults and says which file is wrong and where.
+apply. A broken file never stops the app: each part with a mistake (a field, one list entry, one extra item)
+is left out and reported as FILE:LINE, and the rest of the file applies (`core.loading.read_school_config`).
 """
 
 from __future__ import annotations
