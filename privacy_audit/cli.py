@@ -29,6 +29,20 @@ def command_modules() -> list[ModuleType]:
 _OPTIONS_WITH_VALUES = ("--home", "--school-config")
 
 
+def seconds(text: str) -> float:
+    """An argparse type for a number of seconds: a finite number from 0 to a year (not nan, inf or -1),
+    so a bad value is a usage error (exit 2) before the command starts, never a traceback or a timer error."""
+    import math
+
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not math.isfinite(value) or not 0 <= value <= 366 * 24 * 3600:
+        raise argparse.ArgumentTypeError(f"{text!r} must be a number of seconds from 0 to 31622400 (a year)")
+    return value
+
+
 def _command_word(argv: list[str]) -> str | None:
     """The sub-command named in argv (the first word that is neither an option nor an option's value)."""
     words = iter(argv)
@@ -54,6 +68,24 @@ def _requested_command(word: str) -> ModuleType | None:
     return None
 
 
+def _add_common_options(parser: argparse.ArgumentParser, default: object = None) -> None:
+    """--home and --school-config: on the main parser, and again on each sub-command so they work before
+    or after it (`privacy-audit status --home DIR`). On a sub-command the default is SUPPRESS, so a value
+    given before the sub-command is not overwritten by a missing one after it."""
+    parser.add_argument(
+        "--home",
+        metavar="DIR",
+        default=default,
+        help="keep every file of the app under DIR (also $PRIVACY_AUDIT_HOME)",
+    )
+    parser.add_argument(
+        "--school-config",
+        metavar="FILE",
+        default=default,
+        help="use this school.yaml (also $PRIVACY_AUDIT_SCHOOL_CONFIG)",
+    )
+
+
 def build_parser(only: ModuleType | None = None, with_commands: bool = True) -> argparse.ArgumentParser:
     """The parser; with `only`, just that sub-command; without `with_commands`, none (the app itself)."""
     parser = argparse.ArgumentParser(
@@ -62,12 +94,7 @@ def build_parser(only: ModuleType | None = None, with_commands: bool = True) -> 
         "policy asks. Run with no command to open the app.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument(
-        "--home", metavar="DIR", help="keep every file of the app under DIR (also $PRIVACY_AUDIT_HOME)"
-    )
-    parser.add_argument(
-        "--school-config", metavar="FILE", help="use this school.yaml (also $PRIVACY_AUDIT_SCHOOL_CONFIG)"
-    )
+    _add_common_options(parser)
     parser.add_argument(
         "--demo", action="store_true", help="open the app in demo mode: practice pages, nothing saved"
     )
@@ -78,6 +105,7 @@ def build_parser(only: ModuleType | None = None, with_commands: bool = True) -> 
     for module in [only] if only is not None else command_modules():
         sub = subparsers.add_parser(module.NAME, help=module.HELP, description=module.HELP)
         module.add_arguments(sub)
+        _add_common_options(sub, default=argparse.SUPPRESS)
         sub.set_defaults(run=module.run)
     return parser
 
@@ -95,10 +123,14 @@ def main(argv: list[str] | None = None) -> int:
         from privacy_audit.ui.app import run_app
 
         return run_app(args)
+    from privacy_audit.commands._terminal import CommandExit
+
     try:
         return int(args.run(args) or 0)
+    except CommandExit as stop:
+        return stop.code
     except KeyboardInterrupt:
-        print("Stopped.", file=sys.stderr)
+        print("Stopped; nothing more was saved.", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0

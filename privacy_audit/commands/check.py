@@ -9,14 +9,17 @@ Plain lines only: no colour, no cursor movement, so it works over a pipe and wit
 
 At the end it prints a summary, saves the check and marks the platform as in use. If input ends before
 the last item, nothing is saved and it says so (exit 1). An unknown platform id lists the valid ones
-(exit 2). A record that cannot be opened exits 3 (see `privacy_audit.store.terminal` for how a
-passphrase or unencrypted mode is chosen without a keyring).
+(exit 2). A record that cannot be opened exits 3 (see `privacy_audit.commands._terminal` for how a
+passphrase or unencrypted mode is chosen without a keyring). Every line goes through `_terminal.out`, so
+text from the checklist or the school config is shown, never obeyed, by the terminal.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+
+from privacy_audit.commands._terminal import out as _out
 
 NAME = "check"
 HELP = "check one platform's settings in the terminal, item by item; answers are read from standard input"
@@ -37,10 +40,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="if this computer has no secure keyring, keep the record unencrypted instead of asking for a passphrase",
     )
-
-
-def _out(text: str = "") -> None:
-    print(text, flush=True)
 
 
 def _clauses(item, policy) -> str:
@@ -80,79 +79,78 @@ def _show_help(item, policy, checklist) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from privacy_audit.commands._terminal import say, terminal_record
+
+    def known_platform(catalogue) -> int | None:
+        if args.platform in {c.platform for c in catalogue.offered()}:
+            return None
+        valid = ", ".join(c.platform for c in catalogue.offered())
+        say(f"'{args.platform}' is not a platform you can check here. Valid platforms: {valid}.")
+        return 2
+
+    with terminal_record(args, accept_unencrypted=args.accept_unencrypted, before_opening=known_platform) as (
+        _dirs,
+        catalogue,
+        record,
+    ):
+        checklist = {c.platform: c for c in catalogue.offered()}[args.platform]
+        return _run_check(args, catalogue, checklist, record)
+
+
+def _run_check(args: argparse.Namespace, catalogue, checklist, record) -> int:
+    """Ask every item, then save the check; 1 when input ends early (nothing saved)."""
+    from privacy_audit.commands._terminal import EXIT_RECORD, read_line, say
     from privacy_audit.core.audit import Answer, CheckResult, ItemAnswer, checklist_version, utc_now
     from privacy_audit.store.errors import RecordError
-    from privacy_audit.store.terminal import (
-        EXIT_RECORD,
-        dirs_for,
-        load_catalogue_for,
-        open_record_for_terminal,
-        say,
-    )
 
-    dirs = dirs_for(args)
-    catalogue = load_catalogue_for(args, dirs)
-    offered = {c.platform: c for c in catalogue.offered()}
-    checklist = offered.get(args.platform)
-    if checklist is None:
-        say(f"'{args.platform}' is not a platform you can check here. Valid platforms: {', '.join(offered)}.")
-        return 2
-    record = open_record_for_terminal(dirs, accept_unencrypted=args.accept_unencrypted)
-    if record is None:
-        return EXIT_RECORD
+    policy = catalogue.policy
+    items = checklist.items
+    started = utc_now()
+    _out(
+        f"Checking {checklist.name}: {len(items)} items. Open each setting on your phone or computer, then answer."
+    )
+    if checklist.limitations:
+        _out(f"Good to know: {checklist.limitations}")
+    answers: list[ItemAnswer] = []
+    for number, item in enumerate(items, 1):
+        _show_item(number, len(items), item, policy)
+        while True:
+            print(PROMPT, end="", flush=True)
+            line = read_line()
+            if line is None:
+                _out()
+                say(
+                    f"Input ended after {len(answers)} of {len(items)} items, so this check was not finished and "
+                    "nothing was saved. Run the command again to do the whole check."
+                )
+                return 1
+            key = line.strip().lower()
+            if not sys.stdin.isatty():
+                _out(key)  # input from a pipe is not echoed; show it so the transcript reads as a dialogue
+            if key == "?":
+                _show_help(item, policy, checklist)
+                continue
+            if key in ANSWER_KEYS:
+                answers.append(ItemAnswer(item.id, Answer(ANSWER_KEYS[key])))
+                break
+            _out("Please type y, c, n, s or ? and press Enter.")
+    result = CheckResult(
+        platform=checklist.platform,
+        checklist_version=checklist_version(checklist.schema_version, checklist.last_reviewed),
+        item_ids=checklist.item_ids,
+        started=started,
+        finished=utc_now(),
+        answers=tuple(answers),
+        note=args.note,
+    )
     try:
-        policy = catalogue.policy
-        items = checklist.items
-        started = utc_now()
-        _out(
-            f"Checking {checklist.name}: {len(items)} items. Open each setting on your phone or computer, then answer."
-        )
-        if checklist.limitations:
-            _out(f"Good to know: {checklist.limitations}")
-        answers: list[ItemAnswer] = []
-        for number, item in enumerate(items, 1):
-            _show_item(number, len(items), item, policy)
-            while True:
-                print(PROMPT, end="", flush=True)
-                line = sys.stdin.readline()
-                if line == "":
-                    _out()
-                    say(
-                        f"Input ended after {len(answers)} of {len(items)} items, so this check was not finished and "
-                        "nothing was saved. Run the command again to do the whole check."
-                    )
-                    return 1
-                key = line.strip().lower()
-                if not sys.stdin.isatty():
-                    _out(
-                        key
-                    )  # input from a pipe is not echoed; show it so the transcript reads as a dialogue
-                if key == "?":
-                    _show_help(item, policy, checklist)
-                    continue
-                if key in ANSWER_KEYS:
-                    answers.append(ItemAnswer(item.id, Answer(ANSWER_KEYS[key])))
-                    break
-                _out("Please type y, c, n, s or ? and press Enter.")
-        result = CheckResult(
-            platform=checklist.platform,
-            checklist_version=checklist_version(checklist.schema_version, checklist.last_reviewed),
-            item_ids=checklist.item_ids,
-            started=started,
-            finished=utc_now(),
-            answers=tuple(answers),
-            note=args.note,
-        )
-        try:
-            record.save_check(result)
-            record.set_platforms_in_use(set(record.platforms_in_use()) | {checklist.platform})
-        except RecordError as exc:
-            say(f"{exc}\nYour answers were not saved.")
-            return EXIT_RECORD
-        _summarise(checklist, answers, catalogue, record.protection.explanation)
-        return 0
-    finally:
-        record.close()
+        record.save_check(result)
+        record.set_platforms_in_use(set(record.platforms_in_use()) | {checklist.platform})
+    except RecordError as exc:
+        say(f"{exc}\nYour answers were not saved.")
+        return EXIT_RECORD
+    _summarise(checklist, answers, catalogue, record.protection.explanation)
+    return 0
 
 
 def _summarise(checklist, answers, catalogue, protection: str) -> None:

@@ -23,6 +23,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from privacy_audit.cli import seconds  # the one rule for a number of seconds on the command line
+
 NAME = "diagnose"
 HELP = "print version, keyring backend, bundled data folders and library versions as JSON (for IT support)"
 
@@ -45,7 +47,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="an extra flag for the browser with --open-page, e.g. --browser-arg=--headless=new (repeatable)",
     )
     parser.add_argument(
-        "--timeout", type=float, default=60.0, help="seconds to wait for the page (default 60)"
+        "--timeout", type=seconds, default=60.0, help="seconds to wait for the page (default 60)"
     )
 
 

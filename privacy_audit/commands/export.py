@@ -23,53 +23,44 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from privacy_audit.store.terminal import (
-        EXIT_RECORD,
-        dirs_for,
-        load_catalogue_for,
-        open_record_for_terminal,
-        say,
-    )
+    from privacy_audit.commands._terminal import dirs_for, load_catalogue_for, out, say, terminal_record
+    from privacy_audit.core.files import output_problem
 
-    output = Path(args.output).expanduser()
-    if not output.resolve().parent.is_dir():
-        say(
-            f"{output}: the folder {output.resolve().parent} does not exist; choose a file in an existing folder."
-        )
+    problem = output_problem(args.output)  # a device, FIFO, folder or link is refused before anything else
+    if problem is not None:
+        say(problem)
         return 1
-    dirs = dirs_for(args)
-    catalogue = load_catalogue_for(args, dirs)
+    output = Path(args.output).expanduser()
     if args.format == "ics":
-        return _export_ics(output, catalogue)
-    record = open_record_for_terminal(dirs)
-    if record is None:
-        return EXIT_RECORD
-    try:
-        if args.format == "json":
-            from privacy_audit.store.exchange import export_json
+        return _export_ics(output, load_catalogue_for(args, dirs_for(args)))
+    with terminal_record(args) as (_dirs, catalogue, record):
+        if args.format == "pdf":
+            return _export_pdf(output, catalogue, record)
+        from privacy_audit.store.errors import RecordError
+        from privacy_audit.store.exchange import export_json
 
-            try:
-                count = export_json(record, output)
-            except OSError as exc:
-                say(f"{output}: cannot be written ({exc.strerror or exc}).")
-                return 1
-            for notice in record.notices:
-                say(notice)
-            print(f"Wrote {count} check(s) to {output}. It is not encrypted: keep it somewhere private.")
-            return 0
-        return _export_pdf(output, catalogue, record)
-    finally:
-        record.close()
+        try:
+            count = export_json(record, output)
+        except OSError as exc:
+            say(f"{output}: cannot be written ({exc.strerror or exc}).")
+            return 1
+        except RecordError as exc:
+            say(f"{exc}\nNothing was written to {output}.")
+            return 3
+        for notice in record.notices:
+            say(notice)
+        out(f"Wrote {count} check(s) to {output}. It is not encrypted: keep it somewhere private.")
+        return 0
 
 
 def _export_ics(output: Path, catalogue) -> int:
     import datetime as dt
 
+    from privacy_audit.commands._terminal import out, say
     from privacy_audit.core.terms import schedule_term_starts
-    from privacy_audit.store.terminal import say
 
     try:
-        from privacy_audit.desktop.calendar import write_term_calendar
+        from privacy_audit.desktop.calendar import CalendarError, write_term_calendar
     except ImportError as exc:
         say(f"Calendar export is not available in this copy of Privacy Audit ({exc}).")
         return 1
@@ -82,15 +73,19 @@ def _export_ics(output: Path, catalogue) -> int:
             school_name=config.school_name,
             today=today,
         )
+    except CalendarError as exc:
+        say(str(exc))
+        return 1
     except OSError as exc:
         say(f"{output}: cannot be written ({exc.strerror or exc}).")
         return 1
-    print(f"Wrote {count} term reminder(s) to {output}. Open it with your calendar app to add them.")
+    out(f"Wrote {count} term reminder(s) to {output}. Open it with your calendar app to add them.")
     return 0
 
 
 def _export_pdf(output: Path, catalogue, record) -> int:
-    from privacy_audit.store.terminal import say
+    from privacy_audit.commands._terminal import out, say
+    from privacy_audit.store.errors import RecordError
 
     try:
         from privacy_audit.report.pdf import write_pdf_report
@@ -108,7 +103,10 @@ def _export_pdf(output: Path, catalogue, record) -> int:
     except OSError as exc:
         say(f"{output}: cannot be written ({exc.strerror or exc}).")
         return 1
+    except RecordError as exc:
+        say(f"{exc}\nNothing was written to {output}.")
+        return 3
     for notice in record.notices:
         say(notice)
-    print(f"Wrote your report to {output}.")
+    out(f"Wrote your report to {output}.")
     return 0

@@ -8,7 +8,6 @@ private answers. Files you exported yourself are yours and are not touched.
 from __future__ import annotations
 
 import argparse
-import sys
 
 NAME = "forget"
 HELP = "delete your record, its keyring key and the guided browser's profile from this computer"
@@ -19,32 +18,49 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    import errno
+
+    from privacy_audit.commands._terminal import EXIT_RECORD, dirs_for, out, read_line, say
     from privacy_audit.store.errors import RecordError
     from privacy_audit.store.record import forget_everything
-    from privacy_audit.store.terminal import EXIT_RECORD, dirs_for
 
     dirs = dirs_for(args)
     if not args.yes:
-        print("This deletes, from this computer:")
-        print(f"  - your record of checks ({dirs.record_file}) and any copies of it in {dirs.data}")
-        print("  - the key that protects it, from your keyring")
-        print(f"  - the guided browser's profile and sign-ins ({dirs.browser_profile})")
-        print("It cannot be undone. Files you exported yourself are not touched.")
-        print(
+        out("This deletes, from this computer:")
+        out(f"  - your record of checks ({dirs.record_file}) and any copies of it in {dirs.data}")
+        out("  - the key that protects it, from your keyring")
+        out(f"  - the guided browser's profile and sign-ins ({dirs.browser_profile})")
+        out("It cannot be undone. Files you exported yourself are not touched.")
+        out(
             "Delete everything? Type y and press Enter to delete, anything else to keep it: ",
             end="",
-            flush=True,
         )
-        answer = sys.stdin.readline().strip().lower()
+        answer = (read_line() or "").strip().lower()
         if answer not in ("y", "yes"):
-            print()
-            print("Nothing was deleted.")
+            out()
+            out("Nothing was deleted.")
             return 1
     try:
         said = forget_everything(dirs)
     except RecordError as exc:
-        print(exc, file=sys.stderr)
+        cause = exc.__cause__
+        if isinstance(cause, OSError) and cause.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+            say(
+                f"Your record could not be deleted: {cause.strerror} ({cause.filename or dirs.record_file}). "
+                "Closing Privacy Audit will not help: the disk is read-only or the folder is not yours to "
+                "change. Nothing was deleted; ask IT to make the folder writable, then run "
+                "`privacy-audit forget` again."
+            )
+        else:
+            say(exc)
+        return EXIT_RECORD
+    except OSError as exc:  # a read-only or full disk: say what, and that nothing more was removed
+        say(
+            f"Some files could not be deleted ({exc.strerror or exc}: {exc.filename or dirs.home}). The disk may "
+            "be read-only or full, or the files may belong to someone else. Nothing else was changed; ask IT "
+            "to check the folder, then run `privacy-audit forget` again."
+        )
         return EXIT_RECORD
     for line in said:
-        print(line)
+        out(line)
     return 0

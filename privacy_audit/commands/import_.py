@@ -1,60 +1,161 @@
 """`privacy-audit import FILE`: merge a JSON export (`privacy-audit export --format json`) into your record.
 
 For moving to a new laptop: checks already in the record are not added twice, and nothing already in the
-record is overwritten. The whole file is checked first; a rejected file changes nothing and each problem
-is printed as `FILE: field: message` (exit 1).
+record is overwritten. The whole file is checked first; a rejected file changes nothing (the record stays
+byte-identical) and its problems are printed as `FILE: field: message`, the first MAX_SHOWN of them
+followed by a count of the rest (exit 1).
+
+Before the file is parsed in full it goes through `preflight`: it must be a regular file of at most
+MAX_IMPORT_READ bytes (a FIFO, a device or a socket is refused without waiting), its JSON may not nest
+deeper than Python can follow, hold numbers longer than any real value, repeat a key, or hold a list longer
+than MAX_LIST_ENTRIES; an export from a newer Privacy Audit is named as such. So memory stays bounded
+whatever the file holds, and every refusal is a sentence, never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 from pathlib import Path
+from typing import Any
 
 NAME = "import"
 HELP = "merge a JSON export of your record into the record on this computer"
+
+MAX_IMPORT_READ = 5 * 1024 * 1024  # a record of many years is well under 1 MB
+MAX_LIST_ENTRIES = 10_000  # checks, answers, drafts: a record of many years has a few hundred
+MAX_NUMBER_DIGITS = 12  # the only numbers in an export are small (version, positions)
+MAX_SHOWN = 10  # problems printed before "…and N more"
+
+
+class Refused(Exception):
+    """The file is not an export this app can read; str(e) says why, for a teacher."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE", help="a file written by `privacy-audit export --format json`")
 
 
+def _number(text: str) -> int:
+    digits = text.lstrip("-")
+    if len(digits) > MAX_NUMBER_DIGITS:
+        raise Refused(f"it holds a number of {len(digits):,} digits, larger than any value in an export")
+    return int(text)
+
+
+def _no_special_number(name: str) -> float:
+    raise Refused(f"it holds {name}, which is not a number an export can hold")
+
+
+def _no_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise Refused(f"the field '{key[:60]}' appears twice in one place, so the file is ambiguous")
+        result[key] = value
+    return result
+
+
+def _check_lists(value: Any) -> None:
+    stack = [value]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            if len(node) > MAX_LIST_ENTRIES:
+                raise Refused(
+                    f"it holds a list of {len(node):,} entries; an export holds at most {MAX_LIST_ENTRIES:,}"
+                )
+            stack.extend(node)
+        elif isinstance(node, dict):
+            stack.extend(node.values())
+
+
+def preflight(path: Path) -> None:
+    """Refuse, cheaply and before the full check, what is plainly not an export this app made (Refused)."""
+    from privacy_audit.core.files import FileRefused, read_regular_file
+
+    try:
+        raw = read_regular_file(path, MAX_IMPORT_READ)
+    except FileRefused as exc:
+        raise Refused(exc.reason) from None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]  # Notepad's byte-order mark; checked again below without it
+        bom = True
+    else:
+        bom = False
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise Refused("it is not UTF-8 text, so it is not a Privacy Audit export") from None
+    try:
+        data = json.loads(
+            text, parse_int=_number, parse_constant=_no_special_number, object_pairs_hook=_no_repeats
+        )
+    except RecursionError:
+        raise Refused("it nests lists or fields too deeply to be a Privacy Audit export") from None
+    except json.JSONDecodeError as exc:
+        raise Refused(f"line {exc.lineno}: it is not valid JSON ({exc.msg})") from None
+    except ValueError as exc:  # a number Python will not convert
+        raise Refused(f"it is not a Privacy Audit export ({str(exc).splitlines()[0][:120]})") from None
+    _check_lists(data)
+    if isinstance(data, dict):
+        version = data.get("version")
+        if isinstance(version, bool) or (version is not None and not isinstance(version, int)):
+            raise Refused("its 'version' is not a whole number, so it is not a Privacy Audit export")
+        if isinstance(version, int) and version > 1:
+            raise Refused(
+                f"it was made by a newer Privacy Audit (export version {version}); this one reads version 1. "
+                "Install the newer Privacy Audit on this computer to import it"
+            )
+    if bom:
+        raise Refused(
+            "it starts with a byte-order mark (some editors, such as Notepad, add one when saving). Open it in "
+            "a text editor and save it as 'UTF-8' without a byte-order mark, then import it again"
+        )
+
+
+def _print_capped(problems: list[str]) -> None:
+    from privacy_audit.commands._terminal import say
+
+    for problem in problems[:MAX_SHOWN]:
+        say(problem)
+    if len(problems) > MAX_SHOWN:
+        say(f"…and {len(problems) - MAX_SHOWN:,} more problem(s) like these.")
+
+
 def run(args: argparse.Namespace) -> int:
+    from privacy_audit.commands._terminal import EXIT_RECORD, out, say, terminal_record
     from privacy_audit.store.errors import RecordError
     from privacy_audit.store.exchange import ImportRejected, import_json, read_export
-    from privacy_audit.store.terminal import (
-        EXIT_RECORD,
-        dirs_for,
-        load_catalogue_for,
-        open_record_for_terminal,
-        say,
-    )
 
     path = Path(args.file).expanduser()
+    unchanged = "Nothing was imported; your record is unchanged."
     try:
+        preflight(path)
         read_export(path)  # reject a bad file before asking for a passphrase or touching the record
-    except ImportRejected as exc:
-        for problem in exc.problems:
-            say(problem)
-        say("Nothing was imported; your record is unchanged.")
+    except Refused as exc:
+        say(f"{path}: (whole file): {exc}.\n{unchanged}")
         return 1
-    dirs = dirs_for(args)
-    load_catalogue_for(args, dirs)
-    record = open_record_for_terminal(dirs)
-    if record is None:
-        return EXIT_RECORD
-    try:
-        counts = import_json(record, path)
     except ImportRejected as exc:
-        for problem in exc.problems:
-            say(problem)
-        say("Nothing was imported; your record is unchanged.")
+        _print_capped(exc.problems)
+        say(unchanged)
         return 1
-    except RecordError as exc:
-        say(f"{exc}\nNothing was imported; your record is unchanged.")
-        return EXIT_RECORD
-    finally:
-        record.close()
-    print(
+    # The schedule is not cached before the record opens: a refused import must leave it byte-identical.
+    with terminal_record(args, cache_schedule=False) as (_dirs, catalogue, record):
+        try:
+            counts = import_json(record, path)
+        except ImportRejected as exc:
+            _print_capped(exc.problems)
+            say(unchanged)
+            return 1
+        except RecordError as exc:
+            say(f"{exc}\n{unchanged}")
+            return EXIT_RECORD
+        except (ValueError, OverflowError, RecursionError) as exc:  # a value SQLite or Python cannot hold
+            say(f"{path}: (whole file): a value in it cannot be stored ({str(exc)[:120]}).\n{unchanged}")
+            return 1
+        _drop_unknown_platforms(record, catalogue)
+    out(
         f"Imported {counts['checks']} check(s) from {path}"
         + (f"; {counts['checks_skipped']} were already in your record" if counts["checks_skipped"] else "")
         + (f"; also {counts['drafts']} unfinished check(s)" if counts["drafts"] else "")
@@ -62,3 +163,24 @@ def run(args: argparse.Namespace) -> int:
         + "."
     )
     return 0
+
+
+def _drop_unknown_platforms(record, catalogue) -> None:
+    """A platform this app has no checklist for cannot be checked, so it is not kept as 'in use' (it would
+    be reminded about every day and shown nowhere); the person is told which."""
+    from privacy_audit.commands._terminal import say
+    from privacy_audit.store.errors import RecordError
+
+    in_use = set(record.platforms_in_use())
+    unknown = sorted(p for p in in_use if p not in catalogue.checklists)
+    if not unknown:
+        return
+    try:
+        record.set_platforms_in_use(in_use - set(unknown))
+    except RecordError as exc:
+        say(f"{exc}")
+        return
+    say(
+        f"This Privacy Audit has no checklist for {', '.join(unknown)}, so it was left out of the platforms you "
+        "use (checks already made for it are kept in your record)."
+    )

@@ -23,6 +23,8 @@ import datetime as dt
 import os
 import sys
 
+from privacy_audit.cli import seconds  # the one rule for a number of seconds on the command line
+
 NAME = "remind"
 HELP = "if a platform is due for its termly check, show a desktop reminder; if nothing is, exit at once"
 
@@ -39,7 +41,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--wait",
-        type=float,
+        type=seconds,
         default=DEFAULT_WAIT_SECONDS,
         metavar="SECONDS",
         help="how long to wait for a click before leaving the reminder (default: 8 hours)",

@@ -19,10 +19,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     import datetime as dt
-    import json
+    import sqlite3
 
+    from privacy_audit.commands._terminal import dirs_for, load_catalogue_for, out, out_json, say
     from privacy_audit.store.reminder_inputs import ReminderInputsError, empty_inputs, load_reminder_inputs
-    from privacy_audit.store.terminal import dirs_for, load_catalogue_for, say
 
     dirs = dirs_for(args)
     catalogue = load_catalogue_for(args, dirs)
@@ -31,6 +31,13 @@ def run(args: argparse.Namespace) -> int:
     except FileNotFoundError:
         inputs = empty_inputs()
     except ReminderInputsError as exc:
+        cause = exc.__cause__
+        if isinstance(cause, sqlite3.OperationalError) and "locked" in str(cause):
+            say(
+                "Your record is in use by another Privacy Audit window or command, so its status cannot be read "
+                "just now. Nothing is wrong with it: try again when the other one has finished."
+            )
+            return 1
         say(
             f"Your record cannot be read: {exc}. Open Privacy Audit (or run `privacy-audit check general`) "
             "to repair it; a damaged record is set aside, never deleted."
@@ -64,12 +71,12 @@ def run(args: argparse.Namespace) -> int:
             }
         )
     if args.json:
-        print(json.dumps({"platforms": rows}, indent=2, ensure_ascii=False))
+        out_json({"platforms": rows})
         return 0
-    print(format_table(rows, now))
+    out(format_table(rows, now))
     due = [row["name"] for row in rows if row["due"]]
-    print()
-    print(f"Due now: {', '.join(due)}." if due else "Nothing is due. Well done.")
+    out()
+    out(f"Due now: {', '.join(due)}." if due else "Nothing is due. Well done.")
     return 0
 
 

@@ -39,9 +39,11 @@ def run(args: argparse.Namespace) -> int:
         model = Checklist if args.schema else SchoolConfig
         print(json.dumps(model.model_json_schema(), indent=2, default=str))
         return 0
+    from privacy_audit.core.text import visible
+
     report = validate_paths([Path(p) for p in args.paths], school_config=args.school_config)
     for line in report.problems:
-        print(line)
+        print(visible(line))  # file names and values come from the files: shown, never obeyed
     if report.problems:
         print(f"{len(report.problems)} problem(s) in {report.files} file(s).", file=sys.stderr)
         return 1
@@ -89,9 +91,14 @@ def validate_paths(paths: list[Path], school_config: str | None = None) -> Repor
 
     files: list[Path] = []
     for path in paths:
-        if path.is_dir():
+        try:
+            is_dir, exists = path.is_dir(), path.exists()
+        except (OSError, ValueError) as exc:  # a name too long, a folder that may not be read
+            report.problems.append(f"{path}:1: cannot be read ({getattr(exc, 'strerror', None) or exc})")
+            continue
+        if is_dir:
             files += checklist_files(path)
-        elif path.exists():
+        elif exists:
             files.append(path)
         else:
             report.problems.append(f"{path}:1: no such file or folder")

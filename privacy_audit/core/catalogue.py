@@ -11,13 +11,17 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from privacy_audit.core.cache import CACHE_NAME, checklist_files, load_cached, write_cache
 from privacy_audit.core.checklist import Checklist, Item
 from privacy_audit.core.clauses import Policy, default_policy
-from privacy_audit.core.loading import DataFileError, Problem, load_checklist_file, load_school_config_file
+from privacy_audit.core.loading import DataFileError, Problem, load_checklist_file, read_school_config
 from privacy_audit.core.paths import AppDirs, checklists_dir, find_school_config
 from privacy_audit.core.platforms import ALWAYS_IN_USE, PLATFORM_IDS, sort_key
+
+if TYPE_CHECKING:
+    from privacy_audit.core.packs import GuidanceChoice
 from privacy_audit.core.school import SchoolConfig, SchoolConfigSource, extra_item_problem
 
 
@@ -66,10 +70,8 @@ def load_school_config(
         return SchoolConfigSource(SchoolConfig(), None)
     if known_platforms is None:
         known_platforms = frozenset(load_checklists(policy=policy)[0]) | frozenset(PLATFORM_IDS)
-    try:
-        return SchoolConfigSource(load_school_config_file(path, policy, known_platforms, checklists), path)
-    except DataFileError as exc:
-        return SchoolConfigSource(SchoolConfig(), path, [str(p) for p in exc.problems])
+    reading = read_school_config(path, policy, known_platforms, checklists)  # bad parts left out, rest kept
+    return SchoolConfigSource(reading.config, path, reading.banner_lines(), reading.kept)
 
 
 def apply_school(checklist: Checklist, config: SchoolConfig) -> tuple[Checklist, list[str]]:
@@ -103,6 +105,9 @@ class Catalogue:
     policy: Policy
     school: SchoolConfigSource
     problems: list[str] = field(default_factory=list)
+    # Which guidance is in use (built in, or a signed pack) and any pack refused; None when the caller
+    # chose the checklist folder itself (tests, `validate`).
+    guidance: GuidanceChoice | None = None
 
     def offered(self) -> list[Checklist]:
         """The checklists this school offers, general first."""
@@ -133,17 +138,40 @@ def load_catalogue_with_cache(
 
     When the files had to be read and every one was valid, the cache is written for the next load (so call
     this off the GUI thread). Raises OSError or ValueError when the app's own files are missing."""
+    guidance = None
+    if folder is None:
+        # A signed guidance pack that IT dropped in (core/packs.py) replaces the built-in checklists when it
+        # is valid and newer; otherwise the built-in guidance is used and the choice says why.
+        from privacy_audit.core.clauses import load_policy
+        from privacy_audit.core.packs import builtin_guidance_version, choose_guidance
+
+        guidance = choose_guidance(None, builtin_guidance_version, extract_root=dirs.state / "guidance-pack")
+        if guidance.uses_pack:
+            # A pack's files are written afresh from its verified bytes at every start, so they are read
+            # directly: the cache would only ever be stale.
+            policy = load_policy(guidance.policy_file)
+            checklists, file_problems = load_checklists(guidance.checklists_dir, policy)
+            catalogue = _catalogue(
+                checklists, [str(p) for p in file_problems], policy, school_config=school_config
+            )
+            catalogue.guidance = guidance
+            return catalogue
     folder = folder or checklists_dir()
     cache_file = dirs.state / CACHE_NAME
     cached = load_cached(cache_file, folder)
     if cached is not None:
         checklists, policy = cached
-        return _catalogue(checklists, [], policy, school_config=school_config)
-    policy = default_policy()
-    checklists, file_problems = load_checklists(folder, policy)
-    if not file_problems:  # the next load can skip parsing YAML
-        write_cache(cache_file, folder, checklists, policy)
-    return _catalogue(checklists, [str(p) for p in file_problems], policy, school_config=school_config)
+        catalogue = _catalogue(checklists, [], policy, school_config=school_config)
+    else:
+        policy = default_policy()
+        checklists, file_problems = load_checklists(folder, policy)
+        if not file_problems:  # the next load can skip parsing YAML
+            write_cache(cache_file, folder, checklists, policy)
+        catalogue = _catalogue(
+            checklists, [str(p) for p in file_problems], policy, school_config=school_config
+        )
+    catalogue.guidance = guidance
+    return catalogue
 
 
 def _catalogue(

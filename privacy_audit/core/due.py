@@ -88,8 +88,16 @@ def platform_status(
             if upcoming is not None:
                 candidates_next.append(upcoming)
         if interval_days:
-            by_interval = last_day + dt.timedelta(days=interval_days)
-            (candidates_due if by_interval <= today else candidates_next).append(by_interval)
+            try:
+                by_interval = last_day + dt.timedelta(days=interval_days)
+            except (
+                OverflowError,
+                TypeError,
+                ValueError,
+            ):  # a damaged cache (the config allows 7-366): no interval
+                by_interval = None
+            if by_interval is not None:
+                (candidates_due if by_interval <= today else candidates_next).append(by_interval)
 
     if candidates_due:
         if snooze is not None:

@@ -1,15 +1,124 @@
-"""Writing the app's files safely: the whole file or none of it, owner-only unless a caller says otherwise.
+"""Reading and writing the app's files safely.
 
-Every file the app writes (exports, the calendar, caches, the reminder state, login entries) goes through
-`write_atomically`, so a crash, a kill or a full disk leaves either the old file or the new one, never half
-of one. Standard library only: `privacy-audit remind` uses it.
+Reading: a data file (a school config, a checklist, an import) is read only when it is a regular file, and
+at most a stated number of bytes of it, so a FIFO, a device such as /dev/zero, a socket or a stalled share
+gives a clear refusal instead of a hang or an exhausted memory (`read_regular_file`).
+
+Writing: every file the app writes (exports, the calendar, caches, the reminder state, login entries) goes
+through `write_atomically`, so a crash, a kill or a full disk leaves either the old file or the new one,
+never half of one. A file the person names (`export -o`) is checked first by `output_problem`: only a new
+or existing regular file is written, never a device, FIFO, socket, folder or a symbolic link.
+Standard library only: `privacy-audit remind` uses it.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
+
+
+class FileRefused(Exception):
+    """A file that was not read; `reason` is a plain sentence fragment, e.g. "is not a regular file ..."."""
+
+    def __init__(self, path: Path, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISLNK(mode):
+        return "a symbolic link"
+    return "not a regular file"
+
+
+def read_regular_file(path: str | os.PathLike[str], limit: int) -> bytes:
+    """The bytes of `path`, which must be a regular file of at most `limit` bytes; FileRefused otherwise.
+
+    The file is opened without blocking (a FIFO with no writer would otherwise wait for ever), checked
+    with fstat on the open handle (so what is checked is what is read), and at most `limit + 1` bytes are
+    read, whatever its size claims."""
+    path = Path(path)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    flags |= getattr(os, "O_BINARY", 0)
+    try:
+        handle = os.open(path, flags)
+    except IsADirectoryError:
+        raise FileRefused(path, "is a folder, not a file") from None
+    except OSError as exc:
+        try:  # a socket cannot be opened at all (ENXIO): say what it is rather than the errno
+            mode = os.stat(path).st_mode
+        except (OSError, ValueError):
+            mode = stat.S_IFREG
+        if not stat.S_ISREG(mode):
+            raise FileRefused(path, f"is {_kind(mode)}, not a regular file, so it was not read") from None
+        raise FileRefused(path, f"cannot be read ({exc.strerror or exc})") from None
+    except ValueError:  # a NUL byte in the name
+        raise FileRefused(path, "cannot be read (the name holds a NUL character)") from None
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode):
+            raise FileRefused(path, f"is {_kind(info.st_mode)}, not a regular file, so it was not read")
+        if info.st_size > limit:
+            raise FileRefused(path, f"is {info.st_size:,} bytes; the limit is {limit:,}")
+        chunks: list[bytes] = []
+        size = 0
+        while size <= limit:
+            chunk = os.read(handle, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > limit:
+            raise FileRefused(path, f"is more than {limit:,} bytes, the limit")
+        return b"".join(chunks)
+    except OSError as exc:
+        raise FileRefused(path, f"cannot be read ({exc.strerror or exc})") from None
+    finally:
+        os.close(handle)
+
+
+def output_problem(path: str | os.PathLike[str]) -> str | None:
+    """Why `path` must not be written by an export (a sentence), or None when it is a new or regular file.
+
+    An existing device, FIFO, socket or folder is refused (an atomic write would replace it: as root,
+    `-o /dev/null` once turned /dev/null into a file), and so is a symbolic link, which is never followed
+    into a file somebody else chose."""
+    text = os.fspath(path)
+    if not text.strip():
+        return "No file name was given after -o. Give one, for example: -o my-record.json"
+    path = Path(text).expanduser()
+    try:
+        info = path.lstat()
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        return f"{path}: cannot be used ({exc.strerror or exc})."
+    if info is not None:
+        if stat.S_ISLNK(info.st_mode):
+            return f"{path}: is a symbolic link; Privacy Audit does not write through links. Choose another name."
+        if stat.S_ISDIR(info.st_mode):
+            return f"{path}: is a folder. Give a file name inside it, for example {path / 'my-record.json'}"
+        if not stat.S_ISREG(info.st_mode):
+            return f"{path}: is {_kind(info.st_mode)}, not an ordinary file; choose an ordinary file name."
+    parent = path.absolute().parent
+    try:
+        parent_is_dir = parent.is_dir()
+    except OSError:
+        parent_is_dir = False
+    if not parent_is_dir:
+        return f"{path}: the folder {parent} does not exist; choose a file in an existing folder."
+    return None
 
 
 def write_atomically(path: str | os.PathLike[str], data: bytes, *, mode: int = 0o600) -> None:

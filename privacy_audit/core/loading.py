@@ -196,24 +196,74 @@ def load_checklist_file(path: Path, policy: Policy) -> Checklist:
     return checklist
 
 
-def load_school_config_file(
+@dataclass
+class SchoolConfigReading:
+    """What could be used of a school config, every problem found, and in words what was kept.
+
+    A school config degrades part by part: a bad field, a bad list entry (one misspelt platform, one wrong
+    date) or an extra item that cannot join its checklist is left out and reported with its line; the rest
+    of the file still applies. Only a file that cannot be read at all gives the built-in defaults."""
+
+    config: SchoolConfig
+    problems: list[Problem]
+    kept: str
+
+    def banner_lines(self) -> list[str]:
+        """The problems as the app and the commands show them: each says that part was left out."""
+        if self.kept.startswith("nothing"):
+            return [f"{p} (the built-in defaults apply)" for p in self.problems]
+        return [f"{p}{_LEFT_OUT}" for p in self.problems]
+
+
+_LEFT_OUT = " (left out; the rest of the file applies)"
+
+
+def read_school_config(
     path: Path,
     policy: Policy,
     known_platforms: frozenset[str],
     checklists: Mapping[str, Checklist] | None = None,
-) -> SchoolConfig:
-    """A school config from `path`, or DataFileError listing every problem found in it.
+) -> SchoolConfigReading:
+    """Every problem in the school config at `path`, and the config with the parts that have problems left out.
 
     With `checklists`, each extra item is also checked against its platform's checklist (unique id, a web
     address on the platform's domains), so `validate` reports what the app would otherwise leave out."""
-    document = _read(path)
-    config = _validated(document, SchoolConfig)
-    found = config_problems(config, known_platforms)
+    try:
+        document = _read(path)
+    except DataFileError as exc:
+        return SchoolConfigReading(SchoolConfig(), exc.problems, "nothing: the built-in defaults apply")
+    if not isinstance(document.data, dict):
+        kind = type(document.data).__name__
+        problem = Problem(path, 1, "", f"expected a mapping of fields (name: value), found a {kind}")
+        return SchoolConfigReading(SchoolConfig(), [problem], "nothing: the built-in defaults apply")
+    data: dict[str, Any] = {
+        key: list(value) if isinstance(value, list) else dict(value) if isinstance(value, dict) else value
+        for key, value in document.data.items()
+    }
+    # Where each kept list entry was in the file, so later problems still name the right line.
+    origins: dict[str, list[int]] = {k: list(range(len(v))) for k, v in data.items() if isinstance(v, list)}
+    problems: list[Problem] = []
+    config = None
+    for _attempt in range(3):
+        try:
+            config = SchoolConfig.model_validate(data)
+            break
+        except ValidationError as exc:
+            found = _problems_from_validation(document, exc, SchoolConfig)
+            if not problems:
+                problems += found
+            _leave_out(data, origins, [_plain_location(e["loc"]) for e in exc.errors(include_url=False)])
+    if (
+        config is None
+    ):  # cannot happen when leaving out works; the defaults are the safe answer if it does not
+        return SchoolConfigReading(SchoolConfig(), problems, "nothing: the built-in defaults apply")
+
+    found_here = config_problems(config, known_platforms)
     taken = {pid: set(checklist.item_ids) for pid, checklist in (checklists or {}).items()}
     for index, item in enumerate(config.extra_items):
         for clause_index, clause in enumerate(item.clauses):
             if clause not in policy:
-                found.append(
+                found_here.append(
                     (
                         ("extra_items", index, "clauses", clause_index),
                         f"'{clause}' is not a policy clause the app knows",
@@ -224,26 +274,116 @@ def load_school_config_file(
             problem = extra_item_problem(item, checklist, taken[item.platform])
             if problem is not None:
                 field, message = problem
-                found.append((("extra_items", index, *field), message))
-            taken[item.platform].add(item.id)
-    problems = _located(document, found)
+                found_here.append((("extra_items", index, *field), message))
+            else:
+                taken[item.platform].add(item.id)
+    bad_entries: dict[str, set[int]] = {}
+    for location, _message in found_here:
+        if len(location) >= 2 and isinstance(location[1], int):
+            bad_entries.setdefault(str(location[0]), set()).add(location[1])
+    in_file = [
+        (
+            (loc[0], origins.get(str(loc[0]), [])[loc[1]], *loc[2:])
+            if len(loc) >= 2 and isinstance(loc[1], int)
+            else loc,
+            m,
+        )
+        for loc, m in found_here
+    ]
+    problems += _located(document, in_file)
+    update: dict[str, Any] = {
+        name: [entry for i, entry in enumerate(getattr(config, name)) if i not in bad]
+        for name, bad in bad_entries.items()
+    }
     if config.logo is not None:
-        logo = config.logo if config.logo.is_absolute() else path.parent / config.logo
-        if not logo.is_file():
-            problems.append(
-                Problem(path, document.line_of(("logo",)), "logo", f"the logo file {logo} does not exist")
-            )
-    if problems:
-        raise DataFileError(problems)
-    return config
+        logo_problem = _logo_problem(path, config.logo)
+        if logo_problem:
+            problems.append(Problem(path, document.line_of(("logo",)), "logo", logo_problem))
+            update["logo"] = None
+    if update:
+        config = config.model_copy(update=update)
+    return SchoolConfigReading(config, problems, _kept(document.data, config))
+
+
+def _plain_location(loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    return tuple(
+        part
+        for part in loc
+        if not (isinstance(part, str) and part.startswith(("function-", "lax-", "union[")))
+    )
+
+
+def _leave_out(data: dict[str, Any], origins: dict[str, list[int]], locations: list[tuple[Any, ...]]) -> None:
+    """Remove from `data` the smallest part that holds each problem: a list entry, a contact field, a field."""
+    entries: dict[str, set[int]] = {}
+    for location in locations:
+        if not location:
+            data.clear()  # the whole document is wrong: nothing of it can be used
+            return
+        name = str(location[0])
+        value = data.get(name)
+        if isinstance(value, list) and len(location) >= 2 and isinstance(location[1], int):
+            entries.setdefault(name, set()).add(location[1])
+        elif name == "contact" and isinstance(value, dict) and len(location) >= 2:
+            value.pop(location[1], None)  # every contact field has a default
+        else:
+            data.pop(name, None)
+    for name, bad in entries.items():
+        if name in data:
+            data[name] = [entry for i, entry in enumerate(data[name]) if i not in bad]
+            origins[name] = [origin for i, origin in enumerate(origins[name]) if i not in bad]
+
+
+def _logo_problem(path: Path, logo: Path) -> str | None:
+    """Why the logo cannot be used (a sentence), or None. Never raises: a path too long, or in a folder the
+    person may not read, is a problem with the file, not a reason to stop."""
+    try:
+        full = logo if logo.is_absolute() else path.parent / logo
+        if full.is_file():
+            return None
+        return f"the logo file {full} does not exist"
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        return f"the logo file {str(logo)[:120]} cannot be read ({reason})"
+
+
+def _kept(original: dict[str, Any], config: SchoolConfig) -> str:
+    """In words, which of the file's fields are in use, e.g. "school_name, platforms (3 of 4)"."""
+    parts = []
+    for name, given in original.items():
+        if name not in SchoolConfig.model_fields or name not in config.model_fields_set:
+            continue
+        value = getattr(config, name)
+        if isinstance(value, list) and isinstance(given, list) and len(value) != len(given):
+            parts.append(f"{name} ({len(value)} of {len(given)})")
+        elif value is not None:
+            parts.append(name)
+    return ", ".join(parts) if parts else "nothing: the built-in defaults apply"
+
+
+def load_school_config_file(
+    path: Path,
+    policy: Policy,
+    known_platforms: frozenset[str],
+    checklists: Mapping[str, Checklist] | None = None,
+) -> SchoolConfig:
+    """A school config from `path` with no problems at all, or DataFileError listing every problem in it
+    (for `validate`; the app uses `read_school_config`, which keeps the good parts)."""
+    reading = read_school_config(path, policy, known_platforms, checklists)
+    if reading.problems:
+        raise DataFileError(reading.problems)
+    return reading.config
 
 
 def looks_like_school_config(path: Path) -> bool:
     """Checklists have `platform` and `items`; anything named school*.yaml, or without them, is a config."""
     if path.name.startswith("school"):
         return True
+    from privacy_audit.core.files import FileRefused, read_regular_file
+    from privacy_audit.core.yamlsource import MAX_FILE_BYTES
+
     try:
-        head = path.read_text(encoding="utf-8", errors="replace")[:20000]
-    except OSError:
-        return False
+        head = read_regular_file(path, MAX_FILE_BYTES)[:20000].decode("utf-8", errors="replace")
+    except FileRefused:
+        return False  # read again as a checklist, which reports why the file cannot be read
     return not any(line.startswith(("platform:", "items:")) for line in head.splitlines())

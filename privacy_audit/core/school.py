@@ -2,7 +2,8 @@
 
 IT places one file where the app looks, in this order: `--school-config FILE`, $PRIVACY_AUDIT_SCHOOL_CONFIG,
 `school.yaml` beside the program, then the machine-wide config folder. With no file the built-in defaults
-apply. A broken file never stops the app: it runs on the defaults and says which file is wrong and where.
+apply. A broken file never stops the app: each part with a mistake (a field, one list entry, one extra item)
+is left out and reported as FILE:LINE, and the rest of the file applies (`core.loading.read_school_config`).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints, field_validator
+from pydantic import AfterValidator, Field, Strict, StringConstraints, field_validator
 
 from privacy_audit.core.checklist import (
     Checklist,
@@ -25,6 +26,29 @@ from privacy_audit.core.checklist import (
     url_host_template,
 )
 from privacy_audit.core.platforms import PLATFORM_IDS
+
+# Term dates outside these years are a typing mistake (or a hostile file); refusing them keeps every date sum
+# the app makes (terms, reminders, calendars) far from the ends of what a date can hold.
+EARLIEST_TERM_YEAR = 1970
+LATEST_TERM_YEAR = 2200
+MAX_TERM_STARTS = 300  # a hundred years of three terms
+MAX_EXTRA_ITEMS = 40  # as many as a whole checklist may have
+MAX_EMAIL_DOMAINS = 20
+
+
+def _sane_year(day: dt.date) -> dt.date:
+    if not EARLIEST_TERM_YEAR <= day.year <= LATEST_TERM_YEAR:
+        raise ValueError(
+            f"{day.isoformat()} is not a term date this app accepts; use a date between "
+            f"{EARLIEST_TERM_YEAR} and {LATEST_TERM_YEAR}"
+        )
+    return day
+
+
+# A date written as a date (2026-09-03); a number such as 20260903 is refused instead of read as Unix time.
+TermDate = Annotated[dt.date, Strict(), AfterValidator(_sane_year)]
+# true/false written as such; 'yes', 1 or "true" in quotes are refused instead of guessed at.
+Flag = Annotated[bool, Strict()]
 
 
 class Contact(_Strict):
@@ -54,20 +78,32 @@ class SchoolConfig(_Strict):
     school_name: ShortText = "Your school"
     logo: Path | None = Field(default=None, description="image file, relative to school.yaml")
     contact: Contact = Field(default_factory=Contact)
-    term_starts: list[dt.date] = Field(
-        default_factory=list, description="first day of each term; empty means the usual English school year"
+    term_starts: list[TermDate] = Field(
+        default_factory=list,
+        max_length=MAX_TERM_STARTS,
+        description=f"first day of each term ({EARLIEST_TERM_YEAR}-{LATEST_TERM_YEAR}); empty means the usual "
+        "English school year",
     )
-    platforms: list[PlatformId] = Field(default_factory=lambda: list(PLATFORM_IDS))
-    extra_items: list[ExtraItem] = Field(default_factory=list)
+    platforms: list[PlatformId] = Field(default_factory=lambda: list(PLATFORM_IDS), max_length=50)
+    extra_items: list[ExtraItem] = Field(default_factory=list, max_length=MAX_EXTRA_ITEMS)
     email_domains: list[Domain] = Field(
-        default_factory=list, description="the school's email domains (policy 7.4)"
+        default_factory=list,
+        max_length=MAX_EMAIL_DOMAINS,
+        description="the school's email domains (policy 7.4)",
     )
-    reminder_interval_days: Annotated[int, Field(ge=7, le=366)] | None = Field(
+    reminder_interval_days: Annotated[int, Strict(), Field(ge=7, le=366)] | None = Field(
         default=None, description="also remind when a platform has not been checked for this many days"
     )
-    staff_may_list_school_on_linkedin: bool = False
-    allow_keeping_sign_ins: bool = False
-    start_at_login: bool = Field(default=True, description="turn reminders at login on for new users")
+    staff_may_list_school_on_linkedin: Flag = False
+    allow_keeping_sign_ins: Flag = False
+    start_at_login: Flag = Field(default=True, description="turn reminders at login on for new users")
+
+    @field_validator("schema_version", mode="before")
+    @classmethod
+    def _whole_number(cls, value: object) -> object:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValueError(f"schema_version must be the number 1, not {str(value)[:40]!r}")  # noqa: TRY004 (pydantic reports ValueError)
+        return value
 
     @field_validator("term_starts")
     @classmethod
@@ -104,7 +140,15 @@ def config_problems(
             problems.append(
                 (("platforms", index), f"'{platform}' is not a platform the app knows (valid: {valid})")
             )
+    today = dt.date.today()
     for index, item in enumerate(config.extra_items):
+        if item.last_verified > today + dt.timedelta(days=1):
+            problems.append(
+                (
+                    ("extra_items", index, "last_verified"),
+                    f"{item.last_verified.isoformat()} is in the future; give the day the item was last checked",
+                )
+            )
         if item.platform not in known_platforms:
             problems.append(
                 (
@@ -117,11 +161,16 @@ def config_problems(
 
 @dataclass
 class SchoolConfigSource:
-    """The config in force, the file it came from (None for built-in defaults), and any problems found."""
+    """The config in force, the file it came from (None for built-in defaults), and any problems found.
+
+    `problems` is the list for the app's banner and the commands' warnings: one `FILE:LINE: where: message`
+    line per part of the file that was left out. `kept` says in words what of the file is in use (for
+    example "school_name, contact, platforms (3 of 4)"), so the banner can say what still applies."""
 
     config: SchoolConfig
     path: Path | None
     problems: list[str] = field(default_factory=list)
+    kept: str = ""
 
     @property
     def describe(self) -> str:

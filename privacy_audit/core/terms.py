@@ -58,11 +58,14 @@ def schedule_term_starts(configured: list[dt.date], today: dt.date) -> list[dt.d
     before the first and after the last of them (a school that listed one year is not left without terms
     the year after, which would mean no more reminders).
     """
-    defaults = default_term_starts(today.year - 1, today.year + 1)
+    # Years kept inside what `datetime.date` can hold, and the comparisons below written so that no sum
+    # leaves it: a date near year 1 or 9999 (from a file or a damaged cache) must never raise OverflowError.
+    year = min(max(today.year, dt.MINYEAR + 1), dt.MAXYEAR - 1)
+    defaults = default_term_starts(year - 1, year + 1)
     if not configured:
         return defaults
     configured = sorted(set(configured))
     first, last = configured[0], configured[-1]
-    before = [d for d in defaults if d < first - _SAME_TERM]
-    after = [d for d in defaults if d > last + _SAME_TERM]
+    before = [d for d in defaults if (first - d) > _SAME_TERM]
+    after = [d for d in defaults if (d - last) > _SAME_TERM]
     return before + configured + after

@@ -27,14 +27,16 @@ class CalendarError(ValueError):
 
 def upcoming_term_starts(term_starts: list[dt.date], today: dt.date) -> list[dt.date]:
     """The term starts from `today` (inclusive) to a year ahead, in order, without repeats."""
-    return sorted({start for start in term_starts if today <= start < today + LOOKAHEAD})
+    return sorted({start for start in term_starts if today <= start and (start - today) < LOOKAHEAD})
 
 
 def build_term_calendar(
     *, term_starts: list[dt.date], school_name: str, today: dt.date, now: dt.datetime | None = None
 ) -> bytes:
     """The .ics bytes for the coming year's terms; CalendarError when no term starts in that year."""
-    from icalendar import Alarm, Calendar, Event
+    from icalendar import Alarm, Calendar, Event, vText
+
+    from privacy_audit.core.text import one_line
 
     starts = upcoming_term_starts(term_starts, today)
     if not starts:
@@ -43,7 +45,8 @@ def build_term_calendar(
             "to put in a calendar. Ask your school to add next year's term dates to school.yaml (term_starts)."
         )
     stamp = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(microsecond=0)
-    school = school_name.strip() or "your school"
+    # A name with CR or LF in it would break the line it is on, or start a property of its own.
+    school = one_line(school_name) or "your school"
     school_key = hashlib.sha256(school.encode("utf-8")).hexdigest()[:12]
 
     calendar = Calendar()
@@ -51,7 +54,7 @@ def build_term_calendar(
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")  # Outlook imports PUBLISH calendars as plain events, not invitations
-    calendar.add("x-wr-calname", f"Privacy checks ({school})")
+    calendar.add("x-wr-calname", vText(f"Privacy checks ({school})"))  # escaped like SUMMARY
     for start in starts:
         description = (
             "A new term has started: check the privacy settings of your personal social media accounts, as the "

@@ -185,8 +185,8 @@ def test_hostile_text_is_printed_as_text_in_the_pdf_report(qapp, tmp_path):
 def test_megabyte_values_are_refused_with_a_short_clear_message(tmp_path):
     from privacy_audit.commands import validate
 
-    # Just under the loader's 1,000,000-byte limit for a whole file, so the field's own check answers.
-    huge = "\u202e<b>" + "A" * 900_000
+    # Just under the loader's 256 KB limit for a whole file, so the field's own check answers.
+    huge = "\u202e<b>" + "A" * 200_000
     (tmp_path / "school.yaml").write_text(f"schema_version: 1\nschool_name: '{huge}'\n", encoding="utf-8")
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
@@ -204,13 +204,13 @@ def test_megabyte_values_are_refused_with_a_short_clear_message(tmp_path):
     said = out.getvalue() + err.getvalue()
     assert f"{tmp_path / 'school.yaml'}:2:" in said and len(said) < 2000, said[:300]
     source = load_school_config(tmp_path / "school.yaml")
-    assert source.config.school_name == "Your school", "the app runs on the defaults"
+    assert source.config.school_name == "Your school", "the bad field is left out; its default applies"
     assert source.problems and all(len(p) < 1000 for p in source.problems)
     (tmp_path / "school.yaml").write_text(
         f"school_name: '{huge}'\ncontact: {{name: '{huge}'}}\n", encoding="utf-8"
     )
     [problem] = load_school_config(tmp_path / "school.yaml").problems
-    assert "data files must be under 1,000,000" in problem and len(problem) < 300
+    assert "the limit is 262,144" in problem and len(problem) < 300
 
 
 # -- the on-page panel, in real Chromium ---------------------------------------------------------------

@@ -98,14 +98,14 @@ def run_check(home: Path, platform: str, data: bytes) -> tuple[int, str, str]:
 
 @pytest.fixture
 def one_catalogue(monkeypatch):
-    from privacy_audit.store import terminal
+    from privacy_audit.commands import _terminal as terminal
 
     real = terminal.load_catalogue_for
     loaded: list[object] = []
 
-    def once(args, dirs):
+    def once(args, dirs, **options):
         if not loaded:
-            loaded.append(real(args, dirs))  # the real loader, schedule cache and all, once
+            loaded.append(real(args, dirs, **options))  # the real loader, schedule cache and all, once
         return loaded[0]
 
     monkeypatch.setattr(terminal, "load_catalogue_for", once)

@@ -22,21 +22,23 @@ def test_the_command_line_file_wins_over_the_environment(tmp_path, monkeypatch):
     assert load_school_config().config.school_name == "From the environment"
 
 
-def test_a_broken_config_falls_back_to_defaults_and_says_where(tmp_path):
+def test_a_bad_field_is_left_out_and_the_rest_of_the_config_still_applies(tmp_path):
     broken = tmp_path / "school.yaml"
     broken.write_text("school_name: Hermitage\nreminder_interval_days: often\n")
     source = load_school_config(broken)
-    assert source.config.school_name == "Your school"
+    assert source.config.school_name == "Hermitage"
+    assert source.config.reminder_interval_days is None
     assert source.path == broken
     assert source.problems == [
-        f"{broken}:2: reminder_interval_days: input should be a valid integer, unable to parse string as an integer"
+        f"{broken}:2: reminder_interval_days: input should be a valid integer (left out; the rest of the file applies)"
     ]
+    assert source.kept == "school_name"
 
 
 def test_a_named_file_that_does_not_exist_is_reported(tmp_path):
     source = load_school_config(tmp_path / "missing.yaml")
     assert source.config.school_name == "Your school"
-    assert len(source.problems) == 1 and "cannot read the file" in source.problems[0]
+    assert len(source.problems) == 1 and "cannot be read" in source.problems[0]
 
 
 def test_school_extra_items_join_their_platform_checklist(tmp_path):

@@ -194,7 +194,7 @@ def test_a_file_that_is_not_utf8_is_reported(tmp_path, capsys):
 def test_a_huge_file_is_refused_without_reading_it(tmp_path, capsys):
     path = tmp_path / "huge.yaml"
     path.write_text("a: " + "x" * 2_000_000)
-    assert "data files must be under" in only_problem(capsys, path)
+    assert "bytes; the limit is 262,144" in only_problem(capsys, path)
 
 
 def test_a_list_instead_of_a_mapping_is_reported(tmp_path, capsys):
