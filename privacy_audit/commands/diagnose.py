@@ -72,6 +72,7 @@ def collect(args: argparse.Namespace) -> dict[str, Any]:
     info.update(_bundled_data())
     info.update(_keyring())
     info.update(_school_config(getattr(args, "school_config", None)))
+    info.update(_guidance(getattr(args, "home", None)))
     info.update(_libraries())
     return info
 
@@ -127,6 +128,17 @@ def _school_config(explicit: str | None) -> dict[str, Any]:
         "school_config": str(found) if found else None,
         "school_config_lookup": [f"{how}: {path}" for how, path in candidate_paths(explicit)],
     }
+
+
+def _guidance(home: str | None) -> dict[str, Any]:
+    """Which guidance the app uses (built in, or a signed pack IT placed) and why any pack was refused."""
+    from privacy_audit.core.packs import current_guidance
+
+    try:
+        choice = current_guidance(home)
+    except Exception as exc:
+        return {"guidance": None, "guidance_problem": f"{type(exc).__name__}: {exc}"}
+    return {"guidance": choice.describe(), "guidance_refused": list(choice.refused)}
 
 
 def _libraries() -> dict[str, Any]:
