@@ -359,15 +359,13 @@ def checklist_problems(
                 )
         if item.where.url:
             check_url(item.where.url, here + ("where", "url"))
-        problems.extend(_provenance_problems(item.provenance, here + ("provenance",), today))
+        problems.extend(provenance_problems(item.provenance, here + ("provenance",), today))
     if checklist.last_reviewed > today:
         problems.append((("last_reviewed",), f"{checklist.last_reviewed.isoformat()} is in the future"))
     return problems
 
 
-def _provenance_problems(
-    provenance: Provenance, here: Location, today: dt.date
-) -> list[tuple[Location, str]]:
+def provenance_problems(provenance: Provenance, here: Location, today: dt.date) -> list[tuple[Location, str]]:
     """Dates that need today's date: nothing was written, read or checked in the future."""
     found: list[tuple[Location, str]] = []
     if provenance.written > today:

@@ -23,6 +23,7 @@ from privacy_audit.core.checklist import (
     ShortText,
     _Strict,
     host_is_allowed,
+    provenance_problems,
     url_host_template,
 )
 from privacy_audit.core.platforms import PLATFORM_IDS
@@ -140,15 +141,10 @@ def config_problems(
             problems.append(
                 (("platforms", index), f"'{platform}' is not a platform the app knows (valid: {valid})")
             )
-    today = dt.date.today()
+    # A day's grace: a school in another time zone may already be on tomorrow's date.
+    tomorrow = dt.date.today() + dt.timedelta(days=1)
     for index, item in enumerate(config.extra_items):
-        if item.last_verified > today + dt.timedelta(days=1):
-            problems.append(
-                (
-                    ("extra_items", index, "last_verified"),
-                    f"{item.last_verified.isoformat()} is in the future; give the day the item was last checked",
-                )
-            )
+        problems.extend(provenance_problems(item.provenance, ("extra_items", index, "provenance"), tomorrow))
         if item.platform not in known_platforms:
             problems.append(
                 (

@@ -227,8 +227,6 @@ def test_versions_sort_by_date_then_issue():
 
 
 def test_the_built_in_version_is_the_latest_review_date_of_the_shipped_checklists(guidance):
-    path = guidance / "checklists" / "tiktok.yaml"
-    text = path.read_text(encoding="utf-8")
     latest = max(
         dt.date.fromisoformat(line.split(":", 1)[1].strip())
         for p in (guidance / "checklists").glob("*.yaml")
@@ -236,8 +234,13 @@ def test_the_built_in_version_is_the_latest_review_date_of_the_shipped_checklist
         if line.startswith("last_reviewed:")
     )
     assert packs.builtin_guidance_version(guidance / "checklists") == packs.version_of_date(latest)
-    later = latest + dt.timedelta(days=1)
-    path.write_text(re.sub(r"(?m)^last_reviewed: .*$", f"last_reviewed: {later.isoformat()}", text))
+    # Every file reviewed on one past day, then one of them a month later: that later day is the version.
+    # (A review date in the future would be refused with the file, so the test moves dates back, not on.)
+    early, later = latest - dt.timedelta(days=60), latest - dt.timedelta(days=30)
+    for path in (guidance / "checklists").glob("*.yaml"):
+        day = later if path.name == "tiktok.yaml" else early
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"(?m)^last_reviewed: .*$", f"last_reviewed: {day.isoformat()}", text))
     assert packs.builtin_guidance_version(guidance / "checklists") == packs.version_of_date(later)
 
 
