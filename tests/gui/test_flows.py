@@ -42,7 +42,7 @@ def test_first_run_explains_the_app_and_asks_which_platforms_by_keyboard(qtbot, 
     assert window.current() == "dashboard"
     assert record_call(qtbot, window.services, "platforms_in_use") == ["general", "facebook", "instagram"]
     assert set(window.dashboard.check_buttons) == {"general", "facebook", "instagram"}
-    assert window.dashboard.summary_label.text() == "0 of 3 checks done this term"
+    assert window.dashboard.summary_label.text() == "0 of 3 checked this term"
 
 
 def test_a_whole_check_can_be_done_with_the_keyboard_alone(qtbot, window):
@@ -92,7 +92,10 @@ def test_a_whole_check_can_be_done_with_the_keyboard_alone(qtbot, window):
     assert saved[0].item_ids == general.item_ids
     assert saved[0].note == "checked at home"
     assert record_call(qtbot, services, "load_draft", "general") is None, "the draft is gone once saved"
-    assert window.dashboard.summary_label.text() == "1 of 2 checks done this term"
+    # One answer was "I need help with this": the platform is checked but not done, and the headline says so.
+    assert window.dashboard.summary_label.text() == "1 of 2 checked this term · 1 setting still to fix"
+    assert window.overview.statuses["general"].state == "to_fix"
+    assert "general" in window.dashboard.fix_buttons
 
 
 def test_an_unfinished_check_is_kept_as_a_draft_and_resumed_where_it_stopped(qtbot, window):

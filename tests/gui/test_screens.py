@@ -289,39 +289,81 @@ def test_the_pdf_report_escapes_hostile_text(catalogue):
     )
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert "A &amp; B &lt;i&gt;Academy&lt;/i&gt;" in html
-    assert "note" not in html, "private notes are not printed"
-    assert "I have read and understood the Social Media Policy and agree to abide by its terms" in html
+    assert "    assert "note" not in html, "private notes are not printed"lt;b    assert "note" not in html, "private notes are not printed"gt;note" not in html and "<b>note" not in html, "private notes are not printed"
+    assert "agree to abide" not in html, "the report quotes no statement wording (it is a separate page)"
+    assert '<html lang="en-GB">' in html and "scope='col'" in html
 
 
-@pytest.mark.skipif(shutil.which("gs") is None, reason="Ghostscript (gs) reads the PDF's text back")
-def test_the_pdf_holds_each_platform_result_and_the_statement(qtbot, catalogue, tmp_path):
+def pdf_words(path) -> str:
+    if shutil.which("pdftotext"):
+        command = ["pdftotext", "-enc", "UTF-8", "-layout", str(path), "-"]
+    else:
+        command = [
+            "gs",
+            "-q",
+            "-dSAFER",
+            "-dBATCH",
+            "-dNOPAUSE",
+            "-sDEVICE=txtwrite",
+            "-sOutputFile=-",
+            str(path),
+        ]
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+
+@pytest.mark.skipif(
+    shutil.which("pdftotext") is None and shutil.which("gs") is None,
+    reason="pdftotext or gs reads the PDF back",
+)
+def test_the_pdf_starts_with_a_summary_of_every_platform_in_use_and_numbers_its_pages(
+    qtbot, catalogue, tmp_path
+):
+    from privacy_audit.core.due import statuses
     from privacy_audit.report.pdf import write_pdf_report
 
-    items = catalogue.get("general").item_ids
+    general = catalogue.get("general")
+    items = general.item_ids
     now = utc_now()
-    answers = tuple(ItemAnswer(i, Answer.ATTENTION if n == 0 else Answer.OK) for n, i in enumerate(items))
+    answers = tuple(
+        ItemAnswer(i, Answer.ATTENTION if n == 0 else Answer.NOT_POSSIBLE if n == 1 else Answer.OK)
+        for n, i in enumerate(items)
+    )
+    check = CheckResult("general", "1:x", items, now, now, answers)
+    found = statuses(
+        ["general", "facebook"],
+        last_checked={"general": now},
+        snoozes={},
+        configured_terms=[],
+        interval_days=None,
+        now=now.astimezone(),
+        to_fix={"general": 1},
+        not_possible={"general": 1},
+    )
     target = tmp_path / "report.pdf"
-    write_pdf_report(
+    written = write_pdf_report(
         target,
         catalogue=catalogue,
-        checks=[CheckResult("general", "1:x", items, now, now, answers)],
-        acceptance=("Ann Teacher", dt.date(2026, 11, 27)),
+        checks=[check],
         school_name="Vanguard Academy",
+        in_use=["general", "facebook"],
+        statuses=found,
+        person="Ann Teacher",
+        today=dt.date(2026, 11, 27),
     )
-    text = subprocess.run(
-        ["gs", "-q", "-dSAFER", "-dBATCH", "-dNOPAUSE", "-sDEVICE=txtwrite", "-sOutputFile=-", str(target)],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    words = " ".join(text.split())
-    for expected in (
-        "Vanguard Academy",
-        "All my accounts",
-        "Needs attention",
-        "Statement of Acceptance",
-        "Ann Teacher",
-        "27 November 2026",
-    ):
-        assert expected in words
+    assert written == [target, target.with_suffix(".html")]
+    pages = pdf_words(target).split("\f")
+    first = " ".join(pages[0].split())
+    for expected in ("Ann Teacher", "Vanguard Academy", "27 November 2026", "Facebook", "Never checked"):
+        assert expected in first
+    assert "1 to fix" in first and "1 not possible here" in first
+    assert "Up to date" not in first, "a platform with something left to fix is never up to date"
+    total = len([p for p in pages if p.strip()])
+    assert total >= 2
+    assert f"Page 1 of {total}" in first
+    rest = " ".join(" ".join(pages[1:]).split())
+    assert "Still to fix" in rest and "Not possible on this platform" in rest
+    assert "Not yet checked on the live site" in rest
+    assert "verified" not in rest.lower()
+    html = target.with_suffix(".html").read_text(encoding="utf-8")
+    assert "Never checked" in html and "Ann Teacher" in html
     assert target.stat().st_mode & 0o077 == 0, "the report is readable by its owner only"
