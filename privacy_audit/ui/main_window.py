@@ -329,8 +329,10 @@ class MainWindow(QMainWindow):
         self.dashboard_shown.emit()
 
     def _focus_dashboard(self) -> None:
-        buttons = list(self.dashboard.check_buttons.values())
+        buttons = [*self.dashboard.fix_buttons.values(), *self.dashboard.check_buttons.values()]
         due = [b for b in buttons if b.objectName() == "primary"]
+        if self.dashboard.termly_card.isVisibleTo(self.dashboard):
+            due.insert(0, self.dashboard.termly_button)  # this term's check, when something is due
         target = (due or buttons or [self.dashboard.change_button])[0]
         target.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -520,11 +522,16 @@ class MainWindow(QMainWindow):
         elif page == "check":
             self.check.resume_later()
 
-    def _forgotten(self, _said: list) -> None:
+    def _forgotten(self, said: list) -> None:
         self.overview = None
         self.message.say(
             self.tr("Everything was forgotten"),
-            self.tr("Your record was deleted from this computer. Choose Try again to start afresh."),
+            "\n".join(
+                [
+                    self.tr("Your record was deleted from this computer. Choose Try again to start afresh."),
+                    *[str(line) for line in said],
+                ]
+            ),
             retry=True,
         )
         self.go("message")

@@ -19,6 +19,7 @@ from privacy_audit.core.paths import app_dirs
 from privacy_audit.demo.pages import BIRTHDAY
 from privacy_audit.demo.qt import PRESENTER_SCALE, DemoController
 from privacy_audit.demo.session import DemoSession
+from privacy_audit.ui.journey import state_words
 
 
 def files_of(folder: Path) -> dict[str, bytes]:
@@ -102,9 +103,7 @@ def test_a_whole_demo_run_leaves_the_real_record_keyring_and_profile_untouched(
         story.seen["font"] = qapp.font().pointSizeF()
         controller = window.findChild(DemoController)
         story.seen["banner"] = controller.bar.label.text() if controller else None
-        story.seen["chips"] = sorted(
-            window.dashboard._chip(s)[1] for s in window.dashboard.overview.statuses.values()
-        )
+        story.seen["chips"] = sorted(state_words(s)[1] for s in window.dashboard.overview.statuses.values())
         window.start_check("facebook")
 
     def checking(window, story) -> bool:
@@ -132,9 +131,7 @@ def test_a_whole_demo_run_leaves_the_real_record_keyring_and_profile_untouched(
         return dashboard(window, story) and window.overview.statuses["facebook"].state == "due"
 
     def done(window, story) -> None:
-        story.seen["after_reset"] = sorted(
-            window.dashboard._chip(s)[1] for s in window.overview.statuses.values()
-        )
+        story.seen["after_reset"] = sorted(state_words(s)[1] for s in window.overview.statuses.values())
 
     story = Story(
         [
@@ -207,7 +204,7 @@ def demo(qtbot, catalogue, tmp_path):
 
 
 def chips(window) -> list[str]:
-    return sorted(window.dashboard._chip(s)[1] for s in window.overview.statuses.values())
+    return sorted(state_words(s)[1] for s in window.overview.statuses.values())
 
 
 def test_the_demo_dashboard_shows_a_realistic_mix_under_a_nothing_is_saved_banner(demo):

@@ -49,10 +49,10 @@ def test_a_whole_check_can_be_done_with_the_keyboard_alone(qtbot, window):
     finish_first_run(qtbot, window)
     services = window.services
     general = services.checklist("general")
-    # The first platform that is due has focus: Enter starts its check.
-    focused = QApplication.focusWidget()
-    assert focused is window.dashboard.check_buttons["general"]
-    qtbot.keyClick(focused, Qt.Key.Key_Return)
+    # "Start this term's check" has focus; the first platform's own "Check now" is a Tab away.
+    assert QApplication.focusWidget() is window.dashboard.termly_button
+    tab_to(qtbot, window, window.dashboard.check_buttons["general"])
+    qtbot.keyClick(window.dashboard.check_buttons["general"], Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.current() == "check", timeout=10_000)
     check = window.check
     assert check.progress_label.text() == f"Item 1 of {len(general.items)}"
@@ -153,7 +153,7 @@ def test_history_lists_checks_with_answers_notes_and_what_got_worse(qtbot, windo
     assert "Fine last time, needs attention now" in shown
     assert services.checklist("facebook").items[0].title in shown
     assert hostile in shown, "notes are shown as text, markup and all"
-    assert "1 need attention" in window.history.list.item(0).text()
+    assert "1 to fix" in window.history.list.item(0).text()
     qtbot.keyClick(window.history.list, Qt.Key.Key_Down)
     assert "Fine last time" not in window.history.detail.toPlainText()
     qtbot.keyClick(window.history.list, Qt.Key.Key_Escape)
