@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
 from privacy_audit.core.due import PlatformStatus as Status
 from privacy_audit.ui import widgets as w
 from privacy_audit.ui.icons import platform_pixmap
-from privacy_audit.ui.journey import plan_words, plural, state_words
+from privacy_audit.ui.journey import plan_words, plural, refit_page, state_words
 from privacy_audit.ui.services import AppServices, Overview
 
 
@@ -224,6 +224,7 @@ class DashboardView(QWidget):
         self._show_guidance(overview)
         self._show_banners()
         self.set_ready(ready)
+        refit_page(self)
         if self.termly_card.isVisibleTo(self):
             first_due = self.termly_button
         target = first_due or next(iter(self.check_buttons.values()), None)

@@ -21,6 +21,17 @@ from privacy_audit.ui.services import AppServices, Overview
 MINUTES_PER_SETTING = 1
 
 
+def refit_page(page: QWidget) -> None:
+    """Make the scroll area holding `page` as tall as the page's text now needs (it measures only when the
+    window is resized, so a page whose content grew afterwards would be squeezed and its controls cut)."""
+    holder = page.parentWidget()
+    while holder is not None and not isinstance(holder, w.FitScrollArea):
+        holder = holder.parentWidget()
+    if holder is not None:
+        page.layout().activate()
+        holder.fit()
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Journey", text)
 
@@ -187,6 +198,7 @@ class DonePage(QWidget):
             widget = self.rows.itemAt(index).widget()
             if widget is not None:
                 widget.show()
+        refit_page(self)
         first = next(iter(self.fix_buttons.values()), self.report_button)
         first.setFocus(Qt.FocusReason.OtherFocusReason)
         w.announce(self.title, title)

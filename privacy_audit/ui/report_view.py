@@ -13,10 +13,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QFormLayout, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLineEdit, QWidget
 
 from privacy_audit.report.statement import statement_instructions
 from privacy_audit.ui import widgets as w
+from privacy_audit.ui.journey import refit_page
 from privacy_audit.ui.services import AppServices
 
 
@@ -82,8 +83,11 @@ class SavedFile(QWidget):
         self.hide()
 
     def saved(self, path: Path) -> None:
+        from privacy_audit.ui.journey import refit_page
+
         self.path = path
         self.show()
+        refit_page(self)
 
     def open_file(self) -> None:
         if self.path is not None:
@@ -111,15 +115,19 @@ class ReportView(QWidget):
         self.back_button.clicked.connect(self.back_requested)
         layout.addLayout(top)
 
-        form = QFormLayout()
+        form = QHBoxLayout()
         self.name = QLineEdit()
         self.name.setAccessibleName(self.tr("Your full name"))
         self.name.setPlaceholderText(self.tr("Type your full name"))
         self.name.setMaxLength(120)
-        form.addRow(w.labelled(self.tr("Your &name"), self.name), self.name)
-        form.addRow(
-            w.text(self.tr("Date"), selectable=False),
-            w.text(f"{self.today.day} {self.today.strftime('%B %Y')}"),
+        form.addWidget(w.labelled(self.tr("Your &name"), self.name))
+        form.addWidget(self.name, 1)
+        form.addSpacing(16)
+        form.addWidget(
+            w.text(
+                self.tr("Date: {date}").format(date=f"{self.today.day} {self.today.strftime('%B %Y')}"),
+                wrap=False,
+            )
         )
         layout.addLayout(form)
         self.accepted_label = w.text("", muted=True)
@@ -197,6 +205,7 @@ class ReportView(QWidget):
         else:
             self.wording.setText(statement_instructions(school.contact.describe()))
         self.statement_button.setVisible(bool(wording))
+        refit_page(self)
 
     def show_statement(self) -> None:
         """Bring the statement into view (the done page's **My Statement of Acceptance**)."""
@@ -216,6 +225,7 @@ class ReportView(QWidget):
                 )
             )
             self.accepted_label.show()
+            refit_page(self)
         if not self.statement_button.hasFocus():
             self.name.setFocus(Qt.FocusReason.OtherFocusReason)
 
