@@ -289,17 +289,16 @@ def _draw(writer: QPdfWriter, html: str, page_numbers: bool) -> None:
             painter.translate(0, -page * (height - footer))
             document.drawContents(painter, QRectF(0, page * (height - footer), width, height - footer))
             painter.restore()
-            if page_numbers:
-                painter.save()
-                painter.scale(scale, scale)
+            if page_numbers:  # in the writer's own units, so the font's points are the page's points
                 painter.setFont(footer_font)
                 words = _tr("Page {n} of {total}").format(n=page + 1, total=pages)
                 painter.drawText(
-                    QRectF(QPointF(0, height - footer + 8), QSizeF(width, footer - 8)),
+                    QRectF(
+                        QPointF(0, (height - footer + 8) * scale), QSizeF(width * scale, (footer - 8) * scale)
+                    ),
                     int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop),
                     words,
                 )
-                painter.restore()
     finally:
         painter.end()
 

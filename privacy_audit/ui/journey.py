@@ -147,7 +147,14 @@ class DonePage(QWidget):
 
     def show_overview(self, overview: Overview) -> None:
         to_fix, impossible = overview.to_fix_total, overview.not_possible_total
-        if to_fix:
+        waiting = overview.due
+        if waiting:  # (reached only when a platform was added meanwhile, or the journey was left early)
+            title = plural(
+                len(waiting),
+                self.tr("Not finished yet: {n} platform still to check"),
+                self.tr("Not finished yet: {n} platforms still to check"),
+            )
+        elif to_fix:
             title = plural(
                 to_fix,
                 self.tr("This term's check is finished: {n} setting still to fix"),

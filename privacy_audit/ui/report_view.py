@@ -110,7 +110,7 @@ class ReportView(QWidget):
         self.folder = default_folder(services.dirs.home)
         layout = w.page_layout(self)
         top, self.title, self.back_button = w.page_header(
-            self.tr("Your report and statement"), self.tr("&Back to dashboard")
+            self.tr("Report and statement"), self.tr("&Back to dashboard")
         )
         self.back_button.clicked.connect(self.back_requested)
         layout.addLayout(top)
