@@ -213,3 +213,19 @@ def test_forget_everything_asks_first_then_deletes_the_record(qtbot, window):
     # Starting afresh opens a new, empty record and shows the welcome again.
     window.message.retry.click()
     qtbot.waitUntil(lambda: window.current() == "welcome", timeout=10_000)
+
+
+def test_forget_everything_also_removes_the_login_entry_and_says_so(qtbot, window):
+    from privacy_audit.desktop.autostart import is_start_at_login, set_start_at_login
+
+    finish_first_run(qtbot, window)
+    home = window.services.dirs.home
+    set_start_at_login(True, home=home)  # kept under the test's home folder, like every file of a --home run
+    assert is_start_at_login(home)
+    window.go("settings")
+    settings = window.settings
+    settings.forget_button.click()
+    with qtbot.waitSignal(settings.forgotten, timeout=10_000):
+        settings.confirm_button.click()
+    assert not is_start_at_login(home)
+    assert "Removed the login reminder" in window.message.body.text()

@@ -367,3 +367,76 @@ def test_the_pdf_starts_with_a_summary_of_every_platform_in_use_and_numbers_its_
     html = target.with_suffix(".html").read_text(encoding="utf-8")
     assert "Never checked" in html and "Ann Teacher" in html
     assert target.stat().st_mode & 0o077 == 0, "the report is readable by its owner only"
+
+
+def test_the_statement_is_its_own_page_in_the_schools_words_only(qapp, tmp_path):
+    from privacy_audit.report.statement import statement_instructions, write_statement_pdf
+
+    target = tmp_path / "statement.pdf"
+    wording = "I confirm that I have read the Vanguard Academy staff social media policy."
+    write_statement_pdf(
+        target,
+        wording=wording,
+        school_name="Vanguard Academy",
+        name="Ann Teacher",
+        on=dt.date(2026, 11, 27),
+        contact="Mrs Head (Head of School)",
+    )
+    text = " ".join(pdf_words(target).split())
+    assert wording in text and "Ann Teacher" in text and "27 November 2026" in text
+    assert "Mrs Head" in text
+    assert len([page for page in pdf_words(target).split("\f") if page.strip()]) == 1, "one page"
+    with pytest.raises(ValueError, match="Appendix 1 form"):
+        write_statement_pdf(
+            tmp_path / "none.pdf",
+            wording="",
+            school_name="V",
+            name="A",
+            on=dt.date(2026, 11, 27),
+            contact="Mrs Head",
+        )
+    assert not (tmp_path / "none.pdf").exists()
+    assert "return it to Mrs Head" in statement_instructions("Mrs Head")
+
+
+def test_the_report_screen_quotes_no_statement_without_the_schools_wording(qtbot, window):
+    first_run(qtbot, window)
+    window.go("report")
+    report = window.report
+    shown = report.wording.text()
+    assert "Appendix 1 form" in shown and window.services.school.contact.describe() in shown
+    assert not report.statement_button.isVisibleTo(report)
+    assert "agree to abide" not in " ".join(l.text() for l in report.findChildren(QLabel))
+
+
+def test_the_default_report_folder_is_made_when_missing_and_a_failed_save_says_why(qtbot, window, tmp_path):
+    first_run(qtbot, window)
+    window.go("report")
+    report = window.report
+    home = window.services.dirs.home
+    assert report.folder == home / "Reports", "a run with --home keeps its reports inside its folder"
+    assert not report.folder.exists()
+    report.path.setText(str(report.folder / "mine.pdf"))
+    with qtbot.waitSignal(report.exported, timeout=30_000):
+        report.export_button.click()
+    assert (report.folder / "mine.pdf").exists() and (report.folder / "mine.html").exists()
+    assert report.report_saved.open_button.isVisible() and report.report_saved.folder_button.isVisible()
+
+    taken = tmp_path / "taken.pdf"
+    taken.mkdir()  # a folder where the file should go
+    report.path.setText(str(taken))
+    report.export_button.click()
+    qtbot.waitUntil(lambda: "is a folder" in report.status.text(), timeout=20_000)
+    assert report.export_button.isEnabled()
+
+
+def test_a_failed_save_is_explained_in_words(qapp, tmp_path):
+    import errno
+
+    from privacy_audit.ui.report_view import failure_words
+
+    path = tmp_path / "r.pdf"
+    assert "not allowed to save files in" in failure_words(PermissionError(13, "Permission denied"), path)
+    assert "disk is full" in failure_words(OSError(errno.ENOSPC, "No space left on device"), path)
+    assert "read-only" in failure_words(OSError(errno.EROFS, "Read-only file system"), path)
+    assert "does not exist" in failure_words(FileNotFoundError(2, "No such file"), path)
