@@ -125,6 +125,16 @@ def _latest_checks(record: Any, platforms: Iterable[str]) -> dict[str, CheckResu
     return latest
 
 
+def _phone_only(checklists: Iterable[Checklist]) -> frozenset[str]:
+    """Platforms whose settings are only in their phone app: no item has a settings page on the web. (The
+    general checklist has no pages either, but it is about every account, not an app.)"""
+    return frozenset(
+        c.platform
+        for c in checklists
+        if c.platform != ALWAYS_IN_USE and all(item.where.url is None for item in c.items)
+    )
+
+
 def _guidance_notice(dirs: AppDirs) -> str | None:
     """The one line the dashboard shows about the guidance in use (a pack refused or out of date), if any."""
     from privacy_audit.core.packs import current_guidance
@@ -403,7 +413,7 @@ class AppServices(QObject):
                 live_checked=(live, sum(len(c.items) for c in lists)),
                 termly=record.get_setting(TERMLY_CHECK),
                 item_counts={c.platform: len(c.items) for c in lists},
-                phone_only=frozenset(c.platform for c in lists if all(i.where.url is None for i in c.items)),
+                phone_only=_phone_only(lists),
             )
 
         self.worker.submit(job, on_done, on_error)

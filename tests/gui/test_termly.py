@@ -189,3 +189,35 @@ def test_not_possible_answers_show_as_themselves_everywhere(qtbot, window):
     assert "1 not possible here" in window.history.list.item(0).text()
     assert "Not possible on this platform" in window.history.detail.toPlainText()
     assert "Set correctly" in window.history.detail.toPlainText()
+
+
+def test_the_plan_names_the_platforms_that_need_the_phone(qtbot, window):
+    finish_first_run(qtbot, window, ("facebook", "whatsapp"))
+    qtbot.waitUntil(
+        lambda: window.overview is not None and "whatsapp" in window.overview.in_use, timeout=10_000
+    )
+    overview = window.overview
+    assert overview.phone_only == frozenset({"whatsapp"}), "WhatsApp's settings are only in its app"
+    plan = window.dashboard.plan_label.text()
+    assert plan.startswith("3 platforms")
+    assert plan.endswith("Have your phone ready: WhatsApp is set in its phone app.")
+    assert window.dashboard.termly_button.accessibleDescription() == plan
+
+
+def test_the_report_looks_the_same_whatever_the_apps_text_size(qapp, catalogue, tmp_path):
+    from privacy_audit.report.pdf import write_pdf_report
+    from privacy_audit.ui import widgets as w
+
+    items = catalogue.get("general").item_ids
+    now = utc_now()
+    check = CheckResult("general", "1:x", items, now, now, tuple(ItemAnswer(i, Answer.OK) for i in items))
+    pages = []
+    try:
+        for scale in (1.0, 2.0):  # presenter mode and the largest text size make the app's type larger
+            w.apply_look(qapp, text_scale=scale)
+            target = tmp_path / f"at-{scale}.pdf"
+            write_pdf_report(target, catalogue=catalogue, checks=[check], school_name="V", in_use=["general"])
+            pages.append(pdf_text(target))
+    finally:
+        w.apply_look(qapp, text_scale=1.0)
+    assert pages[0] == pages[1]
