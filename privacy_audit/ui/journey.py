@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QWidget
 
 from privacy_audit.core.due import PlatformStatus
 from privacy_audit.ui import widgets as w
@@ -27,8 +27,9 @@ def refit_page(page: QWidget) -> None:
     holder = page.parentWidget()
     while holder is not None and not isinstance(holder, w.FitScrollArea):
         holder = holder.parentWidget()
-    if holder is not None:
-        page.layout().activate()
+    layout = page.layout()
+    if holder is not None and layout is not None:
+        layout.activate()
         holder.fit()
 
 
@@ -109,7 +110,7 @@ class DonePage(QWidget):
     def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
-        self.fix_buttons: dict[str, object] = {}
+        self.fix_buttons: dict[str, QPushButton] = {}
         layout = w.page_layout(self)
         self.title = w.heading("")
         layout.addWidget(self.title)
@@ -202,7 +203,8 @@ class DonePage(QWidget):
                 self.fix_buttons[platform] = fix
                 self.rows.addWidget(fix, row, 2)
         for index in range(self.rows.count()):
-            widget = self.rows.itemAt(index).widget()
+            item = self.rows.itemAt(index)
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.show()
         refit_page(self)

@@ -369,15 +369,18 @@ class MainWindow(QMainWindow):
             return
         self._fixing_from_done = from_done
 
-        def with_checks(checks) -> None:
-            previous = checks[0] if checks else None
-            unresolved = [a.item_id for a in previous.needs_attention] if previous is not None else []
-            if not unresolved:  # fixed meanwhile (or never checked): an ordinary check
-                self._begin(platform, None, previous)
-                return
-            self._begin(platform, self._fix_draft(platform, previous, unresolved), previous, unresolved)
+        def with_draft(draft) -> None:
+            def with_checks(checks) -> None:
+                previous = checks[0] if checks else None
+                unresolved = [a.item_id for a in previous.needs_attention] if previous is not None else []
+                if draft is not None or not unresolved:  # a check in progress is continued, never replaced
+                    self._begin(platform, draft, previous)
+                    return
+                self._begin(platform, self._fix_draft(platform, previous, unresolved), previous, unresolved)
 
-        self.services.checks(platform, with_checks)
+            self.services.checks(platform, with_checks)
+
+        self.services.load_draft(platform, with_draft)
 
     def _fix_draft(self, platform: str, previous, unresolved: list[str]):
         """A draft holding the last check's answers except the ones still to fix, placed at the first of those."""
