@@ -440,3 +440,50 @@ def test_a_failed_save_is_explained_in_words(qapp, tmp_path):
     assert "disk is full" in failure_words(OSError(errno.ENOSPC, "No space left on device"), path)
     assert "read-only" in failure_words(OSError(errno.EROFS, "Read-only file system"), path)
     assert "does not exist" in failure_words(FileNotFoundError(2, "No such file"), path)
+
+
+def test_open_and_show_in_folder_hand_the_file_and_its_folder_to_the_system(qtbot, window, tmp_path):
+    from PySide6.QtCore import QObject, Slot
+    from PySide6.QtGui import QDesktopServices
+
+    class Opened(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.urls: list[str] = []
+
+        @Slot("QUrl")
+        def open(self, url) -> None:
+            self.urls.append(url.toLocalFile())
+
+    opened = Opened()
+    QDesktopServices.setUrlHandler("file", opened, "open")
+    try:
+        first_run(qtbot, window)
+        window.go("report")
+        report = window.report
+        report.path.setText(str(tmp_path / "mine.pdf"))
+        with qtbot.waitSignal(report.exported, timeout=30_000):
+            report.export_button.click()
+        qtbot.keyClick(report.report_saved.open_button, Qt.Key.Key_Space)
+        report.report_saved.folder_button.click()
+        assert opened.urls == [str(tmp_path / "mine.pdf"), str(tmp_path)]
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
+
+
+def test_the_guidance_notice_and_the_live_count_are_plain_lines_on_the_dashboard(qtbot, window):
+    import dataclasses
+
+    first_run(qtbot, window)
+    overview = window.overview
+    total = overview.live_checked[1]
+    assert total == sum(overview.item_counts.values()) > 0
+    assert window.dashboard.live_label.text().startswith(
+        f"{overview.live_checked[0]} of {total} settings you use"
+    )
+    assert not window.dashboard.guidance_label.isVisibleTo(window.dashboard), "no notice without a pack"
+    window.dashboard.show_overview(
+        dataclasses.replace(overview, guidance_notice="Using updated guidance 2027.1.")
+    )
+    assert window.dashboard.guidance_label.isVisibleTo(window.dashboard)
+    assert window.dashboard.guidance_label.text() == "Using updated guidance 2027.1."
