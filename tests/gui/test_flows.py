@@ -229,3 +229,17 @@ def test_forget_everything_also_removes_the_login_entry_and_says_so(qtbot, windo
         settings.confirm_button.click()
     assert not is_start_at_login(home)
     assert "Removed the login reminder" in window.message.body.text()
+
+
+def test_a_run_with_a_home_folder_writes_nothing_outside_it(qtbot, window, tmp_path, monkeypatch):
+    outside = tmp_path / "xdg-config"  # where the desktop's login entries and Qt's settings would go
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(outside))
+    services = window.services
+    services.os_integration = True  # as a real run: reminders at login are turned on after the first run
+    finish_first_run(qtbot, window)
+    wait_idle(qtbot, services)
+    home = services.dirs.home
+    assert any((home / "autostart").iterdir()), "the login entry is kept inside the home folder"
+    window.remember_place()
+    assert (services.dirs.config / "window.ini").is_file() and services.dirs.config.is_relative_to(home)
+    assert not outside.exists() or not any(outside.rglob("*")), "nothing was written outside the home folder"
