@@ -14,31 +14,60 @@ from __future__ import annotations
 import datetime as dt
 from collections import namedtuple
 from collections.abc import Collection, Iterable, Mapping
+from typing import TYPE_CHECKING
 
 from privacy_audit.core.terms import current_term_start, next_term_start, schedule_term_starts
+
+if TYPE_CHECKING:  # `privacy-audit remind` imports this module and must stay quick to start
+    from privacy_audit.core.audit import CheckResult
 
 
 # A named tuple, not a dataclass, to keep `privacy-audit remind` quick to start (see core/paths.py).
 class PlatformStatus(
     namedtuple(
         "PlatformStatus",
-        ("platform", "in_use", "last_checked", "due", "next_due", "snoozed_until", "has_draft", "to_fix"),
-        defaults=(False, None),
+        (
+            "platform",
+            "in_use",
+            "last_checked",
+            "due",
+            "next_due",
+            "snoozed_until",
+            "has_draft",
+            "to_fix",
+            "not_possible",
+        ),
+        defaults=(False, None, None),
     )
 ):
     """One platform's due state. `last_checked` and `snoozed_until` are aware datetimes or None; `next_due` is
     the day it became due (when due) or the day it next will be; `snoozed_until` is set only while the snooze
     is still running. `has_draft` says a check was kept for later; `to_fix` is how many items the last check
-    left unresolved (needing attention or not possible), or None when the caller does not know it."""
+    left needing attention ("I need help with this") and `not_possible` how many it found the platform cannot
+    make safe; each is None when the caller does not know it (the quick start reads no answers)."""
 
     __slots__ = ()
 
     @property
     def state(self) -> str:
-        """ "never" (not checked yet), "due" (a check is due now) or "ok" (checked, not due)."""
+        """ "never" (not checked yet), "due" (a check is due now), "to_fix" (checked, not due, but settings
+        are left to fix), "not_possible" (checked, nothing to fix, but some settings cannot be made safe on
+        this platform) or "ok" (checked, not due, nothing known to be left). A platform is never "ok" while
+        its last check is known to have left something unsafe."""
         if self.last_checked is None:
             return "never"
-        return "due" if self.due else "ok"
+        if self.due:
+            return "due"
+        if self.to_fix:
+            return "to_fix"
+        if self.not_possible:
+            return "not_possible"
+        return "ok"
+
+    @property
+    def checked(self) -> bool:
+        """Checked and not due: counts as "checked this term", whatever the check left to fix."""
+        return self.state in ("to_fix", "not_possible", "ok")
 
 
 FUTURE_TOLERANCE = dt.timedelta(days=1)
@@ -120,12 +149,14 @@ def statuses(
     in_use: Collection[str] | None = None,
     drafts: Collection[str] = (),
     to_fix: Mapping[str, int] | None = None,
+    not_possible: Mapping[str, int] | None = None,
 ) -> dict[str, PlatformStatus]:
     """The due status of each of `platforms` at `now`: the one place every caller gets it from.
 
     `configured_terms` are the term starts as the school configured them (empty: the built-in English school
     year); they are completed around `now` here. `in_use` defaults to `platforms`; `drafts` are the platforms
-    with a check kept for later, and `to_fix` the unresolved count of each platform's last check, if known."""
+    with a check kept for later; `to_fix` and `not_possible` count, for each platform, its last check's answers
+    "I need help with this" and "Not possible on this platform", when known (see `unresolved_counts`)."""
     wanted = list(platforms)
     using = set(wanted if in_use is None else in_use)
     terms = schedule_term_starts(list(configured_terms), now.date())
@@ -141,7 +172,9 @@ def statuses(
             now=now,
         )
         found[platform] = status._replace(
-            has_draft=platform in drafts, to_fix=None if to_fix is None else to_fix.get(platform)
+            has_draft=platform in drafts,
+            to_fix=None if to_fix is None else to_fix.get(platform, 0),
+            not_possible=None if not_possible is None else not_possible.get(platform, 0),
         )
     return found
 
@@ -149,3 +182,14 @@ def statuses(
 def due_now(found: Mapping[str, PlatformStatus]) -> list[str]:
     """The platforms of `found` that are due, in the order given."""
     return [platform for platform, status in found.items() if status.due]
+
+
+def unresolved_counts(latest: Iterable[CheckResult]) -> tuple[dict[str, int], dict[str, int]]:
+    """From each platform's latest check: how many settings are left to fix, and how many are not possible
+    on that platform (the `to_fix` and `not_possible` arguments of `statuses`)."""
+    to_fix: dict[str, int] = {}
+    not_possible: dict[str, int] = {}
+    for check in latest:
+        to_fix[check.platform] = len(check.needs_attention)
+        not_possible[check.platform] = len(check.not_possible)
+    return to_fix, not_possible

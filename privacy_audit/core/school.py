@@ -98,6 +98,13 @@ class SchoolConfig(_Strict):
     staff_may_list_school_on_linkedin: Flag = False
     allow_keeping_sign_ins: Flag = False
     start_at_login: Flag = Field(default=True, description="turn reminders at login on for new users")
+    statement_of_acceptance: (
+        Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)] | None
+    ) = Field(
+        default=None,
+        description="the exact wording of the school's Statement of Acceptance (policy 11.3, Appendix 1); "
+        "the app quotes only this, and without it says to complete the school's own form",
+    )
 
     @field_validator("schema_version", mode="before")
     @classmethod

@@ -13,6 +13,10 @@ FIRST_RUN_DONE: Final = "first_run_done"  # bool
 URL_PARAMETERS: Final = "url_parameters"  # {platform: {name: value}}, e.g. a Mastodon server
 TEXT_SIZE: Final = "text_size"  # float, one of ui.widgets.TEXT_SCALES (1.0 / 1.25 / 1.5 / 2.0)
 CONTRAST: Final = "contrast"  # str, one of ui.widgets.CONTRASTS (system / high-light / high-dark)
+# The termly check in progress, kept so it resumes after a restart: {"started": ISO date, "platforms": [ids
+# in the order they are walked]}, or None when no termly check is running. Which platform comes next is not
+# stored: it is the first of "platforms" still due (a finished check is no longer due this term).
+TERMLY_CHECK: Final = "termly_check"
 
 # Every setting the app reads when the record opens.
 ALL: Final = (
@@ -24,6 +28,7 @@ ALL: Final = (
     URL_PARAMETERS,
     TEXT_SIZE,
     CONTRAST,
+    TERMLY_CHECK,
 )
 # The settings that belong to the person, not to one computer, so they move with an exported record.
 PORTABLE: Final = (URL_PARAMETERS,)

@@ -203,6 +203,11 @@ class DemoController(QObject):
 
     def set_presenter(self, on: bool) -> None:
         self.presenter.set_on(on)
+        # Presenter mode fills the screen (text half as large again needs the room); leaving it gives the
+        # window back its size. Set as a state, so it also holds when the window has not been shown yet.
+        state = self.window.windowState()
+        maximised = Qt.WindowState.WindowMaximized
+        self.window.setWindowState(state | maximised if on else state & ~maximised)
         if self.bar.presenter_button.isChecked() != on:
             self.bar.presenter_button.setChecked(on)
         if self.window.current() == "dashboard" and self.services.record_is_open:

@@ -21,6 +21,9 @@ from privacy_audit.demo.sample import seed
 from privacy_audit.demo.server import PracticeServer
 
 MARKER = ".privacy-audit-demo"  # only a folder with this file in it is ever wiped or deleted
+# The sample school a demo uses when the computer has no school.yaml (instead of the default "Your school").
+SAMPLE_SCHOOL_NAME = "Hermitage Primary (demo)"
+SAMPLE_SCHOOL_FILE = "demo-school.yaml"
 
 
 class DemoSession:
@@ -44,6 +47,21 @@ class DemoSession:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def school_config(self, explicit: str | None = None) -> str | None:
+        """The school.yaml the demo uses: the one named or found on this computer, else a sample school's,
+        written in the throwaway folder (so the demo shows a school's name, not "Your school")."""
+        from privacy_audit.core.paths import find_school_config
+
+        if find_school_config(explicit) is not None:
+            return explicit
+        path = self.home / SAMPLE_SCHOOL_FILE
+        path.write_text(
+            "# A made-up school for the demo; the app's own settings are used for everything else.\n"
+            f'school_name: "{SAMPLE_SCHOOL_NAME}"\n',
+            encoding="utf-8",
+        )
+        return str(path)
 
     @property
     def server(self) -> PracticeServer:
@@ -86,7 +104,7 @@ class DemoSession:
         if not (self.home / MARKER).exists():
             raise RuntimeError(f"{self.home} is not a demo folder, so it was left alone.")
         for child in self.home.iterdir():
-            if child.name == MARKER:
+            if child.name in (MARKER, SAMPLE_SCHOOL_FILE):
                 continue
             if child.is_dir() and not child.is_symlink():
                 shutil.rmtree(child)

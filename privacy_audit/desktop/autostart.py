@@ -29,12 +29,23 @@ def _backend() -> ModuleType:
 def set_start_at_login(enabled: bool, *, home: str | os.PathLike[str] | None = None) -> None:
     """Add (enabled) or remove the login entry that runs `privacy-audit remind`.
 
-    `home` is the app's home folder when one is in use (--home / $PRIVACY_AUDIT_HOME, which is the default),
-    so the reminder reads the same record as the app. Raises OSError with a readable message on failure.
+    `home` is the app's home folder when one is in use (--home / $PRIVACY_AUDIT_HOME). The app then keeps
+    every file under it, the login entry included (in `home/autostart`, which the desktop does not read), so
+    a run with --home DIR writes nothing outside DIR. Raises OSError with a readable message on failure.
     """
-    _backend().set_enabled(enabled, home=home)
+    _backend().set_enabled(enabled, home=home, within=home)
 
 
-def is_start_at_login() -> bool:
+def is_start_at_login(home: str | os.PathLike[str] | None = None) -> bool:
     """True when the login entry exists and the person has not switched it off with the system's tools."""
-    return bool(_backend().is_enabled())
+    return bool(_backend().is_enabled(within=home))
+
+
+def login_entry_path(home: str | os.PathLike[str] | None = None) -> str:
+    """Where the login entry is kept, in words for "Forget everything" (a file, or the Windows registry)."""
+    backend = _backend()
+    if sys.platform == "win32":
+        return str(os.path.join(home, "autostart")) if home is not None else "the Windows registry (Run)"
+    if sys.platform == "darwin":
+        return str(backend.agent_path(home))
+    return str(backend.entry_path(home))

@@ -17,15 +17,19 @@ FILE_NAME = "privacy-audit.desktop"
 _RESERVED = set(" \t\n\"'\\><~|&;$*?#()`")
 
 
-def autostart_dir() -> Path:
+def autostart_dir(within: str | os.PathLike[str] | None = None) -> Path:
+    """The folder the login entry goes in: the desktop's own, or `within/autostart` for a run with a home
+    folder (--home DIR), which writes nothing outside DIR (the desktop does not read that copy)."""
+    if within is not None:
+        return Path(within) / "autostart"
     config_home = os.environ.get("XDG_CONFIG_HOME", "")
     # The spec says a relative or empty XDG_CONFIG_HOME is invalid and must be ignored.
     base = Path(config_home) if config_home and os.path.isabs(config_home) else Path.home() / ".config"
     return base / "autostart"
 
 
-def entry_path() -> Path:
-    return autostart_dir() / FILE_NAME
+def entry_path(within: str | os.PathLike[str] | None = None) -> Path:
+    return autostart_dir(within) / FILE_NAME
 
 
 def quote_exec_argument(argument: str) -> str:
@@ -81,8 +85,13 @@ def switched_off_by_person(text: str) -> bool:
     )
 
 
-def set_enabled(enabled: bool, *, home: str | os.PathLike[str] | None = None) -> None:
-    path = entry_path()
+def set_enabled(
+    enabled: bool,
+    *,
+    home: str | os.PathLike[str] | None = None,
+    within: str | os.PathLike[str] | None = None,
+) -> None:
+    path = entry_path(within)
     if not enabled:
         path.unlink(missing_ok=True)
         return
@@ -94,8 +103,8 @@ def set_enabled(enabled: bool, *, home: str | os.PathLike[str] | None = None) ->
     write_atomically(path, desktop_entry(app_command("remind", home=home)).encode("utf-8"), mode=0o644)
 
 
-def is_enabled() -> bool:
-    path = entry_path()
+def is_enabled(within: str | os.PathLike[str] | None = None) -> bool:
+    path = entry_path(within)
     try:
         text = path.read_text(encoding="utf-8", errors="replace")
     except (FileNotFoundError, NotADirectoryError):

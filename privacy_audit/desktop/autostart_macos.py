@@ -18,8 +18,10 @@ from privacy_audit.desktop.launcher import app_command
 LABEL = "org.privacy-audit.reminders"
 
 
-def agent_path() -> Path:
-    return Path.home() / "Library" / "LaunchAgents" / f"{LABEL}.plist"
+def agent_path(within: str | os.PathLike[str] | None = None) -> Path:
+    """The agent's file: in ~/Library/LaunchAgents, or under `within` for a run with --home DIR."""
+    folder = Path(within) / "LaunchAgents" if within is not None else Path.home() / "Library" / "LaunchAgents"
+    return folder / f"{LABEL}.plist"
 
 
 def agent_plist(argv: list[str]) -> bytes:
@@ -34,8 +36,13 @@ def agent_plist(argv: list[str]) -> bytes:
     return plistlib.dumps(agent, fmt=plistlib.FMT_XML, sort_keys=True)
 
 
-def set_enabled(enabled: bool, *, home: str | os.PathLike[str] | None = None) -> None:
-    path = agent_path()
+def set_enabled(
+    enabled: bool,
+    *,
+    home: str | os.PathLike[str] | None = None,
+    within: str | os.PathLike[str] | None = None,
+) -> None:
+    path = agent_path(within)
     if not enabled:
         path.unlink(missing_ok=True)
         return
@@ -45,9 +52,9 @@ def set_enabled(enabled: bool, *, home: str | os.PathLike[str] | None = None) ->
     write_atomically(path, agent_plist(app_command("remind", home=home)), mode=0o644)
 
 
-def is_enabled() -> bool:
+def is_enabled(within: str | os.PathLike[str] | None = None) -> bool:
     try:
-        agent = plistlib.loads(agent_path().read_bytes())
+        agent = plistlib.loads(agent_path(within).read_bytes())
     except (FileNotFoundError, plistlib.InvalidFileException, ValueError):
         return False
     return agent.get("Label") == LABEL and not agent.get("Disabled", False)

@@ -47,8 +47,14 @@ def approved_says_disabled(flag: object | None) -> bool:
 
 
 def set_enabled(
-    enabled: bool, *, home: str | os.PathLike[str] | None = None, registry: Registry | None = None
+    enabled: bool,
+    *,
+    home: str | os.PathLike[str] | None = None,
+    registry: Registry | None = None,
+    within: str | os.PathLike[str] | None = None,
 ) -> None:
+    if within is not None:  # a run with --home DIR: the registry is outside DIR, so a file stands in for it
+        registry = FolderRegistry(within)
     registry = registry or WinRegistry()
     if not enabled:
         registry.delete(RUN_KEY, VALUE_NAME)
@@ -58,7 +64,9 @@ def set_enabled(
     registry.write_string(RUN_KEY, VALUE_NAME, run_value(app_command("remind", home=home)))
 
 
-def is_enabled(*, registry: Registry | None = None) -> bool:
+def is_enabled(*, registry: Registry | None = None, within: str | os.PathLike[str] | None = None) -> bool:
+    if within is not None:
+        registry = FolderRegistry(within)
     registry = registry or WinRegistry()
     if registry.read(RUN_KEY, VALUE_NAME) is None:
         return False
@@ -92,3 +100,29 @@ class WinRegistry:
                 winreg.DeleteValue(handle, name)
         except FileNotFoundError:
             pass
+
+
+class FolderRegistry:
+    """The Run value kept as a small text file under a home folder (--home DIR) instead of the registry, so such
+    a run writes nothing outside DIR. Windows does not read it: it records what would have been set."""
+
+    def __init__(self, within: str | os.PathLike[str]) -> None:
+        from pathlib import Path
+
+        self.folder = Path(within) / "autostart"
+
+    def _file(self, key: str, name: str):
+        return self.folder / f"{'approved' if key == APPROVED_KEY else 'run'}-{name}.txt"
+
+    def read(self, key: str, name: str) -> object | None:
+        try:
+            return self._file(key, name).read_text(encoding="utf-8")
+        except (FileNotFoundError, NotADirectoryError):
+            return None
+
+    def write_string(self, key: str, name: str, value: str) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self._file(key, name).write_text(value, encoding="utf-8")
+
+    def delete(self, key: str, name: str) -> None:
+        self._file(key, name).unlink(missing_ok=True)

@@ -1,10 +1,16 @@
-"""The printable report: the latest check of every platform and the policy's Statement of Acceptance.
+"""The settings report: a summary page, then the latest check of every platform in use, setting by setting.
 
 `write_pdf_report` is interface F: the desktop app calls it on its worker thread, and
 `privacy-audit export --format pdf` calls it from the terminal (it then creates an offscreen
-QGuiApplication, because laying out text needs Qt's font database). Everything in the document is
-escaped: checklist text and names are data, never markup. Private notes are left out on purpose, since
-people may hand the report in.
+QGuiApplication, because laying out text needs Qt's font database). The same document is written as an
+accessible HTML file beside the PDF (`report.html`). Page 1 names the person, the school, the date and
+term, and the state of each platform in use (never-checked ones included); every page says "Page n of N".
+Each setting says how far its guidance has been checked (`core.provenance.guidance_status`): the report
+never calls guidance "verified" without a live check.
+
+The report is the person's to keep: the Statement of Acceptance, which the policy requires, is a separate
+one-page PDF (`report.statement`). Everything in the document is escaped: checklist text and names are
+data, never markup. Private notes are left out on purpose.
 """
 
 from __future__ import annotations
@@ -12,15 +18,30 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tempfile
+from collections.abc import Iterable, Mapping
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF
-from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QFont,
+    QGuiApplication,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+)
 
 from privacy_audit.core.audit import Answer, CheckResult
+from privacy_audit.core.due import PlatformStatus
 
-STATEMENT = "I have read and understood the Social Media Policy and agree to abide by its terms"
+# The report's own type, the same whatever the app's look (presenter mode, text size) is at the time.
+FONT_FAMILY = "DejaVu Sans"
+FONT_POINTS = 10.0
+FOOTER_POINTS = 8.5
+# Attributes as well as the style sheet: Qt's rich text reads cell padding and borders from these.
+TABLE = "<table border='1' cellspacing='0' cellpadding='4' width='100%'>"
 
 
 def _data(value: str) -> str:
@@ -37,110 +58,195 @@ def _long_date(day: dt.date) -> str:
     return f"{day.day} {day.strftime('%B %Y')}"
 
 
+def _count(count: int, one: str, many: str) -> str:
+    return (one if count == 1 else many).format(n=count)
+
+
 def _ensure_gui_app() -> None:
     if QCoreApplication.instance() is None:
         # Nothing is shown: the offscreen platform works without a display (e.g. over SSH).
         QGuiApplication(["privacy-audit", "-platform", "offscreen"])
 
 
+def answer_label(answer: Answer) -> str:
+    """An answer as the report (and History) says it. "Not possible" is never "set correctly"."""
+    return {
+        Answer.OK: _tr("Set correctly"),
+        Answer.CHANGED: _tr("Changed during the check"),
+        Answer.ATTENTION: _tr("Still to fix"),
+        Answer.NOT_APPLICABLE: _tr("Does not apply"),
+        Answer.NOT_POSSIBLE: _tr("Not possible on this platform"),
+    }[answer]
+
+
+def state_label(status: PlatformStatus | None, check: CheckResult | None) -> str:
+    """A platform's state on the summary page. Without a status (the terminal's export), from its check."""
+    if status is None:
+        if check is None:
+            return _tr("Never checked")
+        to_fix, impossible = len(check.needs_attention), len(check.not_possible)
+        when = _long_date(check.finished.astimezone().date())
+    else:
+        state = status.state
+        if state == "never":
+            return _tr("Never checked")
+        when = _long_date(status.last_checked.astimezone().date())
+        if state == "due":
+            return _tr("Due: last checked {date}, before this term or too long ago").format(date=when)
+        to_fix, impossible = status.to_fix or 0, status.not_possible or 0
+    parts = []
+    if to_fix:
+        parts.append(_count(to_fix, _tr("{n} to fix"), _tr("{n} to fix")))
+    if impossible:
+        parts.append(_count(impossible, _tr("{n} not possible here"), _tr("{n} not possible here")))
+    if not parts:
+        parts.append(_tr("Up to date"))
+    return _tr("Checked {date}: {state}").format(date=when, state=", ".join(parts))
+
+
+def _latest(checks: Iterable[CheckResult]) -> dict[str, CheckResult]:
+    latest: dict[str, CheckResult] = {}
+    for check in checks:
+        if check.platform not in latest or check.finished > latest[check.platform].finished:
+            latest[check.platform] = check
+    return latest
+
+
 def report_html(
     *,
     catalogue,
     checks: list[CheckResult],
-    acceptance: tuple[str, dt.date] | None,
+    acceptance: tuple[str, dt.date] | None = None,
     school_name: str,
     today: dt.date | None = None,
+    in_use: list[str] | None = None,
+    statuses: Mapping[str, PlatformStatus] | None = None,
+    person: str = "",
+    term_start: dt.date | None = None,
 ) -> str:
+    """The report as one accessible HTML document (lang en-GB, headings, table headers with scope), which
+    the PDF is drawn from too. `in_use` are the platforms to report (default: those with a check), each
+    with its `statuses` entry when known. The person's name is `person`, else the name on `acceptance`."""
+    from privacy_audit.core.provenance import guidance_status
+
     today = today or dt.date.today()
-    labels = {
-        Answer.OK: _tr("Set correctly"),
-        Answer.CHANGED: _tr("Changed during the check"),
-        Answer.ATTENTION: _tr("Needs attention"),
-        Answer.NOT_APPLICABLE: _tr("Does not apply"),
-    }
-    parts = [
-        "<html><body style='font-family: sans-serif; font-size: 10pt;'>",
-        f"<h1>{escape(_tr('Privacy settings check'))}</h1>",
-        f"<p>{_data(school_name)} · {escape(_tr('Staff social media policy, section 9'))}<br/>",
-        f"{escape(_tr('Report made on {date}. This report was made on this computer and nothing was sent anywhere.').format(date=_long_date(today)))}</p>",
-    ]
-    if not checks:
-        parts.append(f"<p>{escape(_tr('No checks have been finished yet.'))}</p>")
+    latest = _latest(checks)
     order = list(catalogue.checklists) if catalogue is not None else []
-    checks = sorted(
-        checks, key=lambda c: (order.index(c.platform) if c.platform in order else len(order), c.platform)
-    )
-    for check in checks:
-        checklist = catalogue.checklists.get(check.platform) if catalogue is not None else None
-        name = checklist.name if checklist else check.platform
-        titles = {item.id: item.title for item in checklist.items} if checklist else {}
-        finished = check.finished.astimezone().date()
-        parts.append(f"<h2>{_data(name)}</h2>")
-        parts.append(f"<p>{escape(_tr('Checked on {date}').format(date=_long_date(finished)))}</p>")
-        parts.append("<table border='1' cellspacing='0' cellpadding='4' width='100%'>")
+    platforms = list(in_use) if in_use is not None else []
+    platforms += [p for p in latest if p not in platforms]
+    platforms.sort(key=lambda p: (order.index(p) if p in order else len(order), p))
+    name = person.strip() or (acceptance[0] if acceptance else "")
+    title = _tr("Privacy settings check")
+
+    def checklist_of(platform: str):
+        return catalogue.checklists.get(platform) if catalogue is not None else None
+
+    def name_of(platform: str) -> str:
+        checklist = checklist_of(platform)
+        return checklist.name if checklist else platform
+
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en-GB"><head><meta charset="utf-8"/>',
+        f"<title>{escape(title)}</title>",
+        (
+            "<style>body{font-size:10pt} table{border-collapse:collapse;width:100%}"
+            " th,td{border:1px solid #555;padding:4px;text-align:left;vertical-align:top}</style>"
+        ),
+        "</head><body>",
+        f"<h1>{escape(title)}</h1>",
+        TABLE,
+        f"<caption>{escape(_tr('Who and when'))}</caption>",
+        (
+            f"<tr><th scope='row'>{escape(_tr('Name'))}</th>"
+            f"<td>{_data(name) if name else escape(_tr('Not given'))}</td></tr>"
+        ),
+        f"<tr><th scope='row'>{escape(_tr('School'))}</th><td>{_data(school_name)}</td></tr>",
+        f"<tr><th scope='row'>{escape(_tr('Date'))}</th><td>{escape(_long_date(today))}</td></tr>",
+    ]
+    if term_start is not None:
         parts.append(
-            f"<tr><th align='left'>{escape(_tr('Setting'))}</th><th align='left'>{escape(_tr('Result'))}</th></tr>"
+            f"<tr><th scope='row'>{escape(_tr('Term'))}</th>"
+            f"<td>{escape(_tr('The term that began on {date}').format(date=_long_date(term_start)))}</td></tr>"
         )
-        for answer in check.answers:
-            title = titles.get(answer.item_id, answer.item_id)
-            result = labels[answer.answer]
-            if answer.answer is Answer.ATTENTION:
-                result = f"<b>{escape(result)}</b>"
-            else:
-                result = escape(result)
-            parts.append(f"<tr><td>{_data(title)}</td><td>{result}</td></tr>")
+    parts.append("</table>")
+    parts.append(f"<h2>{escape(_tr('Summary: each platform you use'))}</h2>")
+    if platforms:
+        parts.append(TABLE)
+        parts.append(
+            f"<tr><th scope='col'>{escape(_tr('Platform'))}</th><th scope='col'>{escape(_tr('State'))}</th></tr>"
+        )
+        for platform in platforms:
+            status = statuses.get(platform) if statuses is not None else None
+            parts.append(
+                f"<tr><td>{_data(name_of(platform))}</td>"
+                f"<td>{escape(state_label(status, latest.get(platform)))}</td></tr>"
+            )
         parts.append("</table>")
-    parts.append(f"<h2>{escape(_tr('Statement of Acceptance'))}</h2>")
-    parts.append(f"<p>{escape(_tr('Social Media Policy, clause 11.3 and Appendix 1'))}</p>")
-    parts.append(f"<p><i>“{escape(_tr(STATEMENT))}”</i></p>")
-    if acceptance is not None:
-        name, on = acceptance
-        parts.append(
-            f"<p>{escape(_tr('Name'))}: <b>{_data(name)}</b><br/>{escape(_tr('Date'))}: {escape(_long_date(on))}</p>"
-        )
     else:
+        parts.append(f"<p>{escape(_tr('No platforms are chosen and no checks have been finished yet.'))}</p>")
+    parts.append(
+        f"<p>{escape(_tr('This report was made on this computer and nothing was sent anywhere. It is yours to keep: the policy does not ask you to hand it in. Private notes are left out.'))}</p>"
+    )
+    parts.append(
+        f"<p>{escape(_tr('Each setting below says how far its guidance has been checked. Guidance not yet checked on the live site comes from the platforms’ own help pages and may differ from what you see.'))}</p>"
+    )
+    for index, platform in enumerate(platforms):
+        checklist = checklist_of(platform)
+        check = latest.get(platform)
+        # The details start on page 2, after the summary.
+        style = " style='page-break-before: always'" if index == 0 else ""
+        parts.append(f"<h2{style}>{_data(name_of(platform))}</h2>")
+        if check is None:
+            parts.append(f"<p>{escape(_tr('Not checked yet.'))}</p>")
+            continue
+        finished = check.finished.astimezone().date()
+        parts.append(f"<p>{escape(_tr('Checked on {date}').format(date=_long_date(finished)))}</p>")
+        parts.append(TABLE)
         parts.append(
-            f"<p>{escape(_tr('Name'))}: ______________________________<br/>{escape(_tr('Date'))}: ______________</p>"
+            f"<tr><th scope='col'>{escape(_tr('Setting'))}</th><th scope='col'>{escape(_tr('Result'))}</th>"
+            f"<th scope='col'>{escape(_tr('Guidance'))}</th></tr>"
         )
-    parts.append(f"<p>{escape(_tr('Signature'))}: ______________________________</p>")
+        items = {item.id: item for item in checklist.items} if checklist else {}
+        for answer in check.answers:
+            item = items.get(answer.item_id)
+            label = escape(answer_label(answer.answer))
+            if answer.answer in (Answer.ATTENTION, Answer.NOT_POSSIBLE):
+                label = f"<b>{label}</b>"
+            if item is not None:
+                guidance = escape(guidance_status(item, today, checklist).line)
+                setting = _data(item.title)
+            else:
+                guidance = escape(_tr("This setting is no longer on the checklist."))
+                setting = _data(answer.item_id)
+            parts.append(f"<tr><td>{setting}</td><td>{label}</td><td>{guidance}</td></tr>")
+        parts.append("</table>")
     parts.append("</body></html>")
     return "".join(parts)
 
 
-def write_pdf_report(
-    path: Path,
-    *,
-    catalogue,
-    checks: list[CheckResult],
-    acceptance: tuple[str, dt.date] | None,
-    school_name: str,
-) -> None:
-    """Write the report as an A4 PDF at `path`, atomically (a half-written file never replaces a good one)."""
+def write_pdf(path: Path, html: str, title: str, *, page_numbers: bool = True) -> None:
+    """Write `html` as an A4 PDF at `path`, in the report's fixed type, with "Page n of N" at the foot of each
+    page; atomically (a half-written file never replaces a good one), readable by its owner only."""
     _ensure_gui_app()
     path = Path(path)
-    html = report_html(catalogue=catalogue, checks=checks, acceptance=acceptance, school_name=school_name)
     folder = path.parent if str(path.parent) else Path(".")
     handle, temp_name = tempfile.mkstemp(prefix=".report-", suffix=".pdf", dir=folder)
     os.close(handle)
     try:
         writer = QPdfWriter(temp_name)
-        writer.setTitle(_tr("Privacy settings check"))
+        writer.setTitle(title)
         writer.setCreator("Privacy Audit")
         writer.setResolution(300)
         writer.setPageLayout(
             QPageLayout(
                 QPageSize(QPageSize.PageSizeId.A4),
                 QPageLayout.Orientation.Portrait,
-                QMarginsF(18, 18, 18, 18),
+                QMarginsF(18, 16, 18, 16),
                 QPageLayout.Unit.Millimeter,
             )
         )
-        document = QTextDocument()
-        document.setHtml(html)
-        # Lay the text out at 96 dpi across the printable width; print_() then scales it to the page.
-        points = writer.pageLayout().paintRect(QPageLayout.Unit.Point)
-        document.setPageSize(QSizeF(points.width() * 96 / 72, points.height() * 96 / 72))
-        document.print_(writer)
+        _draw(writer, html, page_numbers)
         del writer  # finishes the file
         with open(temp_name, "rb") as written:
             os.fsync(written.fileno())
@@ -148,3 +254,102 @@ def write_pdf_report(
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
+
+
+def report_font(points: float) -> QFont:
+    """The report's type: a fixed family and size, without ligatures (so "fix" is found as "fix" in the PDF)."""
+    font = QFont(FONT_FAMILY)
+    font.setStyleHint(QFont.StyleHint.SansSerif)
+    font.setPointSizeF(points)
+    for feature in ("liga", "clig"):
+        font.setFeature(QFont.Tag(feature), 0)
+    return font
+
+
+def _draw(writer: QPdfWriter, html: str, page_numbers: bool) -> None:
+    font = report_font(FONT_POINTS)
+    document = QTextDocument()
+    document.setDefaultFont(font)
+    document.setHtml(html)
+    # Lay the text out at 96 dpi across the printable width, leaving room for the page number at the foot.
+    points = writer.pageLayout().paintRect(QPageLayout.Unit.Point)
+    width, height = points.width() * 96 / 72, points.height() * 96 / 72
+    footer = 28.0
+    document.setPageSize(QSizeF(width, height - footer))
+    pages = document.pageCount()
+    painter = QPainter(writer)
+    try:
+        scale = writer.resolution() / 96
+        footer_font = report_font(FOOTER_POINTS)
+        for page in range(pages):
+            if page:
+                writer.newPage()
+            painter.save()
+            painter.scale(scale, scale)
+            painter.translate(0, -page * (height - footer))
+            document.drawContents(painter, QRectF(0, page * (height - footer), width, height - footer))
+            painter.restore()
+            if page_numbers:  # in the writer's own units, so the font's points are the page's points
+                painter.setFont(footer_font)
+                words = _tr("Page {n} of {total}").format(n=page + 1, total=pages)
+                painter.drawText(
+                    QRectF(
+                        QPointF(0, (height - footer + 8) * scale), QSizeF(width * scale, (footer - 8) * scale)
+                    ),
+                    int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop),
+                    words,
+                )
+    finally:
+        painter.end()
+
+
+def write_html(path: Path, html: str) -> None:
+    """Write the accessible HTML report atomically, readable by its owner only."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    handle, temp_name = tempfile.mkstemp(prefix=".report-", suffix=".html", dir=folder)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(html)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp_name, path)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+
+
+def write_pdf_report(
+    path: Path,
+    *,
+    catalogue,
+    checks: list[CheckResult],
+    acceptance: tuple[str, dt.date] | None = None,
+    school_name: str,
+    in_use: list[str] | None = None,
+    statuses: Mapping[str, PlatformStatus] | None = None,
+    person: str = "",
+    term_start: dt.date | None = None,
+    today: dt.date | None = None,
+    with_html: bool = True,
+) -> list[Path]:
+    """Write the report as an A4 PDF at `path` and (`with_html`) as accessible HTML beside it, with the same
+    stem. Returns the files written."""
+    html = report_html(
+        catalogue=catalogue,
+        checks=checks,
+        acceptance=acceptance,
+        school_name=school_name,
+        today=today,
+        in_use=in_use,
+        statuses=statuses,
+        person=person,
+        term_start=term_start,
+    )
+    path = Path(path)
+    write_pdf(path, html, _tr("Privacy settings check"))
+    written = [path]
+    if with_html:
+        write_html(path.with_suffix(".html"), html)
+        written.append(path.with_suffix(".html"))
+    return written

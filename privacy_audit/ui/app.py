@@ -97,7 +97,8 @@ def run_app(args: argparse.Namespace) -> int:
 
         # Demo mode keeps every file in a throwaway folder: the real record is never opened.
         demo = DemoSession()
-        args = argparse.Namespace(**{**vars(args), "home": str(demo.home)})
+        school = demo.school_config(getattr(args, "school_config", None))
+        args = argparse.Namespace(**{**vars(args), "home": str(demo.home), "school_config": school})
         try:
             # The guided browser opens the demo's practice pages instead of the platforms' own sites.
             services = build_services(args, wrap_bridge=practice_wrapper(demo))

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
 from privacy_audit.core.due import PlatformStatus as Status
 from privacy_audit.ui import widgets as w
 from privacy_audit.ui.icons import platform_pixmap
+from privacy_audit.ui.journey import plan_words, plural, refit_page, state_words
 from privacy_audit.ui.services import AppServices, Overview
 
 
@@ -28,6 +29,8 @@ def short_date(when: dt.datetime | dt.date | None) -> str:
 
 class DashboardView(QWidget):
     check_requested = Signal(str)
+    fix_requested = Signal(str)  # open exactly the settings the platform's last check left to fix
+    termly_requested = Signal()  # start (or continue) this term's check of every due platform
     history_requested = Signal()
     report_requested = Signal()
     settings_requested = Signal()
@@ -39,6 +42,7 @@ class DashboardView(QWidget):
         self.services = services
         self.overview: Overview | None = None
         self.check_buttons: dict[str, object] = {}
+        self.fix_buttons: dict[str, object] = {}
         layout = w.page_layout(self)
 
         top = QHBoxLayout()
@@ -46,7 +50,8 @@ class DashboardView(QWidget):
         title_layout = w.QVBoxLayout(titles)
         title_layout.setContentsMargins(0, 0, 0, 0)
         title_layout.setSpacing(2)
-        title_layout.addWidget(w.heading(self.tr("Your privacy checks")))
+        self.title = w.heading(self.tr("Your privacy checks"))
+        title_layout.addWidget(self.title)
         self.school_label = w.text(services.school_name, muted=True)
         title_layout.addWidget(self.school_label)
         top.addWidget(titles, 1)
@@ -80,6 +85,16 @@ class DashboardView(QWidget):
         self.summary_label = w.text("", factor=1.15, bold=True)
         layout.addWidget(self.summary_label)
 
+        # The termly journey: one button that walks every due platform, and what it will take.
+        self.termly_card, termly_layout = w.card("notice")
+        self.termly_button = w.button(self.tr("S&tart this term's check"), primary=True)
+        self.termly_button.clicked.connect(self.termly_requested)
+        termly_layout.addWidget(self.termly_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.plan_label = w.text("")
+        termly_layout.addWidget(self.plan_label)
+        self.termly_card.hide()
+        layout.addWidget(self.termly_card)
+
         self.rows_card, rows_layout = w.card()
         self.rows = QGridLayout()
         self.rows.setHorizontalSpacing(16)
@@ -87,6 +102,14 @@ class DashboardView(QWidget):
         self.rows.setColumnStretch(1, 1)
         rows_layout.addLayout(self.rows)
         layout.addWidget(self.rows_card)
+
+        # How much of the guidance in use has been seen on the live sites (issue 14), and the pack notice.
+        self.live_label = w.text("", muted=True)
+        self.live_label.hide()
+        layout.addWidget(self.live_label)
+        self.guidance_label = w.text("", muted=True)
+        self.guidance_label.hide()
+        layout.addWidget(self.guidance_label)
 
         change = w.button(self.tr("Change which platforms I use…"), object_name="link")
         change.clicked.connect(self.platforms_requested)
@@ -119,9 +142,16 @@ class DashboardView(QWidget):
     def set_ready(self, ready: bool) -> None:
         """Enable the actions once the record is open; until then they are disabled and say "Loading…"."""
         self.loading_label.setVisible(not ready)
-        for button in [*self.nav_buttons, self.change_button, *self.check_buttons.values()]:
+        for button in [
+            *self.nav_buttons,
+            self.change_button,
+            self.termly_button,
+            *self.check_buttons.values(),
+            *self.fix_buttons.values(),
+        ]:
             button.setEnabled(ready)
-            button.setAccessibleDescription("" if ready else self.tr("Loading…"))
+            said = button.property("status") or ""  # a platform's status, said after its button's name
+            button.setAccessibleDescription(said if ready else self.tr("Loading…"))
 
     # -- data -------------------------------------------------------------------------------------------
 
@@ -134,6 +164,7 @@ class DashboardView(QWidget):
         ready = self.services.record_is_open
         w.clear_layout(self.rows)
         self.check_buttons = {}
+        self.fix_buttons = {}
         icon_size = max(32, round(w.scaled_font().pointSizeF() * 2.8))
         ratio = self.devicePixelRatioF()
         first_due = None
@@ -153,50 +184,114 @@ class DashboardView(QWidget):
             info_layout.addWidget(w.text(self._detail(status), muted=True))
             self.rows.addWidget(info, row, 1)
 
-            chip_text, chip_name = self._chip(status)
+            chip_text, chip_name = state_words(status)
             chip = w.text(chip_text, wrap=False, name=chip_name)
             chip.setAccessibleName(chip_text)
             self.rows.addWidget(chip, row, 2, Qt.AlignmentFlag.AlignCenter)
+            status_words = f"{chip_text}. {self._detail(status)}"
 
+            buttons = QWidget()
+            column = w.QVBoxLayout(buttons)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(4)
+            if status.state == "to_fix":
+                fix = self._row_button(self.tr("Fix it"), name, status_words, primary=True)
+                fix.clicked.connect(lambda _=False, p=platform: self.fix_requested.emit(p))
+                fix.setObjectName("primary")
+                self.fix_buttons[platform] = fix
+                column.addWidget(fix)
             if status.has_draft:
                 label = self.tr("Continue check")
             else:
-                label = self.tr("Check again") if status.state == "ok" else self.tr("Check now")
-            check = w.button(
-                label,
-                accessible=self.tr("{action}: {platform}").format(action=label, platform=name),
-                primary=status.state != "ok",
-            )
+                label = self.tr("Check again") if status.checked else self.tr("Check now")
+            check = self._row_button(label, name, status_words, primary=not status.checked)
             check.clicked.connect(lambda _=False, p=platform: self.check_requested.emit(p))
             check.setObjectName(check.objectName() or f"check-{platform}")
             check.setProperty("platform", platform)
             self.check_buttons[platform] = check
-            check.setEnabled(ready)
-            check.setAccessibleDescription("" if ready else self.tr("Loading…"))
-            self.rows.addWidget(check, row, 3, Qt.AlignmentFlag.AlignVCenter)
-            if first_due is None and status.state != "ok":
-                first_due = check
+            column.addWidget(check)
+            self.rows.addWidget(buttons, row, 3, Qt.AlignmentFlag.AlignVCenter)
+            if first_due is None and not (status.checked and status.state == "ok"):
+                first_due = self.fix_buttons.get(platform, check)
         # Children added to a visible layout are shown later by Qt; show them now so focus can move to them.
         for index in range(self.rows.count()):
             widget = self.rows.itemAt(index).widget()
             if widget is not None:
                 widget.show()
-        total = len(overview.in_use)
-        done = overview.done_count
-        if total and done == total:
-            self.summary_label.setText(
-                self.tr("All {total} checks done this term. Well done.").format(total=total)
-            )
-        else:
-            self.summary_label.setText(
-                self.tr("{done} of {total} checks done this term").format(done=done, total=total)
-            )
+        self.summary_label.setText(self._headline(overview))
         self.summary_label.setAccessibleName(self.summary_label.text())
+        self._show_termly(overview)
+        self._show_guidance(overview)
         self._show_banners()
         self.set_ready(ready)
+        refit_page(self)
+        if self.termly_card.isVisibleTo(self):
+            first_due = self.termly_button
         target = first_due or next(iter(self.check_buttons.values()), None)
         if target is not None and self.isVisible():
             target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _row_button(self, label: str, name: str, status_words: str, *, primary: bool):
+        """A platform's action button: named with the platform, its status said as its description."""
+        button = w.button(
+            label,
+            accessible=self.tr("{action}: {platform}").format(action=label, platform=name),
+            primary=primary,
+            description=status_words,
+        )
+        button.setProperty("status", status_words)
+        return button
+
+    def _headline(self, overview: Overview) -> str:
+        """How far this term's check has got. Platforms with settings left count as checked, but the
+        headline then says what is left: it never says "done" while something is unsafe."""
+        total = len(overview.in_use)
+        checked = overview.checked_count
+        parts = [self.tr("{checked} of {total} checked this term").format(checked=checked, total=total)]
+        if overview.to_fix_total:
+            parts.append(
+                plural(
+                    overview.to_fix_total,
+                    self.tr("{n} setting still to fix"),
+                    self.tr("{n} settings still to fix"),
+                )
+            )
+        if overview.not_possible_total:
+            parts.append(self.tr("{n} not possible on its platform").format(n=overview.not_possible_total))
+        return " · ".join(parts)
+
+    def _show_termly(self, overview: Overview) -> None:
+        """The termly check's button and plan: shown while a platform is due, or a termly check is running."""
+        walking = list(overview.due)
+        running = bool(overview.termly)
+        self.termly_card.setVisible(bool(walking))
+        if not walking:
+            return
+        label = self.tr("Con&tinue this term's check") if running else self.tr("S&tart this term's check")
+        self.termly_button.setText(label)
+        self.termly_button.setAccessibleName(label.replace("&", ""))
+        plan = plan_words(overview, walking, self.services.platform_name)
+        self.plan_label.setText(plan)
+        self.termly_button.setProperty("status", plan)
+        self.termly_button.setAccessibleDescription(plan)
+
+    def _show_guidance(self, overview: Overview) -> None:
+        live = overview.live_checked
+        if live is not None and live[1]:
+            checked, total = live
+            template = (
+                self.tr("{checked} of {total} setting you use has been checked on the live site.")
+                if total == 1
+                else self.tr("{checked} of {total} settings you use have been checked on the live site.")
+            )
+            words = template.format(checked=checked, total=total)
+            if not checked:
+                words += " " + self.tr("Until then the steps come from the platforms' own help pages.")
+            self.live_label.setText(words)
+        self.live_label.setVisible(live is not None and bool(live[1]))
+        notice = overview.guidance_notice
+        self.guidance_label.setText(notice or "")
+        self.guidance_label.setVisible(bool(notice))
 
     def _detail(self, status: Status) -> str:
         parts = []
@@ -211,13 +306,6 @@ class DashboardView(QWidget):
         if status.has_draft:
             parts.append(self.tr("a check is in progress"))
         return " · ".join(parts)
-
-    def _chip(self, status: Status) -> tuple[str, str]:
-        if status.state == "never":
-            return self.tr("Never checked"), "chip_never"
-        if status.state == "due":
-            return self.tr("Due"), "chip_due"
-        return self.tr("Up to date"), "chip_ok"
 
     def _show_banners(self) -> None:
         w.clear_layout(self.banners)

@@ -7,11 +7,21 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QTextBrowser, QWidget
 
 from privacy_audit.core.audit import Answer, CheckResult
+from privacy_audit.report.pdf import answer_label
 from privacy_audit.ui import widgets as w
-from privacy_audit.ui.check import answer_labels
 from privacy_audit.ui.dashboard import short_date
 from privacy_audit.ui.icons import platform_icon
 from privacy_audit.ui.services import AppServices
+
+
+def outcome_parts(check: CheckResult, tr) -> list[str]:
+    """What a check left: "1 to fix", "1 not possible here" (nothing when every setting is safe)."""
+    parts = []
+    if check.needs_attention:
+        parts.append(tr("{n} to fix").format(n=len(check.needs_attention)))
+    if check.not_possible:
+        parts.append(tr("{n} not possible here").format(n=len(check.not_possible)))
+    return parts
 
 
 def got_worse(newer: CheckResult, older: CheckResult | None) -> list[str]:
@@ -65,8 +75,7 @@ class HistoryView(QWidget):
         self.list.clear()
         for check in checks:
             name = self.services.platform_name(check.platform)
-            attention = len(check.needs_attention)
-            suffix = self.tr(" · {n} need attention").format(n=attention) if attention else ""
+            suffix = "".join(" · " + part for part in outcome_parts(check, self.tr))
             entry = QListWidgetItem(
                 platform_icon(check.platform, name), f"{name}\n{short_date(check.finished)}{suffix}"
             )
@@ -95,7 +104,6 @@ def check_html(services: AppServices, check: CheckResult, previous: CheckResult 
     """One check as escaped HTML (checklist text and notes are never trusted as markup)."""
     from html import escape
 
-    labels = answer_labels()
     name = services.platform_name(check.platform)
     try:
         checklist = services.checklist(check.platform)
@@ -106,6 +114,9 @@ def check_html(services: AppServices, check: CheckResult, previous: CheckResult 
         f"<h2>{escape(name)}</h2>",
         f"<p>{escape(tr('Finished {date}').format(date=short_date(check.finished)))}</p>",
     ]
+    left = outcome_parts(check, tr)
+    if left:
+        parts.append(f"<p><b>{escape(tr('Left by this check:'))} {escape(', '.join(left))}</b></p>")
     worse = got_worse(check, previous)
     if worse:
         items = "".join(f"<li>{escape(titles.get(i, i))}</li>" for i in worse)
@@ -113,9 +124,9 @@ def check_html(services: AppServices, check: CheckResult, previous: CheckResult 
     parts.append("<table cellpadding='4'>")
     for answer in check.answers:
         title = titles.get(answer.item_id, answer.item_id)
-        mark = "⚠ " if answer.answer is Answer.ATTENTION else ""
+        mark = "⚠ " if answer.answer in (Answer.ATTENTION, Answer.NOT_POSSIBLE) else ""
         parts.append(
-            f"<tr><td>{escape(title)}</td><td><b>{mark}{escape(labels[answer.answer])}</b></td></tr>"
+            f"<tr><td>{escape(title)}</td><td><b>{mark}{escape(answer_label(answer.answer))}</b></td></tr>"
         )
         if answer.note:
             parts.append(f"<tr><td colspan='2'><i>{escape(tr('Note:'))} {escape(answer.note)}</i></td></tr>")

@@ -8,11 +8,12 @@ pages are built, and their modules imported, once the catalogue has been loaded.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QRect, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from privacy_audit.core.due import due_now, statuses
+from privacy_audit.core.settings import TERMLY_CHECK
 from privacy_audit.ui import widgets as w
 from privacy_audit.ui.dashboard import DashboardView
 from privacy_audit.ui.icons import app_icon
@@ -70,8 +71,10 @@ class MainWindow(QMainWindow):
         self.platforms = None
         # Built once the catalogue is loaded (`_build_pages`).
         self.protection = self.welcome = self.check = self.history = None
-        self.report = self.settings = self.public = None
+        self.report = self.settings = self.public = self.done = None
         self._after_ready: list = []  # tray requests that came before the record was open
+        self._check_saved = False  # the check screen closed after saving (not kept for later)
+        self._fixing_from_done = False  # a "Fix it" started on the done page returns there
 
         self.message = MessagePage()
         self.dashboard = DashboardView(services)
@@ -84,13 +87,15 @@ class MainWindow(QMainWindow):
         self.dashboard.settings_requested.connect(lambda: self.go("settings"))
         self.dashboard.public_view_requested.connect(lambda: self.go("public"))
         self.dashboard.platforms_requested.connect(self.change_platforms)
+        self.dashboard.fix_requested.connect(self.fix_platform)
+        self.dashboard.termly_requested.connect(self.start_termly_check)
         services.changed.connect(self._record_changed)
         services.catalogue_loaded.connect(self._catalogue_loaded)
         back = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         back.activated.connect(self._escape)
         self._show_title()
         self.message.say(self.tr("Opening your record…"))
-        self.resize(980, 760)
+        self.place_on_screen()
         if services.catalogue_is_loaded:
             self._build_pages()
 
@@ -107,6 +112,7 @@ class MainWindow(QMainWindow):
             return
         from privacy_audit.ui.check import CheckView
         from privacy_audit.ui.history import HistoryView
+        from privacy_audit.ui.journey import DonePage
         from privacy_audit.ui.protection import ProtectionView
         from privacy_audit.ui.public_view import PublicView
         from privacy_audit.ui.report_view import ReportView
@@ -121,6 +127,7 @@ class MainWindow(QMainWindow):
         self.report = ReportView(services)
         self.settings = SettingsView(services)
         self.public = PublicView(services)
+        self.done = DonePage(services)
         for name, page in (
             ("protection", self.protection),
             ("welcome", self.welcome),
@@ -129,13 +136,18 @@ class MainWindow(QMainWindow):
             ("report", self.report),
             ("settings", self.settings),
             ("public", self.public),
+            ("done", self.done),
         ):
             self._add_page(name, page)
         self.protection.chosen.connect(self._protection_chosen)
         self.welcome.finished.connect(self._first_run_finished)
-        for page in (self.history, self.report, self.settings, self.public):
+        for page in (self.history, self.report, self.settings, self.public, self.done):
             page.back_requested.connect(self.show_dashboard)
-        self.check.closed.connect(self.show_dashboard)
+        self.check.saved.connect(self._saved_a_check)
+        self.check.closed.connect(self._check_closed)
+        self.done.fix_requested.connect(lambda platform: self.fix_platform(platform, from_done=True))
+        self.done.report_requested.connect(lambda: self.go("report"))
+        self.done.statement_requested.connect(self.show_statement)
         self.settings.forgotten.connect(self._forgotten)
         services.browser_event.connect(self.check.on_browser_event)
         services.browser_event.connect(self.public.on_browser_event)
@@ -317,8 +329,10 @@ class MainWindow(QMainWindow):
         self.dashboard_shown.emit()
 
     def _focus_dashboard(self) -> None:
-        buttons = list(self.dashboard.check_buttons.values())
+        buttons = [*self.dashboard.fix_buttons.values(), *self.dashboard.check_buttons.values()]
         due = [b for b in buttons if b.objectName() == "primary"]
+        if self.dashboard.termly_card.isVisibleTo(self.dashboard):
+            due.insert(0, self.dashboard.termly_button)  # this term's check, when something is due
         target = (due or buttons or [self.dashboard.change_button])[0]
         target.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -338,10 +352,156 @@ class MainWindow(QMainWindow):
 
         self.services.load_draft(platform, with_previous)
 
-    def _begin(self, platform: str, draft, previous) -> None:
+    def _begin(self, platform: str, draft, previous, only_items: list[str] | None = None) -> None:
+        # Seam for ui/check.py (helper "check"): `only_items` are the settings a "Fix it" opens. Until the check
+        # screen can walk only those, the draft it is given starts at the first of them with the others kept.
         self.check.start(platform, draft, previous)
         self.go("check")
         self.check.show_position(self.check.position)  # sets focus now that the page is visible
+
+    # -- fixing what a check left, and the termly journey ----------------------------------------------
+
+    def fix_platform(self, platform: str, from_done: bool = False) -> None:
+        """Open exactly the settings `platform`'s last check left to fix: the check starts at the first of them,
+        with every other answer of that check kept (so saving it records the whole platform again)."""
+        if not self.is_ready:
+            self._after_ready.append(lambda: self.fix_platform(platform, from_done))
+            return
+        self._fixing_from_done = from_done
+
+        def with_draft(draft) -> None:
+            def with_checks(checks) -> None:
+                previous = checks[0] if checks else None
+                unresolved = [a.item_id for a in previous.needs_attention] if previous is not None else []
+                if draft is not None or not unresolved:  # a check in progress is continued, never replaced
+                    self._begin(platform, draft, previous)
+                    return
+                self._begin(platform, self._fix_draft(platform, previous, unresolved), previous, unresolved)
+
+            self.services.checks(platform, with_checks)
+
+        self.services.load_draft(platform, with_draft)
+
+    def _fix_draft(self, platform: str, previous, unresolved: list[str]):
+        """A draft holding the last check's answers except the ones still to fix, placed at the first of those."""
+        from privacy_audit.core.audit import Draft, checklist_version, utc_now
+
+        checklist = self.services.checklist(platform)
+        kept = {a.item_id: a for a in previous.answers if a.item_id not in unresolved}
+        ids = list(checklist.item_ids)
+        first = min((ids.index(i) for i in unresolved if i in ids), default=0)
+        return Draft(
+            platform=platform,
+            checklist_version=checklist_version(checklist.schema_version, checklist.last_reviewed),
+            started=utc_now(),
+            answers=kept,
+            position=first,
+        )
+
+    def start_termly_check(self) -> None:
+        """Walk every due platform in turn. The list is kept in the record (settings.TERMLY_CHECK) so the
+        journey continues after a restart; the next platform is always the first of it still due."""
+        if not self.is_ready:
+            self._after_ready.append(self.start_termly_check)
+            return
+
+        def with_overview(overview: Overview) -> None:
+            self.overview = overview
+            kept = (overview.termly or {}).get("platforms") or []
+            platforms = [p for p in kept if p in overview.in_use]
+            platforms += [p for p in overview.due if p not in platforms]
+            today = self.services.clock().astimezone().date().isoformat()
+            started = (overview.termly or {}).get("started") or today
+            self.services.set_setting(TERMLY_CHECK, {"started": started, "platforms": platforms})
+            self._termly_next(overview)
+
+        self.services.overview(with_overview)
+
+    @property
+    def termly_running(self) -> bool:
+        return bool(self.services.settings.get(TERMLY_CHECK))
+
+    def _termly_next(self, overview: Overview | None = None) -> None:
+        if overview is None:
+            self.services.overview(self._termly_next)
+            return
+        self.overview = overview
+        journey = (self.services.settings.get(TERMLY_CHECK) or {}).get("platforms") or []
+        waiting = [p for p in journey if p in overview.in_use and p in overview.due]
+        if waiting:
+            self.start_check(waiting[0])
+            return
+        self.services.set_setting(TERMLY_CHECK, None)  # walked to the end: the journey is over
+        self.show_done(overview)
+
+    def show_done(self, overview: Overview | None = None) -> None:
+        """The end of the termly check ("You're done for this term" only when nothing is left to fix)."""
+        if overview is None:
+            self.services.overview(self.show_done)
+            return
+        self.overview = overview
+        self.go("done")
+        self.done.show_overview(overview)
+
+    def show_statement(self) -> None:
+        self.go("report")
+        self.report.show_statement()
+
+    def _saved_a_check(self, _result) -> None:
+        self._check_saved = True
+
+    def _check_closed(self) -> None:
+        saved, self._check_saved = self._check_saved, False
+        from_done, self._fixing_from_done = self._fixing_from_done, False
+        if saved and self.termly_running:
+            self._termly_next()
+        elif saved and from_done:
+            self.show_done()
+        else:
+            self.show_dashboard()
+
+    # -- the window on the screen -----------------------------------------------------------------------
+
+    def _window_settings(self) -> QSettings | None:
+        """Where the window's size and place are kept: a small file in the app's own config folder (so a run
+        with --home keeps it there too); None in demo mode, whose window is sized for the presenter."""
+        if self.services.demo:
+            return None
+        return QSettings(str(self.services.dirs.config / "window.ini"), QSettings.Format.IniFormat)
+
+    def place_on_screen(self) -> None:
+        """Size the window to fit the screen's available area (taskbar and dock excluded): the size and place
+        it had last time when that still fits, else 980×760 or the available area, whichever is smaller."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(980, 760)
+            return
+        available = screen.availableGeometry()
+        saved = None
+        stored = self._window_settings()
+        if stored is not None:
+            value = stored.value("geometry")
+            if isinstance(value, QRect) and value.isValid():
+                saved = value
+        if saved is not None and available.contains(saved):
+            self.setGeometry(saved)
+            return
+        size = QSize(980, 760).boundedTo(available.size())
+        frame = QSize(max(0, self.frameGeometry().width() - self.width()), 0)
+        size = size.boundedTo(available.size() - frame)
+        self.resize(size)
+        self.move(available.center() - QRect(0, 0, size.width(), size.height()).center())
+
+    def remember_place(self) -> None:
+        stored = self._window_settings()
+        if stored is None or self.isMaximized() or self.isFullScreen():
+            return
+        try:
+            self.services.dirs.config.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return  # the place is a convenience: never a reason to fail closing
+        stored.setValue("geometry", self.geometry())
+        stored.sync()
 
     def change_platforms(self) -> None:
         from privacy_audit.ui.welcome import WelcomeView
@@ -360,16 +520,21 @@ class MainWindow(QMainWindow):
 
     def _escape(self) -> None:
         page = self.current()
-        if page in ("history", "report", "settings", "platforms", "public"):
+        if page in ("history", "report", "settings", "platforms", "public", "done"):
             self.show_dashboard()
         elif page == "check":
             self.check.resume_later()
 
-    def _forgotten(self, _said: list) -> None:
+    def _forgotten(self, said: list) -> None:
         self.overview = None
         self.message.say(
             self.tr("Everything was forgotten"),
-            self.tr("Your record was deleted from this computer. Choose Try again to start afresh."),
+            "\n".join(
+                [
+                    self.tr("Your record was deleted from this computer. Choose Try again to start afresh."),
+                    *[str(line) for line in said],
+                ]
+            ),
             retry=True,
         )
         self.go("message")
@@ -388,7 +553,7 @@ class MainWindow(QMainWindow):
             return
         if self.overview is None or self.current() == "check":
             return
-        due = [p for p in self.overview.in_use if self.overview.statuses[p].state != "ok"]
+        due = self.overview.due
         if due:
             self.start_check(due[0])
         else:
@@ -417,12 +582,13 @@ class MainWindow(QMainWindow):
         if self.overview is None:
             return
         for platform in self.overview.in_use:
-            if self.overview.statuses[platform].state != "ok":
+            if platform in self.overview.due:
                 self.services.snooze(platform, 3)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.current() == "check" and self.check is not None:
             self.check.keep_for_later()
+        self.remember_place()
         super().closeEvent(event)
 
 

@@ -1,95 +1,218 @@
-"""The report screen: type your name for the Statement of Acceptance and export the PDF (written on the
-worker thread). Nothing is sent anywhere; the person prints it or hands it in if they choose."""
+"""The report screen: make the settings report (a PDF and an accessible web page beside it, the person's to
+keep) and, separately, the Statement of Acceptance the policy requires (11.3), in the school's own words only.
+
+Both files are written on the worker thread. After saving, **Open** and **Show in folder** open the file
+and its folder with the system's own programs. The default folder is made when it is missing; a save that
+fails says why in words. Nothing is sent anywhere."""
 
 from __future__ import annotations
 
 import datetime as dt
+import errno
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QFormLayout, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLineEdit, QWidget
 
-from privacy_audit.report.pdf import STATEMENT
+from privacy_audit.report.statement import statement_instructions
 from privacy_audit.ui import widgets as w
+from privacy_audit.ui.journey import refit_page
 from privacy_audit.ui.services import AppServices
 
 
-def default_report_path(today: dt.date) -> Path:
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(
-        Path.home()
+def default_folder(home: Path | None) -> Path:
+    """Where reports go unless the person chooses: beside the app's own files when it runs with --home (so
+    such a run writes nothing outside its folder), else Documents, else the home folder."""
+    if home is not None:
+        return home / "Reports"
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents) if documents else Path.home()
+
+
+def default_report_path(today: dt.date, home: Path | None = None) -> Path:
+    return default_folder(home) / f"privacy-check-{today.isoformat()}.pdf"
+
+
+def failure_words(error: BaseException, path: Path) -> str:
+    """Why a file could not be saved, in words (never a bare error code)."""
+    from PySide6.QtCore import QCoreApplication
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("ReportView", text)
+
+    folder = str(path.parent)
+    if isinstance(error, PermissionError):
+        return tr(
+            "You are not allowed to save files in {folder}. Choose another folder, such as Documents."
+        ).format(folder=folder)
+    if isinstance(error, FileNotFoundError):
+        return tr("The folder {folder} does not exist. Choose another place.").format(folder=folder)
+    if isinstance(error, OSError) and error.errno == errno.ENOSPC:
+        return tr(
+            "The disk is full, so {name} could not be saved. Free some space or choose another place."
+        ).format(name=path.name)
+    if isinstance(error, OSError) and error.errno == errno.EROFS:
+        return tr("The folder {folder} cannot be changed (it is read-only). Choose another place.").format(
+            folder=folder
+        )
+    if isinstance(error, IsADirectoryError):
+        return tr("{path} is a folder. Type a file name ending in .pdf.").format(path=str(path))
+    return tr("{name} could not be saved: {problem}").format(
+        name=path.name, problem=str(error) or type(error).__name__
     )
-    return Path(folder) / f"privacy-check-{today.isoformat()}.pdf"
+
+
+class SavedFile(QWidget):
+    """ "Saved …" with **Open** and **Show in folder** for one file, hidden until something is saved."""
+
+    def __init__(self, what: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.path: Path | None = None
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.open_button = w.button(self.tr("&Open"), accessible=self.tr("Open the {what}").format(what=what))
+        self.open_button.clicked.connect(self.open_file)
+        row.addWidget(self.open_button)
+        self.folder_button = w.button(
+            self.tr("Show in &folder"), accessible=self.tr("Show the {what} in its folder").format(what=what)
+        )
+        self.folder_button.clicked.connect(self.open_folder)
+        row.addWidget(self.folder_button)
+        row.addStretch(1)
+        self.hide()
+
+    def saved(self, path: Path) -> None:
+        from privacy_audit.ui.journey import refit_page
+
+        self.path = path
+        self.show()
+        refit_page(self)
+
+    def open_file(self) -> None:
+        if self.path is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.path)))
+
+    def open_folder(self) -> None:
+        if self.path is not None:  # the folder itself: file managers differ in how they select a file
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.path.parent)))
 
 
 class ReportView(QWidget):
     back_requested = Signal()
     exported = Signal(str)
+    statement_saved = Signal(str)
 
     def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
+        self.today = services.clock().astimezone().date()
+        self.folder = default_folder(services.dirs.home)
         layout = w.page_layout(self)
-        top = QHBoxLayout()
-        top.addWidget(w.heading(self.tr("Report and statement")), 1)
-        self.back_button = w.button(self.tr("&Back to dashboard"))
+        top, self.title, self.back_button = w.page_header(
+            self.tr("Report and statement"), self.tr("&Back to dashboard")
+        )
         self.back_button.clicked.connect(self.back_requested)
-        top.addWidget(self.back_button)
         layout.addLayout(top)
-        layout.addWidget(
+
+        form = QHBoxLayout()
+        self.name = QLineEdit()
+        self.name.setAccessibleName(self.tr("Your full name"))
+        self.name.setPlaceholderText(self.tr("Type your full name"))
+        self.name.setMaxLength(120)
+        form.addWidget(w.labelled(self.tr("Your &name"), self.name))
+        form.addWidget(self.name, 1)
+        form.addSpacing(16)
+        form.addWidget(
+            w.text(
+                self.tr("Date: {date}").format(date=f"{self.today.day} {self.today.strftime('%B %Y')}"),
+                wrap=False,
+            )
+        )
+        layout.addLayout(form)
+        self.accepted_label = w.text("", muted=True)
+        self.accepted_label.hide()
+        layout.addWidget(self.accepted_label)
+
+        report, inner = w.card()
+        inner.addWidget(w.heading(self.tr("Your settings report"), 2))
+        inner.addWidget(
             w.text(
                 self.tr(
-                    "Make a PDF of the latest check of each platform, to print or hand in if you choose. Private "
-                    "notes are left out. Nothing is sent anywhere."
+                    "A PDF of the latest check of each platform you use, with a summary on its first page, and "
+                    "the same report as a web page beside it (easier to read with a screen reader). It is yours "
+                    "to keep: the policy does not ask you to hand it in. Private notes are left out. Nothing is "
+                    "sent anywhere."
                 )
             )
         )
-
-        statement, inner = w.card()
-        inner.addWidget(w.heading(self.tr("Statement of Acceptance"), 2))
-        inner.addWidget(
-            w.text(
-                self.tr("Policy clause 11.3 and Appendix 1 ask every member of staff to confirm:"), muted=True
-            )
-        )
-        inner.addWidget(w.text(f"“{self.tr(STATEMENT)}”", factor=1.1))
-        form = QFormLayout()
-        self.name = QLineEdit()
-        self.name.setAccessibleName(self.tr("Your full name for the statement"))
-        self.name.setPlaceholderText(self.tr("Type your full name (leave empty to sign on paper)"))
-        self.name.setMaxLength(120)
-        form.addRow(w.text(self.tr("Your name"), selectable=False), self.name)
-        self.today = services.clock().astimezone().date()
-        form.addRow(
-            w.text(self.tr("Date"), selectable=False),
-            w.text(f"{self.today.day} {self.today.strftime('%B %Y')}"),
-        )
-        inner.addLayout(form)
-        self.accepted_label = w.text("", muted=True)
-        self.accepted_label.hide()
-        inner.addWidget(self.accepted_label)
-        layout.addWidget(statement)
-
         file_row = QHBoxLayout()
-        self.path = QLineEdit(str(default_report_path(self.today)))
-        self.path.setAccessibleName(self.tr("Where to save the PDF"))
+        self.path = QLineEdit(str(default_report_path(self.today, services.dirs.home)))
+        self.path.setAccessibleName(self.tr("Where to save the report"))
         file_row.addWidget(self.path, 1)
-        self.choose = w.button(self.tr("C&hoose…"), accessible=self.tr("Choose where to save the PDF"))
+        self.choose = w.button(self.tr("C&hoose…"), accessible=self.tr("Choose where to save the report"))
         self.choose.clicked.connect(self._choose)
         file_row.addWidget(self.choose)
-        layout.addLayout(file_row)
-
+        inner.addLayout(file_row)
         row = QHBoxLayout()
         self.status = w.text("", muted=True)
         row.addWidget(self.status, 1)
-        self.export_button = w.button(self.tr("&Export PDF"), primary=True)
+        self.export_button = w.button(self.tr("&Make my report"), primary=True)
         self.export_button.clicked.connect(self.export)
         self.name.returnPressed.connect(self.export)
-        row.addWidget(self.export_button)
-        layout.addLayout(row)
+        row.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignTop)
+        inner.addLayout(row)
+        self.report_saved = SavedFile(self.tr("report"))
+        inner.addWidget(self.report_saved)
+        layout.addWidget(report)
+
+        statement, inner = w.card()
+        self.statement_heading = w.heading(self.tr("Statement of Acceptance"), 2)
+        inner.addWidget(self.statement_heading)
+        inner.addWidget(
+            w.text(
+                self.tr(
+                    "Your school's policy (clause 11.3) requires every member of staff to sign a Statement of "
+                    "Acceptance. It is a separate page from your settings report."
+                )
+            )
+        )
+        self.wording = w.text("", factor=1.05)
+        inner.addWidget(self.wording)
+        statement_row = QHBoxLayout()
+        self.statement_status = w.text("", muted=True)
+        statement_row.addWidget(self.statement_status, 1)
+        self.statement_button = w.button(self.tr("Make my &statement (PDF)"))
+        self.statement_button.clicked.connect(self.export_statement)
+        statement_row.addWidget(self.statement_button, 0, Qt.AlignmentFlag.AlignTop)
+        inner.addLayout(statement_row)
+        self.statement_file = SavedFile(self.tr("statement"))
+        inner.addWidget(self.statement_file)
+        layout.addWidget(statement)
         layout.addStretch(1)
 
     def refresh(self) -> None:
+        self._show_statement_wording()
         self.services.overview(self._show_acceptance)
+
+    def _show_statement_wording(self) -> None:
+        if not self.services.catalogue_is_loaded:
+            return
+        school = self.services.school
+        wording = school.statement_of_acceptance
+        if wording:
+            self.wording.setText(self.tr("Your school's wording: “{wording}”").format(wording=wording))
+        else:
+            self.wording.setText(statement_instructions(school.contact.describe()))
+        self.statement_button.setVisible(bool(wording))
+        refit_page(self)
+
+    def show_statement(self) -> None:
+        """Bring the statement into view (the done page's **My Statement of Acceptance**)."""
+        self._show_statement_wording()
+        target = self.statement_button if self.statement_button.isVisibleTo(self) else self.name
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+        w.announce(self.statement_heading, self.statement_heading.text())
 
     def _show_acceptance(self, overview) -> None:
         if overview.acceptance is not None:
@@ -97,12 +220,14 @@ class ReportView(QWidget):
             if not self.name.text():
                 self.name.setText(name)
             self.accepted_label.setText(
-                self.tr("You last signed the statement as {name} on {date}.").format(
+                self.tr("You last gave your name as {name} on {date}.").format(
                     name=name, date=f"{on.day} {on.strftime('%B %Y')}"
                 )
             )
             self.accepted_label.show()
-        self.name.setFocus(Qt.FocusReason.OtherFocusReason)
+            refit_page(self)
+        if not self.statement_button.hasFocus():
+            self.name.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _choose(self) -> None:
         chosen, _ = QFileDialog.getSaveFileName(
@@ -111,32 +236,81 @@ class ReportView(QWidget):
         if chosen:
             self.path.setText(chosen)
 
-    def export(self) -> None:
-        raw = self.path.text().strip()
+    def _target(self, raw: str, status) -> tuple[Path, bool] | None:
+        """The PDF to write and whether its folder may be made (only the default one); None after saying why not."""
         if not raw:
-            self.status.setText(self.tr("Choose where to save the PDF first."))
-            return
+            status.setText(self.tr("Choose where to save the PDF first."))
+            return None
         path = Path(raw).expanduser()
         if path.suffix.lower() != ".pdf":
             path = path.with_suffix(".pdf")
-        if not path.parent.is_dir():
-            self.status.setText(
+        default = path.parent == self.folder
+        if not default and not path.parent.is_dir():
+            status.setText(
                 self.tr("The folder {folder} does not exist. Choose another place.").format(
                     folder=str(path.parent)
                 )
             )
+            return None
+        return path, default
+
+    def export(self) -> None:
+        target = self._target(self.path.text().strip(), self.status)
+        if target is None:
             return
+        path, make_folder = target
         self.export_button.setEnabled(False)
-        self.status.setText(self.tr("Making the PDF…"))
+        self.status.setText(self.tr("Making the report…"))
         self.services.export_report(
-            path, self.name.text(), self.today, on_done=self._done, on_error=self._failed
+            path,
+            self.name.text(),
+            self.today,
+            on_done=self._done,
+            on_error=lambda failure: self._failed(failure, path),
+            create_folder=make_folder,
         )
 
-    def _done(self, path: Path) -> None:
+    def _done(self, written: list[Path]) -> None:
+        path = written[0]
         self.export_button.setEnabled(True)
-        self.status.setText(self.tr("Saved {path}").format(path=str(path)))
+        words = self.tr("Saved {path}").format(path=str(path))
+        if len(written) > 1:
+            words += "\n" + self.tr("and the same report as a web page: {name}").format(name=written[1].name)
+        self.status.setText(words)
+        self.report_saved.saved(path)
+        self.report_saved.open_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        w.announce(self.status, words)
         self.exported.emit(str(path))
 
-    def _failed(self, failure) -> None:
+    def _failed(self, failure, path: Path) -> None:
         self.export_button.setEnabled(True)
-        self.status.setText(self.tr("The PDF could not be saved: {problem}").format(problem=str(failure)))
+        words = failure_words(failure.error, path)
+        self.status.setText(words)
+        w.announce(self.status, words, assertive=True)
+
+    def export_statement(self) -> None:
+        report = self._target(self.path.text().strip(), self.statement_status)
+        if report is None:
+            return
+        folder_path, make_folder = report
+        path = folder_path.with_name(f"statement-of-acceptance-{self.today.isoformat()}.pdf")
+        self.statement_button.setEnabled(False)
+        self.statement_status.setText(self.tr("Making the statement…"))
+
+        def done(saved: Path) -> None:
+            self.statement_button.setEnabled(True)
+            words = self.tr("Saved {path}. Print it, sign it and return it to your school.").format(
+                path=str(saved)
+            )
+            self.statement_status.setText(words)
+            self.statement_file.saved(saved)
+            w.announce(self.statement_status, words)
+            self.statement_saved.emit(str(saved))
+
+        def failed(failure) -> None:
+            self.statement_button.setEnabled(True)
+            self.statement_status.setText(failure_words(failure.error, path))
+
+        self.services.export_statement(
+            path, self.name.text(), self.today, on_done=done, on_error=failed, create_folder=make_folder
+        )

@@ -37,6 +37,7 @@ from privacy_audit.core.settings import (
     FIRST_RUN_DONE,
     KEEP_SIGN_INS,
     START_AT_LOGIN,
+    TERMLY_CHECK,
     TEXT_SIZE,
     URL_PARAMETERS,
 )
@@ -79,10 +80,31 @@ class Overview:
     first_run_done: bool
     acceptance: tuple[str, dt.date] | None
     settings: dict[str, Any] = field(default_factory=dict)
+    # Read with the record open (None or empty in the quick start's overview, which reads no answers):
+    unresolved: dict[str, tuple[str, ...]] = field(default_factory=dict)  # item ids still to fix, by platform
+    guidance_notice: str | None = None  # `current_guidance().notice`: one plain line, or None
+    live_checked: tuple[int, int] | None = None  # (items in use checked on the live site, items in use)
+    termly: dict[str, Any] | None = None  # the termly check in progress (settings.TERMLY_CHECK)
+    item_counts: dict[str, int] = field(default_factory=dict)  # settings on each platform's checklist
+    phone_only: frozenset[str] = frozenset()  # platforms whose settings are only in the phone app
 
     @property
-    def done_count(self) -> int:
-        return sum(1 for p in self.in_use if p in self.statuses and self.statuses[p].state == "ok")
+    def checked_count(self) -> int:
+        """Platforms checked this term (whatever their checks left to fix)."""
+        return sum(1 for p in self.in_use if p in self.statuses and self.statuses[p].checked)
+
+    @property
+    def to_fix_total(self) -> int:
+        return sum(self.statuses[p].to_fix or 0 for p in self.in_use if self.statuses[p].checked)
+
+    @property
+    def not_possible_total(self) -> int:
+        return sum(self.statuses[p].not_possible or 0 for p in self.in_use if self.statuses[p].checked)
+
+    @property
+    def due(self) -> list[str]:
+        """The platforms in use that still need this term's check (due, or never checked)."""
+        return [p for p in self.in_use if self.statuses[p].state in ("due", "never")]
 
 
 def _in_use(platforms: Iterable[str], known: Iterable[str]) -> list[str]:
@@ -91,6 +113,36 @@ def _in_use(platforms: Iterable[str], known: Iterable[str]) -> list[str]:
     if ALWAYS_IN_USE in known and ALWAYS_IN_USE not in in_use:
         in_use.insert(0, ALWAYS_IN_USE)
     return sorted(in_use, key=sort_key)
+
+
+def _latest_checks(record: Any, platforms: Iterable[str]) -> dict[str, CheckResult]:
+    """Each platform's latest finished check (on the worker: the answers are decrypted)."""
+    latest: dict[str, CheckResult] = {}
+    for platform in platforms:
+        found = record.checks(platform)  # newest first
+        if found:
+            latest[platform] = found[0]
+    return latest
+
+
+def _phone_only(checklists: Iterable[Checklist]) -> frozenset[str]:
+    """Platforms whose settings are only in their phone app: no item has a settings page on the web. (The
+    general checklist has no pages either, but it is about every account, not an app.)"""
+    return frozenset(
+        c.platform
+        for c in checklists
+        if c.platform != ALWAYS_IN_USE and all(item.where.url is None for item in c.items)
+    )
+
+
+def _guidance_notice(dirs: AppDirs) -> str | None:
+    """The one line the dashboard shows about the guidance in use (a pack refused or out of date), if any."""
+    from privacy_audit.core.packs import current_guidance
+
+    try:
+        return current_guidance(dirs.home).notice
+    except (OSError, ValueError) as exc:  # never a reason not to show the dashboard
+        return f"The guidance files could not be checked: {exc}"
 
 
 def fast_start(
@@ -324,13 +376,21 @@ class AppServices(QObject):
         self.worker.submit(job, done, on_error)
 
     def overview(self, on_done: Callable[[Overview], None], on_error: Error = None) -> None:
-        catalogue, clock, snapshot = self.loaded, self.clock, self.snapshot
+        catalogue, clock, snapshot, dirs = self.loaded, self.clock, self.snapshot, self.dirs
         assert snapshot is not None  # made from the catalogue when it was loaded
 
         def job() -> Overview:
+            from privacy_audit.core.due import unresolved_counts
+            from privacy_audit.core.provenance import checked_live
+
             record = self._record
             in_use = _in_use(record.platforms_in_use(), catalogue.checklists)
             drafts = frozenset(p for p in in_use if record.load_draft(p) is not None)
+            latest = _latest_checks(record, in_use)
+            to_fix, not_possible = unresolved_counts(latest.values())
+            now = clock().astimezone()  # due dates count the person's own calendar days
+            lists = [catalogue.checklists[p] for p in in_use]
+            live = sum(checked_live(c.items, now.date(), c.platform) for c in lists)
             return Overview(
                 in_use=in_use,
                 statuses=statuses(
@@ -339,11 +399,21 @@ class AppServices(QObject):
                     snoozes=record.snoozes(),
                     configured_terms=snapshot.term_starts,
                     interval_days=snapshot.interval_days,
-                    now=clock().astimezone(),  # due dates count the person's own calendar days
+                    now=now,
                     drafts=drafts,
+                    to_fix=to_fix,
+                    not_possible=not_possible,
                 ),
                 first_run_done=bool(record.get_setting(FIRST_RUN_DONE, False)),
                 acceptance=record.acceptance(),
+                unresolved={
+                    p: tuple(a.item_id for a in check.needs_attention) for p, check in latest.items()
+                },
+                guidance_notice=_guidance_notice(dirs),
+                live_checked=(live, sum(len(c.items) for c in lists)),
+                termly=record.get_setting(TERMLY_CHECK),
+                item_counts={c.platform: len(c.items) for c in lists},
+                phone_only=_phone_only(lists),
             )
 
         self.worker.submit(job, on_done, on_error)
@@ -427,28 +497,89 @@ class AppServices(QObject):
         self.worker.submit(job, on_done, on_error)
 
     def export_report(
-        self, path: Path, name: str, on: dt.date, on_done: Done = None, on_error: Error = None
+        self,
+        path: Path,
+        name: str,
+        on: dt.date,
+        on_done: Done = None,
+        on_error: Error = None,
+        *,
+        create_folder: bool = False,
     ) -> None:
-        """Save the statement of acceptance (when a name is given) and write the PDF, off the GUI thread."""
-        catalogue = self.loaded
+        """Write the settings report (PDF, and accessible HTML beside it) off the GUI thread; `on_done` gets
+        the files written. `create_folder` makes the (default) folder when it is missing. A name given is
+        kept as the name the statement was last signed with."""
+        catalogue, snapshot, clock = self.loaded, self.snapshot, self.clock
 
-        def job() -> Path:
+        def job() -> list[Path]:
+            from privacy_audit.core.due import unresolved_counts
+            from privacy_audit.core.terms import current_term_start, schedule_term_starts
             from privacy_audit.report.pdf import write_pdf_report
 
             record = self._record
+            if create_folder:
+                path.parent.mkdir(parents=True, exist_ok=True)
             if name.strip():
                 record.set_acceptance(name.strip(), on)
-            latest: dict[str, CheckResult] = {}
-            for check in record.checks(None):  # newest first
-                latest.setdefault(check.platform, check)
-            write_pdf_report(
+            in_use = _in_use(record.platforms_in_use(), catalogue.checklists)
+            latest = _latest_checks(record, catalogue.checklists)
+            to_fix, not_possible = unresolved_counts(latest.values())
+            now = clock().astimezone()
+            terms = list(snapshot.term_starts) if snapshot is not None else []
+            interval = snapshot.interval_days if snapshot is not None else None
+            found = statuses(
+                in_use,
+                last_checked=record.last_checked(),
+                snoozes={},  # a snooze postpones a reminder; it does not change what the report says
+                configured_terms=terms,
+                interval_days=interval,
+                now=now,
+                to_fix=to_fix,
+                not_possible=not_possible,
+            )
+            return write_pdf_report(
                 path,
                 catalogue=catalogue,
                 checks=list(latest.values()),
                 acceptance=record.acceptance(),
                 school_name=catalogue.school.config.school_name,
+                in_use=in_use,
+                statuses=found,
+                person=name,
+                term_start=current_term_start(schedule_term_starts(terms, now.date()), now.date()),
+                today=now.date(),
             )
-            return path
+
+        self.worker.submit(job, on_done, on_error)
+
+    def export_statement(
+        self,
+        path: Path,
+        name: str,
+        on: dt.date,
+        on_done: Done = None,
+        on_error: Error = None,
+        *,
+        create_folder: bool = False,
+    ) -> None:
+        """Write the one-page Statement of Acceptance (only when the school supplied its wording)."""
+        config = self.school
+
+        def job() -> Path:
+            from privacy_audit.report.statement import write_statement_pdf
+
+            if create_folder:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            if name.strip():
+                self._record.set_acceptance(name.strip(), on)
+            return write_statement_pdf(
+                path,
+                wording=config.statement_of_acceptance or "",
+                school_name=config.school_name,
+                name=name,
+                on=on,
+                contact=config.contact.describe(),
+            )
 
         self.worker.submit(job, on_done, on_error)
 
@@ -469,7 +600,10 @@ class AppServices(QObject):
         self.worker.submit(job, done, on_error)
 
     def forget_everything(self, on_done: Done = None, on_error: Error = None) -> None:
+        """Delete the record and the app's files, and the login entry (reminders at login), off the GUI
+        thread; `on_done` gets what was done, one sentence each."""
         dirs = self.dirs
+        integrate = self.os_integration
         bridge = self._bridge
         self._bridge = None
 
@@ -484,7 +618,10 @@ class AppServices(QObject):
                 self._record.close()
                 self._record = None
             remove_snapshot(dirs.state / SNAPSHOT_NAME)  # the next start must not show the old dashboard
-            return forget_everything(dirs)
+            said = forget_everything(dirs)
+            if integrate or dirs.home is not None:  # tests and the demo never touch the real desktop
+                said.append(_remove_login_entry(dirs))
+            return said
 
         def done(said: list[str]) -> None:
             self.protection = None
@@ -566,6 +703,21 @@ def _bridge_options(services: AppServices) -> dict[str, Any]:
         "profile_dir": services.dirs.browser_profile if keep else None,
         "allow_localhost": services.demo,  # demo mode's practice pages are served on 127.0.0.1
     }
+
+
+def _remove_login_entry(dirs: AppDirs) -> str:
+    """Remove the login entry that runs the reminders, and say so (or why it could not be removed)."""
+    from privacy_audit.desktop.autostart import is_start_at_login, login_entry_path, set_start_at_login
+
+    where = login_entry_path(dirs.home)
+    try:
+        present = is_start_at_login(dirs.home)
+        set_start_at_login(False, home=dirs.home)
+    except OSError as exc:
+        return f"The login reminder could not be removed ({where}: {exc}); remove it in your system's startup settings."
+    if present:
+        return f"Removed the login reminder ({where})."
+    return "There was no login reminder to remove."
 
 
 def _apply_start_at_login(enabled: bool, dirs: AppDirs) -> None:

@@ -57,11 +57,12 @@ def apply_saved_look(services: AppServices) -> None:
         w.apply_look(app, *look)
 
 
-def is_start_at_login() -> bool:
-    """Whether the login entry really exists (reads the autostart folder or registry: call off the GUI thread)."""
+def is_start_at_login(home=None) -> bool:
+    """Whether the login entry really exists (reads the autostart folder or registry: call off the GUI thread).
+    `home` is the app's home folder, if any: the entry is then kept under it."""
     from privacy_audit.desktop.autostart import is_start_at_login as real
 
-    return real()
+    return real(home)
 
 
 class SettingsView(QWidget):
@@ -242,7 +243,8 @@ class SettingsView(QWidget):
         if self.services.os_integration:
             # The box shows the login entry as it really is (the person may have removed it with the
             # system's own tools); reading it touches the disk or the registry, so on the worker.
-            self.services.worker.submit(is_start_at_login, self._show_login_entry)
+            home = self.services.dirs.home
+            self.services.worker.submit(lambda: is_start_at_login(home), self._show_login_entry)
         self._show_path_row()
         self._cancel_forget()
         w.show_focus_now(self.back_button)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from gui_helpers import wait_idle
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -19,6 +19,7 @@ from privacy_audit.core.paths import app_dirs
 from privacy_audit.demo.pages import BIRTHDAY
 from privacy_audit.demo.qt import PRESENTER_SCALE, DemoController
 from privacy_audit.demo.session import DemoSession
+from privacy_audit.ui.journey import state_words
 
 
 def files_of(folder: Path) -> dict[str, bytes]:
@@ -102,9 +103,7 @@ def test_a_whole_demo_run_leaves_the_real_record_keyring_and_profile_untouched(
         story.seen["font"] = qapp.font().pointSizeF()
         controller = window.findChild(DemoController)
         story.seen["banner"] = controller.bar.label.text() if controller else None
-        story.seen["chips"] = sorted(
-            window.dashboard._chip(s)[1] for s in window.dashboard.overview.statuses.values()
-        )
+        story.seen["chips"] = sorted(state_words(s)[1] for s in window.dashboard.overview.statuses.values())
         window.start_check("facebook")
 
     def checking(window, story) -> bool:
@@ -132,9 +131,7 @@ def test_a_whole_demo_run_leaves_the_real_record_keyring_and_profile_untouched(
         return dashboard(window, story) and window.overview.statuses["facebook"].state == "due"
 
     def done(window, story) -> None:
-        story.seen["after_reset"] = sorted(
-            window.dashboard._chip(s)[1] for s in window.overview.statuses.values()
-        )
+        story.seen["after_reset"] = sorted(state_words(s)[1] for s in window.overview.statuses.values())
 
     story = Story(
         [
@@ -207,7 +204,7 @@ def demo(qtbot, catalogue, tmp_path):
 
 
 def chips(window) -> list[str]:
-    return sorted(window.dashboard._chip(s)[1] for s in window.overview.statuses.values())
+    return sorted(state_words(s)[1] for s in window.overview.statuses.values())
 
 
 def test_the_demo_dashboard_shows_a_realistic_mix_under_a_nothing_is_saved_banner(demo):
@@ -228,8 +225,10 @@ def test_presenter_mode_is_on_at_start_and_switches_to_normal_size_and_back(demo
     assert qapp.palette().color(QPalette.ColorRole.WindowText).name() == "#000000"
     assert qapp.palette().color(QPalette.ColorRole.PlaceholderText).name() == "#262626"
 
+    assert window.windowState() & Qt.WindowState.WindowMaximized, "presenter mode fills the screen"
     demo.bar.presenter_button.click()
     assert not demo.presenter.on
+    assert not window.windowState() & Qt.WindowState.WindowMaximized
     assert qapp.font().pointSizeF() == pytest.approx(big_app / PRESENTER_SCALE)
     assert heading.font().pointSizeF() == pytest.approx(big_heading / PRESENTER_SCALE)
 
@@ -280,3 +279,21 @@ def test_the_guided_browser_in_demo_is_pointed_at_the_practice_pages(demo):
     assert isinstance(bridge, PracticeBridge)
     assert bridge.inner._options["allow_localhost"] is True
     assert not bridge.started  # nothing is launched until a page is opened
+
+
+def test_the_demo_shows_a_sample_school_instead_of_your_school(catalogue, tmp_path, monkeypatch):
+    from privacy_audit.core.catalogue import load_school_config
+    from privacy_audit.core.paths import SCHOOL_CONFIG_ENV
+    from privacy_audit.demo.session import SAMPLE_SCHOOL_NAME
+
+    monkeypatch.delenv(SCHOOL_CONFIG_ENV, raising=False)
+    session = DemoSession(catalogue, parent_dir=tmp_path)
+    try:
+        chosen = session.school_config(None)
+        assert chosen is not None and chosen.startswith(str(session.home)), "written in the throwaway folder"
+        assert load_school_config(chosen).config.school_name == SAMPLE_SCHOOL_NAME
+        own = tmp_path / "school.yaml"
+        own.write_text('school_name: "Vanguard Academy"\n', encoding="utf-8")
+        assert session.school_config(str(own)) == str(own), "a school's own file is used as it is"
+    finally:
+        session.close()

@@ -42,17 +42,17 @@ def test_first_run_explains_the_app_and_asks_which_platforms_by_keyboard(qtbot, 
     assert window.current() == "dashboard"
     assert record_call(qtbot, window.services, "platforms_in_use") == ["general", "facebook", "instagram"]
     assert set(window.dashboard.check_buttons) == {"general", "facebook", "instagram"}
-    assert window.dashboard.summary_label.text() == "0 of 3 checks done this term"
+    assert window.dashboard.summary_label.text() == "0 of 3 checked this term"
 
 
 def test_a_whole_check_can_be_done_with_the_keyboard_alone(qtbot, window):
     finish_first_run(qtbot, window)
     services = window.services
     general = services.checklist("general")
-    # The first platform that is due has focus: Enter starts its check.
-    focused = QApplication.focusWidget()
-    assert focused is window.dashboard.check_buttons["general"]
-    qtbot.keyClick(focused, Qt.Key.Key_Return)
+    # "Start this term's check" has focus; the first platform's own "Check now" is a Tab away.
+    assert QApplication.focusWidget() is window.dashboard.termly_button
+    tab_to(qtbot, window, window.dashboard.check_buttons["general"])
+    qtbot.keyClick(window.dashboard.check_buttons["general"], Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.current() == "check", timeout=10_000)
     check = window.check
     assert check.progress_label.text() == f"Item 1 of {len(general.items)}"
@@ -92,7 +92,10 @@ def test_a_whole_check_can_be_done_with_the_keyboard_alone(qtbot, window):
     assert saved[0].item_ids == general.item_ids
     assert saved[0].note == "checked at home"
     assert record_call(qtbot, services, "load_draft", "general") is None, "the draft is gone once saved"
-    assert window.dashboard.summary_label.text() == "1 of 2 checks done this term"
+    # One answer was "I need help with this": the platform is checked but not done, and the headline says so.
+    assert window.dashboard.summary_label.text() == "1 of 2 checked this term · 1 setting still to fix"
+    assert window.overview.statuses["general"].state == "to_fix"
+    assert "general" in window.dashboard.fix_buttons
 
 
 def test_an_unfinished_check_is_kept_as_a_draft_and_resumed_where_it_stopped(qtbot, window):
@@ -150,7 +153,7 @@ def test_history_lists_checks_with_answers_notes_and_what_got_worse(qtbot, windo
     assert "Fine last time, needs attention now" in shown
     assert services.checklist("facebook").items[0].title in shown
     assert hostile in shown, "notes are shown as text, markup and all"
-    assert "1 need attention" in window.history.list.item(0).text()
+    assert "1 to fix" in window.history.list.item(0).text()
     qtbot.keyClick(window.history.list, Qt.Key.Key_Down)
     assert "Fine last time" not in window.history.detail.toPlainText()
     qtbot.keyClick(window.history.list, Qt.Key.Key_Escape)
@@ -210,3 +213,33 @@ def test_forget_everything_asks_first_then_deletes_the_record(qtbot, window):
     # Starting afresh opens a new, empty record and shows the welcome again.
     window.message.retry.click()
     qtbot.waitUntil(lambda: window.current() == "welcome", timeout=10_000)
+
+
+def test_forget_everything_also_removes_the_login_entry_and_says_so(qtbot, window):
+    from privacy_audit.desktop.autostart import is_start_at_login, set_start_at_login
+
+    finish_first_run(qtbot, window)
+    home = window.services.dirs.home
+    set_start_at_login(True, home=home)  # kept under the test's home folder, like every file of a --home run
+    assert is_start_at_login(home)
+    window.go("settings")
+    settings = window.settings
+    settings.forget_button.click()
+    with qtbot.waitSignal(settings.forgotten, timeout=10_000):
+        settings.confirm_button.click()
+    assert not is_start_at_login(home)
+    assert "Removed the login reminder" in window.message.body.text()
+
+
+def test_a_run_with_a_home_folder_writes_nothing_outside_it(qtbot, window, tmp_path, monkeypatch):
+    outside = tmp_path / "xdg-config"  # where the desktop's login entries and Qt's settings would go
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(outside))
+    services = window.services
+    services.os_integration = True  # as a real run: reminders at login are turned on after the first run
+    finish_first_run(qtbot, window)
+    wait_idle(qtbot, services)
+    home = services.dirs.home
+    assert any((home / "autostart").iterdir()), "the login entry is kept inside the home folder"
+    window.remember_place()
+    assert (services.dirs.config / "window.ini").is_file() and services.dirs.config.is_relative_to(home)
+    assert not outside.exists() or not any(outside.rglob("*")), "nothing was written outside the home folder"

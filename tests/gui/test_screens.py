@@ -289,39 +289,201 @@ def test_the_pdf_report_escapes_hostile_text(catalogue):
     )
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert "A &amp; B &lt;i&gt;Academy&lt;/i&gt;" in html
-    assert "note" not in html, "private notes are not printed"
-    assert "I have read and understood the Social Media Policy and agree to abide by its terms" in html
+    assert "&lt;b&gt;note" not in html and "<b>note" not in html, "private notes are not printed"
+    assert "agree to abide" not in html, "the report quotes no statement wording (it is a separate page)"
+    assert '<html lang="en-GB">' in html and "scope='col'" in html
 
 
-@pytest.mark.skipif(shutil.which("gs") is None, reason="Ghostscript (gs) reads the PDF's text back")
-def test_the_pdf_holds_each_platform_result_and_the_statement(qtbot, catalogue, tmp_path):
+def pdf_words(path) -> str:
+    if shutil.which("pdftotext"):
+        command = ["pdftotext", "-enc", "UTF-8", "-layout", str(path), "-"]
+    else:
+        command = [
+            "gs",
+            "-q",
+            "-dSAFER",
+            "-dBATCH",
+            "-dNOPAUSE",
+            "-sDEVICE=txtwrite",
+            "-sOutputFile=-",
+            str(path),
+        ]
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+
+@pytest.mark.skipif(
+    shutil.which("pdftotext") is None and shutil.which("gs") is None,
+    reason="pdftotext or gs reads the PDF back",
+)
+def test_the_pdf_starts_with_a_summary_of_every_platform_in_use_and_numbers_its_pages(
+    qtbot, catalogue, tmp_path
+):
+    from privacy_audit.core.due import statuses
     from privacy_audit.report.pdf import write_pdf_report
 
-    items = catalogue.get("general").item_ids
+    general = catalogue.get("general")
+    items = general.item_ids
     now = utc_now()
-    answers = tuple(ItemAnswer(i, Answer.ATTENTION if n == 0 else Answer.OK) for n, i in enumerate(items))
+    answers = tuple(
+        ItemAnswer(i, Answer.ATTENTION if n == 0 else Answer.NOT_POSSIBLE if n == 1 else Answer.OK)
+        for n, i in enumerate(items)
+    )
+    check = CheckResult("general", "1:x", items, now, now, answers)
+    found = statuses(
+        ["general", "facebook"],
+        last_checked={"general": now},
+        snoozes={},
+        configured_terms=[],
+        interval_days=None,
+        now=now.astimezone(),
+        to_fix={"general": 1},
+        not_possible={"general": 1},
+    )
     target = tmp_path / "report.pdf"
-    write_pdf_report(
+    written = write_pdf_report(
         target,
         catalogue=catalogue,
-        checks=[CheckResult("general", "1:x", items, now, now, answers)],
-        acceptance=("Ann Teacher", dt.date(2026, 11, 27)),
+        checks=[check],
         school_name="Vanguard Academy",
+        in_use=["general", "facebook"],
+        statuses=found,
+        person="Ann Teacher",
+        today=dt.date(2026, 11, 27),
     )
-    text = subprocess.run(
-        ["gs", "-q", "-dSAFER", "-dBATCH", "-dNOPAUSE", "-sDEVICE=txtwrite", "-sOutputFile=-", str(target)],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    words = " ".join(text.split())
-    for expected in (
-        "Vanguard Academy",
-        "All my accounts",
-        "Needs attention",
-        "Statement of Acceptance",
-        "Ann Teacher",
-        "27 November 2026",
-    ):
-        assert expected in words
+    assert written == [target, target.with_suffix(".html")]
+    pages = pdf_words(target).split("\f")
+    first = " ".join(pages[0].split())
+    for expected in ("Ann Teacher", "Vanguard Academy", "27 November 2026", "Facebook", "Never checked"):
+        assert expected in first
+    assert "1 to fix" in first and "1 not possible here" in first
+    assert "Up to date" not in first, "a platform with something left to fix is never up to date"
+    total = len([p for p in pages if p.strip()])
+    assert total >= 2
+    assert f"Page 1 of {total}" in first
+    rest = " ".join(" ".join(pages[1:]).split())
+    assert "Still to fix" in rest and "Not possible on this" in rest
+    assert "Not yet checked on the live site" in rest
+    assert "verified" not in rest.lower()
+    html = target.with_suffix(".html").read_text(encoding="utf-8")
+    assert "Never checked" in html and "Ann Teacher" in html
     assert target.stat().st_mode & 0o077 == 0, "the report is readable by its owner only"
+
+
+def test_the_statement_is_its_own_page_in_the_schools_words_only(qapp, tmp_path):
+    from privacy_audit.report.statement import statement_instructions, write_statement_pdf
+
+    target = tmp_path / "statement.pdf"
+    wording = "I confirm that I have read the Vanguard Academy staff social media policy."
+    write_statement_pdf(
+        target,
+        wording=wording,
+        school_name="Vanguard Academy",
+        name="Ann Teacher",
+        on=dt.date(2026, 11, 27),
+        contact="Mrs Head (Head of School)",
+    )
+    text = " ".join(pdf_words(target).split())
+    assert wording in text and "Ann Teacher" in text and "27 November 2026" in text
+    assert "Mrs Head" in text
+    assert len([page for page in pdf_words(target).split("\f") if page.strip()]) == 1, "one page"
+    with pytest.raises(ValueError, match="Appendix 1 form"):
+        write_statement_pdf(
+            tmp_path / "none.pdf",
+            wording="",
+            school_name="V",
+            name="A",
+            on=dt.date(2026, 11, 27),
+            contact="Mrs Head",
+        )
+    assert not (tmp_path / "none.pdf").exists()
+    assert "return it to Mrs Head" in statement_instructions("Mrs Head")
+
+
+def test_the_report_screen_quotes_no_statement_without_the_schools_wording(qtbot, window):
+    first_run(qtbot, window)
+    window.go("report")
+    report = window.report
+    shown = report.wording.text()
+    assert "Appendix 1 form" in shown and window.services.school.contact.describe() in shown
+    assert not report.statement_button.isVisibleTo(report)
+    assert "agree to abide" not in " ".join(l.text() for l in report.findChildren(QLabel))
+
+
+def test_the_default_report_folder_is_made_when_missing_and_a_failed_save_says_why(qtbot, window, tmp_path):
+    first_run(qtbot, window)
+    window.go("report")
+    report = window.report
+    home = window.services.dirs.home
+    assert report.folder == home / "Reports", "a run with --home keeps its reports inside its folder"
+    assert not report.folder.exists()
+    report.path.setText(str(report.folder / "mine.pdf"))
+    with qtbot.waitSignal(report.exported, timeout=30_000):
+        report.export_button.click()
+    assert (report.folder / "mine.pdf").exists() and (report.folder / "mine.html").exists()
+    assert report.report_saved.open_button.isVisible() and report.report_saved.folder_button.isVisible()
+
+    taken = tmp_path / "taken.pdf"
+    taken.mkdir()  # a folder where the file should go
+    report.path.setText(str(taken))
+    report.export_button.click()
+    qtbot.waitUntil(lambda: "is a folder" in report.status.text(), timeout=20_000)
+    assert report.export_button.isEnabled()
+
+
+def test_a_failed_save_is_explained_in_words(qapp, tmp_path):
+    import errno
+
+    from privacy_audit.ui.report_view import failure_words
+
+    path = tmp_path / "r.pdf"
+    assert "not allowed to save files in" in failure_words(PermissionError(13, "Permission denied"), path)
+    assert "disk is full" in failure_words(OSError(errno.ENOSPC, "No space left on device"), path)
+    assert "read-only" in failure_words(OSError(errno.EROFS, "Read-only file system"), path)
+    assert "does not exist" in failure_words(FileNotFoundError(2, "No such file"), path)
+
+
+def test_open_and_show_in_folder_hand_the_file_and_its_folder_to_the_system(qtbot, window, tmp_path):
+    from PySide6.QtCore import QObject, Slot
+    from PySide6.QtGui import QDesktopServices
+
+    class Opened(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.urls: list[str] = []
+
+        @Slot("QUrl")
+        def open(self, url) -> None:
+            self.urls.append(url.toLocalFile())
+
+    opened = Opened()
+    QDesktopServices.setUrlHandler("file", opened, "open")
+    try:
+        first_run(qtbot, window)
+        window.go("report")
+        report = window.report
+        report.path.setText(str(tmp_path / "mine.pdf"))
+        with qtbot.waitSignal(report.exported, timeout=30_000):
+            report.export_button.click()
+        qtbot.keyClick(report.report_saved.open_button, Qt.Key.Key_Space)
+        report.report_saved.folder_button.click()
+        assert opened.urls == [str(tmp_path / "mine.pdf"), str(tmp_path)]
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
+
+
+def test_the_guidance_notice_and_the_live_count_are_plain_lines_on_the_dashboard(qtbot, window):
+    import dataclasses
+
+    first_run(qtbot, window)
+    overview = window.overview
+    total = overview.live_checked[1]
+    assert total == sum(overview.item_counts.values()) > 0
+    assert window.dashboard.live_label.text().startswith(
+        f"{overview.live_checked[0]} of {total} settings you use"
+    )
+    assert not window.dashboard.guidance_label.isVisibleTo(window.dashboard), "no notice without a pack"
+    window.dashboard.show_overview(
+        dataclasses.replace(overview, guidance_notice="Using updated guidance 2027.1.")
+    )
+    assert window.dashboard.guidance_label.isVisibleTo(window.dashboard)
+    assert window.dashboard.guidance_label.text() == "Using updated guidance 2027.1."

@@ -134,12 +134,14 @@ def test_the_start_at_login_box_shows_the_real_login_entry(qtbot, window, tmp_pa
     window.services.set_setting("start_at_login", False)
     wait_idle(qtbot, window.services)
     window.services.os_integration = True  # this test's own config folder stands for the desktop's
-    set_start_at_login(True, home=window.services.dirs.data)  # e.g. added again by the school's IT
-    assert is_start_at_login()
+    # With a home folder (as every test has) the entry is kept inside it: a --home run writes nothing outside.
+    home = window.services.dirs.home
+    set_start_at_login(True, home=home)  # e.g. added again by the school's IT
+    assert is_start_at_login(home) and not is_start_at_login()
     window.go("settings")
     qtbot.waitUntil(window.settings.at_login.isChecked, timeout=10_000)
 
-    set_start_at_login(False)  # e.g. removed with the desktop's own startup settings
+    set_start_at_login(False, home=home)  # e.g. removed with the desktop's own startup settings
     window.show_dashboard()
     window.go("settings")
     qtbot.waitUntil(lambda: not window.settings.at_login.isChecked(), timeout=10_000)

@@ -14,10 +14,12 @@ import contextlib
 import importlib.util
 import io
 import json
+import re
 import shutil
 import subprocess
 import sys
 import unicodedata
+from html import escape
 from pathlib import Path
 
 import pytest
@@ -170,16 +172,14 @@ def test_hostile_text_is_printed_as_text_in_the_pdf_report(qapp, tmp_path):
         school_name=catalogue.school.config.school_name,
     )
     words = " ".join(unicodedata.normalize("NFKC", pdf_text(target)).split())  # NFKC: the ﬀ ligature is "ff"
-    for text in (
-        SCRIPT,
-        IMAGE,
-        "<b>bold</b> &amp; <i>tags</i>",
-        "gnp.exe" if "gnp.exe" in words else "exe.png",
-        HOSTILE["title"],
-    ):
+    # A setting's title sits in a table cell and wraps, so pdftotext gives it in pieces between the other
+    # columns: each piece is there as written; the whole title is checked in the HTML copy of the report.
+    for text in (SCRIPT, IMAGE, "<b>bold</b>", "<i>tags</i>", "gnp.exe" if "gnp.exe" in words else "exe.png"):
         assert " ".join(text.split()) in words, f"{text!r} is not in the PDF as written"
+    html = target.with_suffix(".html").read_text(encoding="utf-8")
+    assert escape(HOSTILE["title"]) in html and "<b>bold</b>" not in html
     # The override is isolated: the report's own words after the school's name read the right way round.
-    assert "Staff social media policy, section 9 Report made on" in words, words[:300]
+    assert re.search(r"(gnp\.exe|exe\.png)\u2069? Date \d", words), words[:300]
 
 
 def test_megabyte_values_are_refused_with_a_short_clear_message(tmp_path):

@@ -253,3 +253,32 @@ def test_a_frozen_windows_bundle_starts_its_windowed_program_at_login(tmp_path, 
     assert launcher.app_command("remind", home=None)[0] == str((tmp_path / launcher.WINDOWED_EXE).resolve())
     monkeypatch.setattr(sys, "platform", "linux")
     assert launcher.app_command("remind", home=None)[0] == str((tmp_path / "privacy-audit.exe").resolve())
+
+
+@linux_only
+def test_with_a_home_folder_the_login_entry_stays_inside_it(tmp_path, xdg_config):
+    home = tmp_path / "home"
+    autostart.set_start_at_login(True, home=home)
+    assert (home / "autostart" / autostart_linux.FILE_NAME).is_file()
+    assert not (xdg_config / "autostart").exists(), "a run with --home writes nothing outside its folder"
+    assert autostart.is_start_at_login(home) and not autostart.is_start_at_login()
+    assert autostart.login_entry_path(home) == str(home / "autostart" / autostart_linux.FILE_NAME)
+    autostart.set_start_at_login(False, home=home)
+    assert not autostart.is_start_at_login(home)
+
+
+def test_with_a_home_folder_the_windows_run_value_is_a_file_inside_it(tmp_path):
+    home = tmp_path / "home"
+    autostart_windows.set_enabled(True, home=home, within=home)
+    assert autostart_windows.is_enabled(within=home)
+    written = list((home / "autostart").iterdir())
+    assert len(written) == 1 and "remind" in written[0].read_text(encoding="utf-8")
+    autostart_windows.set_enabled(False, within=home)
+    assert not autostart_windows.is_enabled(within=home)
+
+
+def test_with_a_home_folder_the_macos_agent_stays_inside_it(tmp_path):
+    home = tmp_path / "home"
+    autostart_macos.set_enabled(True, home=home, within=home)
+    assert autostart_macos.agent_path(home).is_file() and autostart_macos.is_enabled(home)
+    assert str(autostart_macos.agent_path(home)).startswith(str(home))

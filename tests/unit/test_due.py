@@ -130,3 +130,52 @@ def test_naive_times_are_refused():
 def test_before_any_known_term_a_checked_platform_is_not_due():
     result = status(at(2020, 1, 10), at(2020, 2, 1), terms=[dt.date(2026, 9, 1)])
     assert not result.due and result.next_due == dt.date(2026, 9, 1)
+
+
+def test_a_checked_platform_with_something_left_is_never_ok():
+    from privacy_audit.core.audit import Answer, CheckResult, ItemAnswer
+    from privacy_audit.core.due import statuses, unresolved_counts
+
+    now = dt.datetime(2026, 12, 1, 12, tzinfo=dt.UTC)
+    ids = ("a", "b", "c")
+
+    def check(platform, *answers):
+        return CheckResult(
+            platform, "1:x", ids, now, now, tuple(ItemAnswer(i, a) for i, a in zip(ids, answers))
+        )
+
+    latest = [
+        check("general", Answer.ATTENTION, Answer.NOT_POSSIBLE, Answer.OK),
+        check("facebook", Answer.NOT_POSSIBLE, Answer.OK, Answer.NOT_APPLICABLE),
+        check("x", Answer.OK, Answer.CHANGED, Answer.NOT_APPLICABLE),
+    ]
+    to_fix, not_possible = unresolved_counts(latest)
+    assert to_fix == {"general": 1, "facebook": 0, "x": 0}
+    assert not_possible == {"general": 1, "facebook": 1, "x": 0}
+    found = statuses(
+        ["general", "facebook", "x", "tiktok"],
+        last_checked={"general": now, "facebook": now, "x": now},
+        snoozes={},
+        configured_terms=[],
+        interval_days=None,
+        now=now,
+        to_fix=to_fix,
+        not_possible=not_possible,
+    )
+    assert {p: s.state for p, s in found.items()} == {
+        "general": "to_fix",
+        "facebook": "not_possible",
+        "x": "ok",
+        "tiktok": "never",
+    }
+    assert all(found[p].checked for p in ("general", "facebook", "x")) and not found["tiktok"].checked
+
+
+def test_without_the_answers_the_counts_are_unknown_not_zero():
+    from privacy_audit.core.due import statuses
+
+    now = dt.datetime(2026, 12, 1, 12, tzinfo=dt.UTC)
+    found = statuses(
+        ["x"], last_checked={"x": now}, snoozes={}, configured_terms=[], interval_days=None, now=now
+    )
+    assert found["x"].to_fix is None and found["x"].not_possible is None
