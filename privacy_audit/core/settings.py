@@ -13,6 +13,7 @@ FIRST_RUN_DONE: Final = "first_run_done"  # bool
 URL_PARAMETERS: Final = "url_parameters"  # {platform: {name: value}}, e.g. a Mastodon server
 TEXT_SIZE: Final = "text_size"  # float, one of ui.widgets.TEXT_SCALES (1.0 / 1.25 / 1.5 / 2.0)
 CONTRAST: Final = "contrast"  # str, one of ui.widgets.CONTRASTS (system / high-light / high-dark)
+PHONE: Final = "phone"  # str, one of PHONES ("iphone" / "android"); None until the person has chosen
 
 # Every setting the app reads when the record opens.
 ALL: Final = (
@@ -24,8 +25,10 @@ ALL: Final = (
     URL_PARAMETERS,
     TEXT_SIZE,
     CONTRAST,
+    PHONE,
 )
 # The settings that belong to the person, not to one computer, so they move with an exported record.
 PORTABLE: Final = (URL_PARAMETERS,)
 
+PHONES: Final = ("iphone", "android")  # what PHONE may hold; a checklist item's where.ios / where.android
 BROWSER_CHOICES: Final = ("auto", "msedge", "chrome", "chromium", "path", "default")
