@@ -21,6 +21,18 @@ DARK = QColor(0, 0, 0)
 LIGHT = QColor(255, 255, 255)
 
 
+def placement(matrix: QrMatrix, area: QRect) -> QRect:
+    """Where `paint_matrix` draws the code (quiet zone included) in `area`: square, centred, whole pixels
+    a module when there is room for one."""
+    cells = matrix.size_with_quiet_zone
+    side = min(area.width(), area.height())
+    module = side // cells
+    drawn = module * cells if module >= 1 else side
+    return QRect(
+        area.x() + (area.width() - drawn) // 2, area.y() + (area.height() - drawn) // 2, drawn, drawn
+    )
+
+
 def paint_matrix(painter: QPainter, matrix: QrMatrix, area: QRect) -> QRect:
     """Draw `matrix` with its quiet zone, as large as fits in `area` and centred; returns where it went.
 
@@ -28,12 +40,9 @@ def paint_matrix(painter: QPainter, matrix: QrMatrix, area: QRect) -> QRect:
     is blurred; below that (a tiny widget) modules are scaled and the code may not scan.
     """
     cells = matrix.size_with_quiet_zone
-    side = min(area.width(), area.height())
-    module = side // cells
-    drawn = module * cells if module >= 1 else side
-    left = area.x() + (area.width() - drawn) // 2
-    top = area.y() + (area.height() - drawn) // 2
-    target = QRect(left, top, drawn, drawn)
+    target = placement(matrix, area)
+    left, top, drawn = target.x(), target.y(), target.width()
+    module = drawn // cells
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
     painter.fillRect(target, LIGHT)
@@ -134,6 +143,12 @@ class QrCode(QWidget):
 
     def matrix(self) -> QrMatrix | None:
         return self._matrix
+
+    def code_rect(self) -> QRect:
+        """Where the code is drawn in the widget, quiet zone included; empty when there is none."""
+        if self._matrix is None:
+            return QRect()
+        return placement(self._matrix, self.contentsRect())
 
     def to_image(self, module_pixels: int = 8) -> QImage:
         """The code as an image, `module_pixels` a module with the quiet zone; a null image when empty."""
