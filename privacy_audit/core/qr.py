@@ -64,7 +64,7 @@ def qr_address_problem(address: str, domains: Sequence[str]) -> str | None:
     if has_placeholder(address):
         return "the address still has a {parameter} in it; only the person can fill it in"
     host = url_host_template(address)
-    if not host_is_allowed(host, domains):
+    if not host_is_allowed(host, tuple(domains)):
         return f"'{host}' is not one of the platform's domains ({', '.join(domains) or 'none'})"
     return None
 
