@@ -39,7 +39,7 @@ from privacy_audit.core.settings import PHONE, PHONES
 from privacy_audit.ui import widgets as w
 from privacy_audit.ui.answer_words import answer_labels, answers_for
 from privacy_audit.ui.icons import platform_pixmap
-from privacy_audit.ui.phone_mode import PhoneModeView, needs_phone, phone_lines
+from privacy_audit.ui.phone_mode import FittedScroll, PhoneModeView, needs_phone, phone_lines
 from privacy_audit.ui.qr import QrCode
 from privacy_audit.ui.services import URL_PARAMETERS, AppServices
 
@@ -124,6 +124,9 @@ class CheckView(QWidget):
         self.phone.phone_chosen.connect(self.choose_phone)
         self.pages.addWidget(self.phone)
         self._build_summary_page()
+        phone_mode = QShortcut(QKeySequence("Alt+P"), self)
+        phone_mode.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        phone_mode.activated.connect(self.enter_phone_mode)
         for number in range(1, 5):
             shortcut = QShortcut(QKeySequence(str(number)), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -135,9 +138,10 @@ class CheckView(QWidget):
         screen = QVBoxLayout(self.item_screen)
         screen.setContentsMargins(0, 0, 0, 0)
         screen.setSpacing(0)
-        self.item_scroll = w.scroll_page(self.item_page)
+        self.item_scroll = FittedScroll()
         screen.addWidget(self.item_scroll, 1)
         self._build_item_page()
+        self.item_scroll.setWidget(self.item_page)
         self.footer = QFrame()
         self.footer.setObjectName("page")
         rule = QFrame()
@@ -167,12 +171,14 @@ class CheckView(QWidget):
 
         item_card, body = w.card()
         self.needs_phone = w.text("", name="chip_warn")
-        body.addWidget(self.needs_phone, 0, Qt.AlignmentFlag.AlignLeft)
+        body.addWidget(self.needs_phone)
         self.title = w.heading("", 1)
         # Focus moves here on every new setting, so a screen reader reads "Setting 3 of 9: <title>".
         self.title.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         body.addWidget(self.title)
-        self.advice = w.text(self.tr("Good practice, not a policy rule"), name="chip_never", selectable=False)
+        self.advice = w.text(
+            self.tr("Good practice, not a policy rule"), name="chip_never", selectable=False, wrap=False
+        )
         body.addWidget(self.advice, 0, Qt.AlignmentFlag.AlignLeft)
         self.why = w.text("")
         body.addWidget(self.why)
@@ -271,8 +277,9 @@ class CheckView(QWidget):
         nav.addWidget(self.back_button)
         nav.addStretch(1)
         self.phone_mode_button = w.button(
-            self.tr("Check on my &phone"),
-            tooltip=self.tr("One setting at a time in large print, with a code to scan (Alt+P)"),
+            self.tr("Check on my phone (Alt+P)"),
+            accessible=self.tr("Check on my phone"),
+            tooltip=self.tr("One setting at a time in large print, with a code to scan"),
         )
         self.phone_mode_button.clicked.connect(self.enter_phone_mode)
         nav.addWidget(self.phone_mode_button)
@@ -440,6 +447,7 @@ class CheckView(QWidget):
             self._show_phone_item(item)
             w.show_focus_now(self.phone.title)
         else:
+            self.item_scroll.fit()  # the new setting's text needs its own height
             self.item_scroll.verticalScrollBar().setValue(0)
             w.show_focus_now(self.title)
             self.item_scroll.ensureWidgetVisible(self.platform_title)
@@ -697,6 +705,7 @@ class CheckView(QWidget):
         caption = self._set_code(self.qr, item)
         self.qr_caption.setText(caption)
         self.qr_caption.show()
+        self.item_scroll.fit()
         self.item_scroll.ensureWidgetVisible(self.qr_caption)
         w.announce(self, caption)
 

@@ -9,8 +9,8 @@ the phone (`phone_lines`) live here and are used by the full check screen too, s
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from privacy_audit.core.audit import Answer
 from privacy_audit.core.checklist import Item
@@ -19,6 +19,29 @@ from privacy_audit.ui import widgets as w
 from privacy_audit.ui.qr import QrCode
 
 _CONTEXT = "PhoneMode"
+
+
+class FittedScroll(w.FitScrollArea):
+    """A scroll area (up and down only) whose page is as tall as its text needs at the width it has once the
+    scroll bar shows; measured at the full width, wrapped text was squeezed when the bar appeared. Call
+    `fit()` after changing the page's text."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    def fit(self) -> None:
+        page = self.widget()
+        layout = page.layout() if page is not None else None
+        if layout is None or not layout.hasHeightForWidth():
+            return
+        # The cards' own layouts learn their new text's height from posted layout requests: settle them first.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        width = self.width() - self.verticalScrollBar().sizeHint().width()
+        page.setMinimumHeight(max(0, layout.totalHeightForWidth(max(1, width))))
 
 
 def phone_lines(item: Item, platform: str, phone: str | None) -> list[str]:
@@ -65,26 +88,31 @@ class PhoneModeView(QWidget):
         self.where_am_i = w.heading("", 2)
         top.addWidget(self.where_am_i, 1)
         self.leave_button = w.button(
-            self.tr("Back to the &full check screen"),
-            tooltip=self.tr("The same check, with every detail (Esc)"),
+            self.tr("Back to the full check screen (Esc)"),
+            accessible=self.tr("Back to the full check screen"),
+            tooltip=self.tr("The same check, with every detail"),
         )
         self.leave_button.clicked.connect(self.leave.emit)
         top.addWidget(self.leave_button, 0, Qt.AlignmentFlag.AlignTop)
         outer.addLayout(top)
 
-        body = QHBoxLayout()
+        self.body = QWidget()
+        self.body.setObjectName("page")
+        body = QHBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 8, 0)
         body.setSpacing(24)
         words = QVBoxLayout()
         words.setSpacing(10)
         self.title = w.heading("", 1)
-        self.title.setFont(w.scaled_font(2.0, True))
+        self.title.setFont(w.scaled_font(2.6, True))
+        self.title.setProperty("privacy_audit_font_factor", 2.6)
         self.title.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         words.addWidget(self.title)
-        self.phone_steps = w.text("", factor=1.5)
+        self.phone_steps = w.text("", factor=1.8)
         words.addWidget(self.phone_steps)
-        self.steps = w.text("", factor=1.25)
+        self.steps = w.text("", factor=1.5)
         words.addWidget(self.steps)
-        self.safe_value = w.text("", factor=1.4, bold=True)
+        self.safe_value = w.text("", factor=1.6, bold=True)
         words.addWidget(self.safe_value)
         self.not_possible = w.text("", factor=1.2)
         words.addWidget(self.not_possible)
@@ -95,23 +123,27 @@ class PhoneModeView(QWidget):
         for phone, label in (("iphone", self.tr("&iPhone")), ("android", self.tr("&Android"))):
             button = w.button(label)
             button.setFont(w.scaled_font(1.2))
+            button.setProperty("privacy_audit_font_factor", 1.2)
             button.clicked.connect(lambda _=False, p=phone: self.phone_chosen.emit(p))
             phones.addWidget(button)
             self.phone_buttons[phone] = button
         phones.addStretch(1)
         words.addLayout(phones)
         words.addStretch(1)
-        body.addLayout(words, 3)
+        body.addLayout(words, 1)
 
         code_column = QVBoxLayout()
         self.qr = QrCode(minimum_side=220)
-        code_column.addWidget(self.qr)
+        self.qr.setMaximumSize(320, 320)  # large enough to scan across a room, leaving the words their space
+        code_column.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
         self.qr_caption = w.text("", factor=1.2)
         self.qr_caption.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         code_column.addWidget(self.qr_caption)
         code_column.addStretch(1)
-        body.addLayout(code_column, 2)
-        outer.addLayout(body, 1)
+        body.addLayout(code_column, 0)
+        self.scroll = FittedScroll()
+        self.scroll.setWidget(self.body)
+        outer.addWidget(self.scroll, 1)
 
         grid = QGridLayout()
         grid.setSpacing(10)
@@ -119,7 +151,8 @@ class PhoneModeView(QWidget):
         self._answers: list[Answer] = []
         for index in range(4):
             button = w.answer_button(index + 1, "")
-            button.setFont(w.scaled_font(1.35))
+            button.setFont(w.scaled_font(1.5))
+            button.setProperty("privacy_audit_font_factor", 1.5)
             button.clicked.connect(lambda _=False, i=index: self._pressed(i))
             grid.addWidget(button, index // 2, index % 2)
             self.answer_buttons.append(button)
@@ -175,3 +208,5 @@ class PhoneModeView(QWidget):
     def show_code_caption(self, text: str) -> None:
         self.qr_caption.setText(text)
         self.qr_caption.setVisible(bool(text))
+        self.scroll.fit()
+        self.scroll.verticalScrollBar().setValue(0)
