@@ -124,9 +124,6 @@ class CheckView(QWidget):
         self.phone.phone_chosen.connect(self.choose_phone)
         self.pages.addWidget(self.phone)
         self._build_summary_page()
-        phone_mode = QShortcut(QKeySequence("Alt+P"), self)
-        phone_mode.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        phone_mode.activated.connect(self.enter_phone_mode)
         for number in range(1, 5):
             shortcut = QShortcut(QKeySequence(str(number)), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -277,8 +274,7 @@ class CheckView(QWidget):
         nav.addWidget(self.back_button)
         nav.addStretch(1)
         self.phone_mode_button = w.button(
-            self.tr("Check on my phone (Alt+P)"),
-            accessible=self.tr("Check on my phone"),
+            self.tr("Check on my &phone"),
             tooltip=self.tr("One setting at a time in large print, with a code to scan"),
         )
         self.phone_mode_button.clicked.connect(self.enter_phone_mode)
@@ -635,7 +631,7 @@ class CheckView(QWidget):
     # -- check on my phone --------------------------------------------------------------------------------
 
     def enter_phone_mode(self) -> None:
-        """One setting at a time in large print, with the QR code and the phone steps (Alt+P)."""
+        """One setting at a time in large print, with the QR code and the phone steps (Alt+P, its mnemonic)."""
         if self.current_item() is None:
             return
         self._remember_note()

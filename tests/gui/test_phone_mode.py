@@ -120,7 +120,7 @@ def test_a_whole_whatsapp_check_runs_in_check_on_my_phone_by_keyboard(qtbot, vie
     view.activateWindow()
     qtbot.waitUntil(view.isActiveWindow)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
-    assert view.in_phone_mode()
+    qtbot.waitUntil(view.in_phone_mode)  # a mnemonic clicks its button after 100 ms
     assert view.phone.title.hasFocus()
     keys = [Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4]
     expected = {}
