@@ -195,12 +195,9 @@ def _page(
 
     footer = pages.document(
         "<p style='margin:0'>"
-        + escape(
-            _tr(
-                "If you can't make a setting safe, or a pupil is involved, talk to {contact}. "
-                "Questions about this guide: the same person, or your school's IT team."
-            )
-        ).replace(escape("{contact}"), _data(contact_line(school)))
+        + escape(_tr("If you can't make a setting safe, or a pupil is involved, talk to {contact}.")).replace(
+            escape("{contact}"), _data(contact_line(school))
+        )
         + "</p>",
         pages.width,
         TEXT_PT,
@@ -212,30 +209,31 @@ def _page(
         title = (
             checklist.name if not continued else _tr("{platform} (continued)").format(platform=checklist.name)
         )
-        intro = _tr(
-            "Scan a code with your phone's camera to open that settings page on your phone, in the app if you "
-            "have it. The codes hold only {platform}'s own addresses, nothing about you."
-        )
+        if any(block.code is not None for block in blocks):
+            intro = _tr(
+                "Scan a code with your phone's camera to open that settings page on your phone, in the app if "
+                "you have it. The codes hold only {platform}'s own addresses, nothing about you."
+            )
+        else:
+            intro = _tr("{platform}'s settings are in its phone app: follow the steps on your phone.")
+        printed = _tr("printed {date}").format(date=_long_date(today))
         lines = [
             f"<p style='margin:0; font-size:17pt'><b>{_data(title)}</b></p>",
             "<p style='margin:0'>"
             + escape(_tr("Pocket guide to the privacy settings"))
             + f" · {_data(school.school_name)} · "
             + escape(_tr("Staff social media policy, section 9"))
-            + " · "
-            + escape(_tr("printed {date}").format(date=_long_date(today).replace(" ", "\u00a0")))
+            + f" · <span style='white-space:nowrap'>{escape(printed)}</span>"
             + "</p>",
             "<p style='margin:0; margin-top:4px'>"
             + escape(intro).replace(escape("{platform}"), _data(checklist.name))
             + "</p>",
         ]
         if phone in PHONES:
-            chosen = _tr("On iPhone") if phone == "iphone" else _tr("On Android")
+            phone_name = {"iphone": _tr("iPhone"), "android": _tr("Android")}[phone]
             lines.append(
                 "<p style='margin:0'>"
-                + escape(
-                    _tr("The phone steps are for your phone: {phone}.").format(phone=chosen.split(" ", 1)[1])
-                )
+                + escape(_tr("The phone steps are for your phone: {phone}.").format(phone=phone_name))
                 + "</p>"
             )
         document = pages.document("".join(lines), pages.width, 9.5)
@@ -248,8 +246,12 @@ def _page(
     top = header(continued=False)
     column, y = 0, top
     bottom = footer_top - _mm(3)
+    # When the settings fit on one page, the columns are balanced: the first ends once half is placed.
+    total = sum(block.height + _mm(ITEM_GAP_MM) for block in blocks)
+    half = total / 2 if total <= 2 * (bottom - top) else None
     for block in blocks:
-        if y + block.height > bottom and y > top:
+        past_half = half is not None and column == 0 and (y - top) + block.height / 2 > half
+        if (y + block.height > bottom or past_half) and y > top:
             if column == 0:
                 column, y = 1, top
             else:

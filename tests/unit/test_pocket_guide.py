@@ -141,6 +141,10 @@ def test_the_trainers_guide_has_every_platform_setting_safe_value_and_the_contac
     assert "Ms Okafor (Designated Safeguarding Lead), dsl@hillside.example" in text
     assert "Hillside <b>Academy</b>" in text  # the school's words are text, never markup
     assert "{server}" not in text and "[your server]" in text
+    # WhatsApp's own help gives different routes on the two phones; a trainer's guide prints both.
+    assert "On iPhone: Settings › Privacy › Profile photo" in text
+    assert "On Android: ⋮ More options › Settings › Privacy › Profile photo" in text
+    assert "WhatsApp's settings are in its phone app" in text
 
 
 def test_every_page_belongs_to_one_platform_and_names_the_contact(trainer_guide):
@@ -193,6 +197,8 @@ def test_the_persons_guide_has_only_their_platforms_and_their_phones_steps(
         assert all(squeeze(item.title) in text for item in checklist.items)
     assert "Facebook" not in text and "TikTok" not in text
     assert "On iPhone" not in text
+    assert "On Android: ⋮ More options › Settings › Privacy › Last seen and online" in text
+    assert "In the app: Chats › each group › Group info" in text  # the same on both phones
     assert "The phone steps are for your phone: Android." in text
     assert oct(pdf.stat().st_mode & 0o777) == "0o644"
 
