@@ -100,7 +100,8 @@ def test_a_page_that_did_not_load_is_said_plainly_with_what_to_do_instead(check_
     check_view.on_browser_event(failed)
     said = check_view.browser_status.text()
     assert said.startswith("The Facebook settings page didn't open:") and words in said
-    assert "on your phone" in said
+    assert "on your phone" in said and "“Open on my phone”" in said and "“Copy link”" in said
+    assert check_view.phone_button.isVisibleTo(check_view) and check_view.copy_button.isVisibleTo(check_view)
     assert "is open" not in said
     # The panel's "not found" on an error page must not hide the failure; a page that does load later does.
     check_view.on_browser_event(BrowserEvent("label_missing", item_id=item.id))

@@ -240,3 +240,22 @@ def test_the_check_screen_screenshot(qtbot, view, text_scale):  # noqa: F811 (th
     QApplication.processEvents()
     assert save_screenshot(view, "check.png").exists()
     view.close()
+
+
+@pytest.mark.parametrize(
+    ("contact", "words"),
+    [
+        ({}, "the Head of School or another member of the Senior Management Team"),
+        ({"role": "Designated Safeguarding Lead"}, "Designated Safeguarding Lead"),
+        ({"name": "Mr B Jones", "phone": "01234 567890"}, "Mr B Jones, 01234 567890"),
+        (
+            {"email": "dsl@school.example"},
+            "the Head of School or another member of the Senior Management Team, dsl@school.example",
+        ),
+    ],
+)
+def test_the_contact_is_only_what_the_school_said(contact, words):
+    from privacy_audit.core.school import SchoolConfig
+    from privacy_audit.ui.check import contact_words
+
+    assert contact_words(SchoolConfig.model_validate({"contact": contact})) == words
