@@ -36,7 +36,7 @@ class FittedScroll(w.FitScrollArea):
     def fit(self) -> None:
         page = self.widget()
         layout = page.layout() if page is not None else None
-        if layout is None or not layout.hasHeightForWidth():
+        if page is None or layout is None or not layout.hasHeightForWidth():
             return
         # The cards' own layouts learn their new text's height from posted layout requests: settle them first.
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
@@ -141,9 +141,9 @@ class PhoneModeView(QWidget):
         code_column.addWidget(self.qr_caption)
         code_column.addStretch(1)
         body.addLayout(code_column, 0)
-        self.scroll = FittedScroll()
-        self.scroll.setWidget(self.body)
-        outer.addWidget(self.scroll, 1)
+        self.body_scroll = FittedScroll()
+        self.body_scroll.setWidget(self.body)
+        outer.addWidget(self.body_scroll, 1)
 
         grid = QGridLayout()
         grid.setSpacing(10)
@@ -208,5 +208,5 @@ class PhoneModeView(QWidget):
     def show_code_caption(self, text: str) -> None:
         self.qr_caption.setText(text)
         self.qr_caption.setVisible(bool(text))
-        self.scroll.fit()
-        self.scroll.verticalScrollBar().setValue(0)
+        self.body_scroll.fit()
+        self.body_scroll.verticalScrollBar().setValue(0)

@@ -135,7 +135,7 @@ def test_check_on_my_phone_fits_a_projector_without_scrolling(qtbot, opened, tex
     for position in range(len(view.items)):
         view.show_position(position)
         QApplication.processEvents()
-        problems = cut_off(view, view.phone, view.phone.scroll, whole=True)
+        problems = cut_off(view, view.phone, view.phone.body_scroll, whole=True)
         assert not problems, (platform, position, problems)
         assert (view.width(), view.height()) == (1280, 720)
     view.close()
