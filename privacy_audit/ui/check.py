@@ -39,7 +39,7 @@ from privacy_audit.core.settings import PHONE, PHONES
 from privacy_audit.ui import widgets as w
 from privacy_audit.ui.answer_words import answer_labels, answers_for
 from privacy_audit.ui.icons import platform_pixmap
-from privacy_audit.ui.phone_mode import FittedScroll, PhoneModeView, needs_phone, phone_lines
+from privacy_audit.ui.phone_mode import FOCUSED_HEADING, FittedScroll, PhoneModeView, needs_phone, phone_lines
 from privacy_audit.ui.qr import QrCode
 from privacy_audit.ui.services import URL_PARAMETERS, AppServices
 
@@ -178,6 +178,7 @@ class CheckView(QWidget):
         self.title = w.heading("", 1)
         # Focus moves here on every new setting, so a screen reader reads "Setting 3 of 9: <title>".
         self.title.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.title.setStyleSheet(FOCUSED_HEADING)
         body.addWidget(self.title)
         self.advice = w.text(
             self.tr("Good practice, not a policy rule"), name="chip_never", selectable=False, wrap=False

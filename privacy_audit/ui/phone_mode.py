@@ -19,6 +19,10 @@ from privacy_audit.ui import widgets as w
 from privacy_audit.ui.qr import QrCode
 
 _CONTEXT = "PhoneMode"
+# A heading that takes focus shows it, as every other focused control does (its font is left alone).
+FOCUSED_HEADING = (
+    "QLabel { border: 2px solid transparent; } QLabel:focus { border: 2px solid palette(highlight); }"
+)
 
 
 class FittedScroll(w.FitScrollArea):
@@ -107,6 +111,7 @@ class PhoneModeView(QWidget):
         self.title.setFont(w.scaled_font(2.6, True))
         self.title.setProperty("privacy_audit_font_factor", 2.6)
         self.title.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.title.setStyleSheet(FOCUSED_HEADING)
         words.addWidget(self.title)
         self.phone_steps = w.text("", factor=1.8)
         words.addWidget(self.phone_steps)
