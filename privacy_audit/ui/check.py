@@ -947,7 +947,7 @@ class CheckView(QWidget):
         ]
         if attention:
             frame, inner = w.card("banner")
-            inner.addWidget(w.heading(self.tr("Not yet safe"), 2))
+            inner.addWidget(w.heading(self.tr("Left to fix"), 2))
             for item in attention:
                 inner.addWidget(w.text(self.tr("Not yet safe: {title}").format(title=item.title), bold=True))
                 advice = item.if_not_possible or self.tr(
