@@ -211,7 +211,7 @@ def test_a_person_who_has_chosen_no_platforms_is_told_how_to_get_more(private_ho
     assert page_count(pdf) == 1
 
 
-def test_differing_phone_paths_are_printed_for_each_phone(tmp_path):
+def test_differing_phone_paths_are_printed_for_each_phone(qapp, tmp_path):
     catalogue = load_catalogue()
     whatsapp = catalogue.get("whatsapp")
     item = whatsapp.items[0]
@@ -231,7 +231,7 @@ def test_differing_phone_paths_are_printed_for_each_phone(tmp_path):
     assert "On Android: ⋮ › Settings › Privacy" in text and "On iPhone" not in text
 
 
-def test_a_guide_that_cannot_be_written_loses_nothing(tmp_path):
+def test_a_guide_that_cannot_be_written_loses_nothing(qapp, tmp_path):
     catalogue = load_catalogue()
     target = tmp_path / "guide.pdf"
     target.write_bytes(b"the old guide")
