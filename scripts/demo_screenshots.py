@@ -121,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
         window.check.open_settings_page()
         wait_for(app, lambda: any(getattr(e, "kind", "") == "label_found" for e in events))
         time.sleep(0.5)  # let the browser paint the outline
-        window.check.pages.currentWidget().ensureWidgetVisible(window.check.browser_status)
+        window.check.item_scroll.ensureWidgetVisible(window.check.browser_status)
         save(window, args.out, "demo-check")
         capture_screen(args.out, "demo-practice-page")
 

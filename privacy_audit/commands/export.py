@@ -4,6 +4,8 @@
   Written owner-only (0600). Needs the record's key (keyring or passphrase).
 - pdf: a printable report of your checks and statement of acceptance (uses the desktop app's report writer).
 - ics: a calendar file with a reminder at the start of each term, for any calendar app. Needs no key.
+- guide: a printable pocket guide (PDF) for the platforms you use, with QR codes of their settings pages;
+  with --all, for every platform the school offers (for a trainer), which needs no key.
 """
 
 from __future__ import annotations
@@ -12,12 +14,21 @@ import argparse
 from pathlib import Path
 
 NAME = "export"
-HELP = "write your record as JSON, a PDF report, or a calendar (.ics) of term reminders"
+HELP = "write your record as JSON, a PDF report, a calendar (.ics) of term reminders, or a pocket guide"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--format", choices=("json", "pdf", "ics"), default="json", help="what to write (default: json)"
+        "--format",
+        choices=("json", "pdf", "ics", "guide"),
+        default="json",
+        help="what to write (default: json)",
+    )
+    parser.add_argument(
+        "--all",
+        action="store_true",
+        dest="all_platforms",
+        help="with --format guide: every platform the school offers (for a trainer), not only yours",
     )
     parser.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write")
 
@@ -33,7 +44,11 @@ def run(args: argparse.Namespace) -> int:
     output = Path(args.output).expanduser()
     if args.format == "ics":
         return _export_ics(output, load_catalogue_for(args, dirs_for(args)))
+    if args.format == "guide" and args.all_platforms:  # a trainer's set: nothing from a record
+        return _export_guide(output, load_catalogue_for(args, dirs_for(args)), None)
     with terminal_record(args) as (_dirs, catalogue, record):
+        if args.format == "guide":
+            return _export_guide(output, catalogue, record)
         if args.format == "pdf":
             return _export_pdf(output, catalogue, record)
         from privacy_audit.store.errors import RecordError
@@ -109,4 +124,30 @@ def _export_pdf(output: Path, catalogue, record) -> int:
     for notice in record.notices:
         say(notice)
     out(f"Wrote your report to {output}.")
+    return 0
+
+
+def _export_guide(output: Path, catalogue, record) -> int:
+    """The pocket guide: the person's platforms and phone from their record, or every platform (no record)."""
+    from privacy_audit.commands._terminal import out, say
+    from privacy_audit.core.platforms import ALWAYS_IN_USE
+    from privacy_audit.core.settings import PHONE, PHONES
+    from privacy_audit.report.guide import write_pocket_guide
+
+    platforms, phone = None, None
+    if record is not None:
+        platforms = record.platforms_in_use()
+        chosen = record.get_setting(PHONE)
+        phone = chosen if chosen in PHONES else None
+    try:
+        pages = write_pocket_guide(output, catalogue=catalogue, platforms=platforms, phone=phone)
+    except OSError as exc:
+        say(f"{output}: cannot be written ({exc.strerror or exc}).")
+        return 1
+    if platforms == [ALWAYS_IN_USE]:
+        say(
+            "You have not chosen the platforms you use yet, so the guide has only the checks for all your "
+            "accounts. Choose them in the app, or add --all for every platform."
+        )
+    out(f"Wrote a pocket guide of {pages} page(s) to {output}.")
     return 0

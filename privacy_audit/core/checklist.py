@@ -22,6 +22,7 @@ from pydantic import (
     model_validator,
 )
 
+from privacy_audit.core.settings import PHONES
 from privacy_audit.core.urls import host_is_allowed, url_host_template
 
 SCHEMA_VERSION = 1
@@ -83,12 +84,27 @@ def check_url_form(url: str) -> str:
     return url
 
 
+# Which `Where` field holds each phone's own path; shown as "On iPhone" / "On Android".
+_PHONE_FIELD: dict[str, str] = dict(zip(PHONES, ("ios", "android"), strict=True))
+
+
 class Where(_Strict):
-    """Where the setting lives: a web settings page, an app-only path, or both when they differ."""
+    """Where the setting lives: a web settings page, a path in the phone app, or both.
+
+    `ios` and `android` are given only where the two apps really differ; `app` is the path they share.
+    An item that gives one phone's own path must still say where the other phone's setting is (its own
+    path, or `app`), so nobody is left with half the steps.
+    """
 
     url: str | None = Field(default=None, description="https settings page on one of the platform's domains")
     app: ShortText | None = Field(
         default=None, description="path in the phone app, e.g. 'Profile › ⚙ › Privacy'"
+    )
+    ios: ShortText | None = Field(
+        default=None, description="the iPhone app's path, only where it differs from Android's ('On iPhone')"
+    )
+    android: ShortText | None = Field(
+        default=None, description="the Android app's path, only where it differs from iPhone's ('On Android')"
     )
 
     @field_validator("url")
@@ -98,9 +114,43 @@ class Where(_Strict):
 
     @model_validator(mode="after")
     def _one_of(self) -> Where:
-        if self.url is None and self.app is None:
+        if self.url is None and self.app is None and self.ios is None and self.android is None:
             raise ValueError("give a settings 'url', an 'app' path, or both")
+        if self.app is None and (self.ios is None) != (self.android is None):
+            given, missing = ("ios", "android") if self.ios is not None else ("android", "ios")
+            raise ValueError(
+                f"'{given}' is given but '{missing}' is not: give the other phone's path too, or the shared 'app' path"
+            )
         return self
+
+    def phone_path(self, phone: str | None) -> str | None:
+        """The path to follow on `phone` ("iphone" / "android"): its own path where it differs, else `app`."""
+        if phone in _PHONE_FIELD:
+            own: str | None = getattr(self, _PHONE_FIELD[phone])
+            if own is not None:
+                return own
+        return self.app
+
+    def phone_paths(self, phone: str | None = None) -> list[tuple[str, str]]:
+        """The phone steps to show, as (kind, path) with kind "iphone", "android" or "app" (for "In the app").
+
+        With a phone chosen, only its path; without one, both phones' paths where they differ, else the
+        shared one. Empty when the setting is on the web only.
+        """
+        if phone in _PHONE_FIELD:
+            path = self.phone_path(phone)
+            if path is None:
+                return []
+            own = getattr(self, _PHONE_FIELD[phone]) is not None
+            return [(phone if own else "app", path)]
+        if self.ios is None and self.android is None:
+            return [("app", self.app)] if self.app is not None else []
+        return [(kind, path) for kind in _PHONE_FIELD if (path := self.phone_path(kind)) is not None]
+
+    @property
+    def on_phone(self) -> bool:
+        """True when the setting can be changed in the phone app."""
+        return self.app is not None or self.ios is not None or self.android is not None
 
 
 class SchoolChoice(_Strict):
@@ -396,6 +446,11 @@ def allowed_domains(checklist: Checklist, values: dict[str, str]) -> tuple[str, 
         if p.kind == "hostname" and values.get(p.name, "").strip()
     )
     return tuple(checklist.domains) + typed
+
+
+def has_placeholder(url: str) -> bool:
+    """True when `url` still has a `{parameter}` for the person to fill in."""
+    return _PLACEHOLDER.search(url) is not None
 
 
 def fill_url(template: str, values: dict[str, str]) -> str:

@@ -17,6 +17,7 @@ CONTRAST: Final = "contrast"  # str, one of ui.widgets.CONTRASTS (system / high-
 # in the order they are walked]}, or None when no termly check is running. Which platform comes next is not
 # stored: it is the first of "platforms" still due (a finished check is no longer due this term).
 TERMLY_CHECK: Final = "termly_check"
+PHONE: Final = "phone"  # str, one of PHONES ("iphone" / "android"); None until the person has chosen
 
 # Every setting the app reads when the record opens.
 ALL: Final = (
@@ -29,8 +30,10 @@ ALL: Final = (
     TEXT_SIZE,
     CONTRAST,
     TERMLY_CHECK,
+    PHONE,
 )
 # The settings that belong to the person, not to one computer, so they move with an exported record.
 PORTABLE: Final = (URL_PARAMETERS,)
 
+PHONES: Final = ("iphone", "android")  # what PHONE may hold; a checklist item's where.ios / where.android
 BROWSER_CHOICES: Final = ("auto", "msedge", "chrome", "chromium", "path", "default")

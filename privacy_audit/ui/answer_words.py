@@ -7,17 +7,35 @@ through it, the checklist models) on the way to the first page.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 
 from privacy_audit.core.audit import Answer
 
+if TYPE_CHECKING:
+    from privacy_audit.core.checklist import Item
+
 
 def answer_labels() -> dict[Answer, str]:
-    """The answer buttons' words, in the app's language, in the order the buttons are shown."""
+    """Every answer's words, in the app's language, in the order the buttons are shown."""
     tr = QCoreApplication.translate
     return {
         Answer.OK: tr("CheckView", "It's set correctly"),
+        Answer.NOT_POSSIBLE: tr("CheckView", "Not possible on this platform"),
         Answer.CHANGED: tr("CheckView", "I changed it now"),
         Answer.ATTENTION: tr("CheckView", "I need help with this"),
         Answer.NOT_APPLICABLE: tr("CheckView", "Doesn't apply to me"),
     }
+
+
+def answers_for(item: Item) -> list[tuple[Answer, str]]:
+    """The four answers offered for `item`, in key order (1–4). A setting the platform cannot make safe
+    (`not_possible`) offers "Not possible on this platform" instead of "It's set correctly": saying it is
+    set correctly would not be true."""
+    labels = answer_labels()
+    first = Answer.NOT_POSSIBLE if item.not_possible else Answer.OK
+    return [
+        (answer, labels[answer])
+        for answer in (first, Answer.CHANGED, Answer.ATTENTION, Answer.NOT_APPLICABLE)
+    ]

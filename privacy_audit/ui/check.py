@@ -1,19 +1,25 @@
-"""The guided check: one item at a time, then a summary of what needs attention and whom to ask.
+"""The guided check: one setting at a time, then a summary of what is not yet safe and whom to ask.
 
 Each answer is kept as a draft straight away (on the worker thread), so closing the app or choosing
-"Resume later" never loses what was answered. The settings page opens in the guided browser when it is
-available, otherwise in the default browser; items that only exist in the phone app show the app path.
+"Resume later" never loses what was answered. The screen has two parts: the setting, in a scroll area that
+starts at its title for every new setting, and a footer that is always visible with the note, the four
+answers (keys 1–4), Back, "Check on my phone" and Resume later. A setting's page opens on this laptop (the
+guided browser when it is available, otherwise the default browser) or on the phone (a QR code of exactly
+its address); settings that exist only in the phone app say so before anything else. "Check on my phone"
+(`ui/phone_mode.py`) shows the same check one setting at a time in large print.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLineEdit,
@@ -27,13 +33,22 @@ from PySide6.QtWidgets import (
 
 from privacy_audit.core.audit import Answer, CheckResult, Draft, ItemAnswer, checklist_version, utc_now
 from privacy_audit.core.checklist import Checklist, Item, allowed_domains, fill_url
+from privacy_audit.core.qr import QrRefused
+from privacy_audit.core.school import SchoolConfig
+from privacy_audit.core.settings import PHONE, PHONES
 from privacy_audit.ui import widgets as w
-from privacy_audit.ui.answer_words import answer_labels
+from privacy_audit.ui.answer_words import answer_labels, answers_for
 from privacy_audit.ui.icons import platform_pixmap
+from privacy_audit.ui.phone_mode import FOCUSED_HEADING, FittedScroll, PhoneModeView, needs_phone, phone_lines
+from privacy_audit.ui.qr import QrCode
 from privacy_audit.ui.services import URL_PARAMETERS, AppServices
 
 if TYPE_CHECKING:
     from privacy_audit.browser import BrowserEvent
+
+__all__ = ["CheckView", "answer_labels", "contact_words", "freshness_line"]
+
+_PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 
 
 def freshness_line(item: Item, today: dt.date, checklist: Checklist | None) -> tuple[str, bool]:
@@ -54,9 +69,33 @@ def freshness_line(item: Item, today: dt.date, checklist: Checklist | None) -> t
     return line, status.warn
 
 
+def contact_words(school: SchoolConfig) -> str:
+    """Whom to talk to, as the school named them (name and role, email, phone); without a name or role, the
+    policy's own words, never a made-up person (the model's default name is not something the school said)."""
+    contact = school.contact
+    given = contact.model_fields_set
+    name = contact.name if "name" in given else None
+    if name and contact.role:
+        who = f"{name} ({contact.role})"
+    else:
+        who = name or contact.role or ""
+    if not who:
+        who = QCoreApplication.translate(
+            "CheckView", "the Head of School or another member of the Senior Management Team"
+        )
+    return ", ".join([who, *(value for value in (contact.email, contact.phone) if value)])
+
+
+def _count(n: int, one: str, many: str) -> str:
+    """`one` or `many` (both already translated, with {n}) for the number `n`."""
+    return (one if n == 1 else many).format(n=n)
+
+
 # How specific each guidance message is: a later event may replace a message only with one as specific,
 # except that a page shown after a failed load replaces the failure (a later page did load).
 _SPECIFICITY = {"page_shown": 1, "label_found": 2, "label_missing": 2, "load_failed": 3}
+
+ITEM, SUMMARY, PHONE_MODE = 0, 1, 2
 
 
 class CheckView(QWidget):
@@ -71,26 +110,53 @@ class CheckView(QWidget):
         self.checklist: Checklist | None = None
         self.draft: Draft | None = None
         self.previous: CheckResult | None = None
+        self.only_items: list[str] | None = None
         self._guidance: tuple[str, int] = ("", 0)  # (item id, specificity) of the guidance message shown
+        self._shown_item: str | None = None  # the item whose note is in the note box
+        self._slots: list[Answer] = []  # the answers on keys 1–4 for the item on screen
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.pages = QStackedWidget()
         outer.addWidget(self.pages)
+        self.item_screen = QWidget()
         self.item_page = QWidget()
         self.summary_page = QWidget()
-        self.pages.addWidget(w.scroll_page(self.item_page))
+        self._build_item_screen()
+        self.pages.addWidget(self.item_screen)
         self.pages.addWidget(w.scroll_page(self.summary_page))
-        self._build_item_page()
+        self.phone = PhoneModeView()
+        self.phone.answered.connect(self.answer)
+        self.phone.leave.connect(self.leave_phone_mode)
+        self.phone.phone_chosen.connect(self.choose_phone)
+        self.pages.addWidget(self.phone)
         self._build_summary_page()
-        for number, answer in enumerate(Answer, start=1):
-            shortcut = QShortcut(QKeySequence(str(number)), self.item_page)
+        for number in range(1, 5):
+            shortcut = QShortcut(QKeySequence(str(number)), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(lambda a=answer: self._answer_by_key(a))
+            shortcut.activated.connect(lambda n=number: self._answer_by_key(n))
 
     # -- building ---------------------------------------------------------------------------------------
 
+    def _build_item_screen(self) -> None:
+        screen = QVBoxLayout(self.item_screen)
+        screen.setContentsMargins(0, 0, 0, 0)
+        screen.setSpacing(0)
+        self.item_scroll = FittedScroll()
+        screen.addWidget(self.item_scroll, 1)
+        self._build_item_page()
+        self.item_scroll.setWidget(self.item_page)
+        self.footer = QFrame()
+        self.footer.setObjectName("page")
+        rule = QFrame()
+        rule.setFrameShape(QFrame.Shape.HLine)
+        rule.setObjectName("footerRule")
+        screen.addWidget(rule)
+        screen.addWidget(self.footer)
+        self._build_footer()
+
     def _build_item_page(self) -> None:
         layout = w.page_layout(self.item_page)
+        layout.setContentsMargins(32, 16, 32, 12)
         header = QHBoxLayout()
         self.icon = w.QLabel()
         header.addWidget(self.icon)
@@ -106,29 +172,36 @@ class CheckView(QWidget):
         self.progress.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout.addWidget(self.progress)
 
-        self.params_box, params_layout = w.card("notice")
-        self.params_form = QFormLayout()
-        params_layout.addLayout(self.params_form)
-        self.param_edits: dict[str, QLineEdit] = {}
-        layout.addWidget(self.params_box)
-
         item_card, body = w.card()
+        self.needs_phone = w.text("", name="chip_warn")
+        body.addWidget(self.needs_phone)
         self.title = w.heading("", 1)
+        # Focus moves here on every new setting, so a screen reader reads "Setting 3 of 9: <title>".
+        self.title.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.title.setStyleSheet(FOCUSED_HEADING)
         body.addWidget(self.title)
+        self.advice = w.text(
+            self.tr("Good practice, not a policy rule"), name="chip_never", selectable=False, wrap=False
+        )
+        body.addWidget(self.advice, 0, Qt.AlignmentFlag.AlignLeft)
         self.why = w.text("")
         body.addWidget(self.why)
         clause_row = QHBoxLayout()
         self.clauses = w.text("", muted=True)
         clause_row.addWidget(self.clauses, 1)
         self.clause_toggle = w.button(self.tr("Show the policy text"), object_name="link")
-        self.clause_toggle.setCheckable(True)
-        self.clause_toggle.toggled.connect(self._toggle_clauses)
+        self.clause_toggle.clicked.connect(lambda: self._toggle_clauses(self.clause_text.isHidden()))
         clause_row.addWidget(self.clause_toggle, 0, Qt.AlignmentFlag.AlignTop)
         body.addLayout(clause_row)
         self.clause_text = w.text("")
         self.clause_text.setObjectName("muted")
         self.clause_text.hide()
         body.addWidget(self.clause_text)
+
+        self.not_possible_box, not_possible_layout = w.card("notice")
+        self.not_possible_text = w.text("")
+        not_possible_layout.addWidget(self.not_possible_text)
+        body.addWidget(self.not_possible_box)
 
         body.addWidget(w.text(self.tr("Where"), bold=True))
         self.where = w.text("")
@@ -145,45 +218,80 @@ class CheckView(QWidget):
         body.addWidget(self.if_not_possible)
         self.freshness = w.text("", muted=True)
         body.addWidget(self.freshness)
-        self.open_button = w.button(self.tr("&Open the settings page"))
+
+        self.params_box = QWidget()
+        params_layout = QVBoxLayout(self.params_box)
+        params_layout.setContentsMargins(0, 0, 0, 0)
+        self.params_why = w.text("", muted=True)
+        params_layout.addWidget(self.params_why)
+        self.params_form = QFormLayout()
+        params_layout.addLayout(self.params_form)
+        self.param_edits: dict[str, QLineEdit] = {}
+        self.param_rows: dict[str, tuple[QWidget, QLineEdit]] = {}
+        body.addWidget(self.params_box)
+
+        open_row = QHBoxLayout()
+        self.open_button = w.button(self.tr("&Open on this laptop"))
         self.open_button.clicked.connect(self.open_settings_page)
-        body.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignLeft)
+        open_row.addWidget(self.open_button)
+        self.phone_button = w.button(self.tr("Open on my p&hone"))
+        self.phone_button.clicked.connect(self.show_phone_code)
+        open_row.addWidget(self.phone_button)
+        self.copy_button = w.button(self.tr("&Copy link"))
+        self.copy_button.clicked.connect(self.copy_link)
+        open_row.addWidget(self.copy_button)
+        open_row.addStretch(1)
+        body.addLayout(open_row)
+        self.qr = QrCode(minimum_side=180)
+        body.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignLeft)
+        self.qr_caption = w.text("", muted=True)
+        self.qr_caption.hide()
+        body.addWidget(self.qr_caption)
         self.browser_status = w.text("", muted=True)
         self.browser_status.hide()
         body.addWidget(self.browser_status)
         layout.addWidget(item_card)
+        layout.addStretch(1)
+
+    def _build_footer(self) -> None:
+        layout = QVBoxLayout(self.footer)
+        layout.setContentsMargins(32, 8, 32, 10)
+        layout.setSpacing(6)
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(self.tr("Optional; only you can see it. Type it before you answer."))
+        self.note.setMaxLength(2000)
+        note_row = QHBoxLayout()
+        note_row.addWidget(w.labelled(self.tr("Private &note on this setting:"), self.note))
+        note_row.addWidget(self.note, 1)
+        layout.addLayout(note_row)
 
         answers = QGridLayout()
-        answers.setSpacing(8)
-        self.answer_buttons: dict[Answer, QPushButton] = {}
-        for number, (answer, label) in enumerate(answer_labels().items(), start=1):
-            button = w.button(f"{number}  {label}", accessible=label, object_name="answer")
-            button.setCheckable(True)
-            button.clicked.connect(lambda _=False, a=answer: self.answer(a))
-            answers.addWidget(button, (number - 1) // 2, (number - 1) % 2)
-            self.answer_buttons[answer] = button
+        answers.setSpacing(6)
+        self.answer_buttons: list[QPushButton] = []
+        for index in range(4):
+            button = w.answer_button(index + 1, "")
+            button.clicked.connect(lambda _=False, i=index: self._answer_slot(i))
+            answers.addWidget(button, index // 2, index % 2)
+            self.answer_buttons.append(button)
         layout.addLayout(answers)
-
-        self.note = QLineEdit()
-        self.note.setPlaceholderText(
-            self.tr("Private note about this setting (optional, only you can see it)")
-        )
-        self.note.setAccessibleName(self.tr("Private note about this setting"))
-        self.note.setMaxLength(2000)
-        layout.addWidget(self.note)
 
         nav = QHBoxLayout()
         self.back_button = w.button(self.tr("&Back"))
         self.back_button.clicked.connect(self.back)
         nav.addWidget(self.back_button)
         nav.addStretch(1)
+        self.phone_mode_button = w.button(
+            self.tr("Check on my &phone"),
+            tooltip=self.tr("One setting at a time in large print, with a code to scan"),
+        )
+        self.phone_mode_button.clicked.connect(self.enter_phone_mode)
+        nav.addWidget(self.phone_mode_button)
         self.later_button = w.button(
             self.tr("Resume &later"), tooltip=self.tr("Keep your answers and finish this check another time")
         )
         self.later_button.clicked.connect(self.resume_later)
         nav.addWidget(self.later_button)
         layout.addLayout(nav)
-        layout.addStretch(1)
 
     def _build_summary_page(self) -> None:
         layout = w.page_layout(self.summary_page)
@@ -194,6 +302,7 @@ class CheckView(QWidget):
         self.attention_box = QVBoxLayout()
         self.attention_box.setSpacing(10)
         layout.addLayout(self.attention_box)
+        self.go_back_buttons: dict[str, QPushButton] = {}
         self.changed_label = w.text("", muted=True)
         layout.addWidget(self.changed_label)
         self.check_note = QPlainTextEdit()
@@ -206,7 +315,7 @@ class CheckView(QWidget):
         self.save_error.hide()
         layout.addWidget(self.save_error)
         row = QHBoxLayout()
-        self.summary_back = w.button(self.tr("&Back to the last item"))
+        self.summary_back = w.button(self.tr("&Back to the last setting"))
         self.summary_back.clicked.connect(self.back)
         row.addWidget(self.summary_back)
         row.addStretch(1)
@@ -218,18 +327,32 @@ class CheckView(QWidget):
 
     # -- running a check --------------------------------------------------------------------------------
 
-    def start(self, platform: str, draft: Draft | None = None, previous: CheckResult | None = None) -> None:
+    def start(
+        self,
+        platform: str,
+        draft: Draft | None = None,
+        previous: CheckResult | None = None,
+        only_items: list[str] | None = None,
+    ) -> None:
+        """Start (or resume, with `draft`) the check of `platform`. With `only_items` (a "Fix it" flow) only
+        those settings are asked; the others keep their answers from the `previous` check."""
         checklist = self.services.checklist(platform)
         self.checklist = checklist
         self.previous = previous
-        version = checklist_version(checklist.schema_version, checklist.last_reviewed)
         known = set(checklist.item_ids)
+        self.only_items = [i for i in checklist.item_ids if i in set(only_items)] if only_items else None
+        version = checklist_version(checklist.schema_version, checklist.last_reviewed)
         if draft is not None and draft.platform == platform:
             draft.answers = {k: v for k, v in draft.answers.items() if k in known}
-            draft.position = min(max(draft.position, 0), len(checklist.items))
+            draft.position = min(max(draft.position, 0), len(self.items))
             self.draft = draft
         else:
             self.draft = Draft(platform=platform, checklist_version=version, started=utc_now())
+        if self.only_items is not None and previous is not None:
+            for item_id in checklist.item_ids:
+                kept = previous.answer_for(item_id)
+                if item_id not in self.only_items and kept is not None:
+                    self.draft.answers.setdefault(item_id, kept)
         ratio = self.devicePixelRatioF()
         size = max(28, round(w.scaled_font().pointSizeF() * 2.4))
         self.icon.setPixmap(platform_pixmap(platform, checklist.name, size, ratio))
@@ -237,12 +360,24 @@ class CheckView(QWidget):
         self.platform_title.setText(self.tr("{platform} check").format(platform=checklist.name))
         self._build_parameters()
         self.check_note.setPlainText(self.draft.note)
+        self._shown_item = None
         self.show_position(self.draft.position)
+
+    def begin(
+        self,
+        platform: str,
+        draft: Draft | None = None,
+        previous: CheckResult | None = None,
+        only_items: list[str] | None = None,
+    ) -> None:
+        """The same as `start` (the name the termly journey uses)."""
+        self.start(platform, draft, previous, only_items)
 
     def _build_parameters(self) -> None:
         while self.params_form.rowCount():
             self.params_form.removeRow(0)
         self.param_edits = {}
+        self.param_rows = {}
         assert self.checklist is not None
         stored = (self.services.settings.get(URL_PARAMETERS) or {}).get(self.checklist.platform, {})
         for parameter in self.checklist.url_parameters:
@@ -250,13 +385,38 @@ class CheckView(QWidget):
             edit.setPlaceholderText(parameter.example)
             edit.setAccessibleName(parameter.label)
             edit.setMaxLength(253)
+            label = w.text(parameter.label, selectable=False)
+            label.setBuddy(edit)
             self.param_edits[parameter.name] = edit
-            self.params_form.addRow(w.text(parameter.label, selectable=False), edit)
-        self.params_box.setVisible(bool(self.param_edits))
+            self.param_rows[parameter.name] = (label, edit)
+            self.params_form.addRow(label, edit)
+
+    def _show_parameters(self, item: Item) -> None:
+        """Only the boxes this setting's page needs (a Mastodon server, say), with why; none elsewhere."""
+        used = set(_PLACEHOLDER.findall(item.where.url or ""))
+        for name, (label, edit) in self.param_rows.items():
+            label.setVisible(name in used)
+            edit.setVisible(name in used)
+        self.params_box.setVisible(bool(used & set(self.param_rows)))
+        if used:
+            self.params_why.setText(
+                self.tr(
+                    "This setting's page is on your own server, so the app needs its name to open it. "
+                    "It is kept on this computer only."
+                )
+                if any(p.kind == "hostname" and p.name in used for p in self.checklist.url_parameters)
+                else self.tr(
+                    "The app needs this to open this setting's page. It is kept on this computer only."
+                )
+            )
 
     @property
     def items(self) -> list[Item]:
-        return list(self.checklist.items) if self.checklist else []
+        if self.checklist is None:
+            return []
+        if self.only_items is not None:
+            return [i for i in self.checklist.items if i.id in self.only_items]
+        return list(self.checklist.items)
 
     @property
     def position(self) -> int:
@@ -266,24 +426,54 @@ class CheckView(QWidget):
         items = self.items
         return items[self.position] if 0 <= self.position < len(items) else None
 
+    def phone_choice(self) -> str | None:
+        chosen = self.services.settings.get(PHONE)
+        return chosen if chosen in PHONES else None
+
+    def position_words(self) -> str:
+        return self.tr("Setting {n} of {total}").format(n=self.position + 1, total=len(self.items))
+
     def show_position(self, position: int) -> None:
-        assert self.draft is not None
+        assert self.draft is not None and self.checklist is not None
         items = self.items
         self.draft.position = max(0, min(position, len(items)))
         if self.draft.position >= len(items):
+            self._shown_item = None
             self._show_summary()
             return
-        self.pages.setCurrentIndex(0)
         item = items[self.draft.position]
+        self._shown_item = item.id
+        if self.pages.currentIndex() != PHONE_MODE:
+            self.pages.setCurrentIndex(ITEM)
+        self._show_item(item)
+        if self.pages.currentIndex() == PHONE_MODE:
+            self._show_phone_item(item)
+            w.show_focus_now(self.phone.title)
+        else:
+            self.item_scroll.fit()  # the new setting's text needs its own height
+            self.item_scroll.verticalScrollBar().setValue(0)
+            w.show_focus_now(self.title)
+            self.item_scroll.ensureWidgetVisible(self.platform_title)
+
+    def _show_item(self, item: Item) -> None:
+        assert self.draft is not None and self.checklist is not None
+        items = self.items
+        name = self.checklist.name
         policy = self.services.catalogue.policy
-        self.progress_label.setText(
-            self.tr("Item {n} of {total}").format(n=self.draft.position + 1, total=len(items))
-        )
-        self.progress_label.setAccessibleName(self.progress_label.text())
+        position = self.position_words()
+        self.progress_label.setText(position)
+        self.progress_label.setAccessibleName(position)
         self.progress.setRange(0, len(items))
         self.progress.setValue(self.draft.position)
+        self.needs_phone.setText(
+            self.tr("You need your phone for this setting: it is only in the {platform} app.").format(
+                platform=name
+            )
+        )
+        self.needs_phone.setVisible(needs_phone(item))
         self.title.setText(item.title)
-        self.title.setAccessibleName(item.title)
+        self.title.setAccessibleName(f"{position}: {item.title}")
+        self.advice.setVisible(item.advice)
         self.why.setText(self.tr("Why: {why}").format(why=item.why))
         summaries = []
         texts = []
@@ -297,16 +487,26 @@ class CheckView(QWidget):
         self.clauses.setText("\n".join(summaries))
         self.clause_text.setText("\n\n".join(texts))
         self.clause_toggle.setVisible(bool(texts))
-        self.clause_toggle.setChecked(False)
+        self._toggle_clauses(False)
+        self.not_possible_text.setText(self._not_possible_words(item))
+        self.not_possible_box.setVisible(bool(item.not_possible))
         where = []
         if item.where.url:
-            practice = self._practice_url(item)
-            if practice is not None:  # demo mode opens the practice page, so that is what we name
-                where.append(self.tr("Practice page: {url}").format(url=practice))
+            if self._practice_url(item) is not None:  # demo mode opens the practice page instead
+                where.append(
+                    self.tr(
+                        "On the {platform} website. In this demo, “Open on this laptop” opens a practice page "
+                        "that looks like it."
+                    ).format(platform=name)
+                )
             else:
-                where.append(self.tr("Settings page: {url}").format(url=item.where.url))
-        if item.where.app:
-            where.append(self.tr("In the app: {path}").format(path=item.where.app))
+                where.append(
+                    self.tr(
+                        "On the {platform} website: “Open on this laptop” below takes you there, and “Open on "
+                        "my phone” shows a code to scan."
+                    ).format(platform=name)
+                )
+        where += phone_lines(item, name, self.phone_choice())
         self.where.setText("\n".join(where))
         self.steps.setText("\n".join(f"{i}. {step}" for i, step in enumerate(item.steps, start=1)))
         self.safe_value.setText(item.safe_value)
@@ -320,41 +520,64 @@ class CheckView(QWidget):
         self.freshness.setObjectName("chip_warn" if stale else "muted")
         self.freshness.style().unpolish(self.freshness)
         self.freshness.style().polish(self.freshness)
-        self.open_button.setVisible(bool(item.where.url))
-        self.open_button.setAccessibleName(
-            self.tr("Open the settings page for: {title}").format(title=item.title)
-        )
+        self._show_parameters(item)
+        has_page = bool(item.where.url)
+        for button in (self.open_button, self.phone_button, self.copy_button):
+            button.setVisible(has_page)
+        self.open_button.setAccessibleName(self.tr("Open on this laptop: {title}").format(title=item.title))
+        self.phone_button.setAccessibleName(self.tr("Open on my phone: {title}").format(title=item.title))
+        self.copy_button.setAccessibleName(self.tr("Copy the link to: {title}").format(title=item.title))
+        self.qr.set_address(None)
+        self.qr_caption.hide()
         self.browser_status.hide()
         given = self.draft.answers.get(item.id)
-        for answer, button in self.answer_buttons.items():
-            button.setChecked(given is not None and given.answer is answer)
+        self._slots = [answer for answer, _ in answers_for(item)]
+        for index, (answer, label) in enumerate(answers_for(item)):
+            button = self.answer_buttons[index]
+            button.setText(f"{index + 1}  {label}")
+            button.setAccessibleName(label)
+            w.mark_chosen(button, given is not None and given.answer is answer, self.tr("Your saved answer"))
         self.note.setText(given.note if given else "")
         self.back_button.setEnabled(self.draft.position > 0)
-        focus = self.answer_buttons[given.answer] if given else self.answer_buttons[Answer.OK]
-        focus.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _not_possible_words(self, item: Item) -> str:
+        if not item.not_possible or self.checklist is None:
+            return ""
+        return self.tr("Not possible on {platform}: {text}").format(
+            platform=self.checklist.name, text=item.not_possible
+        )
 
     def _toggle_clauses(self, shown: bool) -> None:
+        """Show or hide the policy text (a plain button that changes its words, not a check box)."""
         self.clause_text.setVisible(shown)
         self.clause_toggle.setText(
             self.tr("Hide the policy text") if shown else self.tr("Show the policy text")
         )
+        self.clause_toggle.setAccessibleName(self.clause_toggle.text())
 
-    def _answer_by_key(self, answer: Answer) -> None:
-        if (
-            self.pages.currentIndex() == 0
-            and not self.note.hasFocus()
-            and not any(e.hasFocus() for e in self.param_edits.values())
-        ):
-            self.answer(answer)
+    def _answer_by_key(self, number: int) -> None:
+        page = self.pages.currentIndex()
+        typing = self.note.hasFocus() or any(e.hasFocus() for e in self.param_edits.values())
+        if page == PHONE_MODE or (page == ITEM and not typing):
+            self._answer_slot(number - 1)
+
+    def _answer_slot(self, index: int) -> None:
+        if 0 <= index < len(self._slots):
+            self.answer(self._slots[index])
 
     def answer(self, answer: Answer) -> None:
+        """Record `answer` (with the note typed on this setting) for the setting on screen and move on."""
         item = self.current_item()
         if item is None or self.draft is None:
+            return
+        if item.id != self._shown_item:  # never record for a setting the person is not looking at
             return
         self.draft.answers[item.id] = ItemAnswer(item.id, answer, self.note.text().strip())
         self.draft.position += 1
         self._keep_draft()
         self.show_position(self.draft.position)
+        said = self.tr("Saved: {answer}").format(answer=answer_labels()[answer])
+        w.announce(self, said)
 
     def back(self) -> None:
         if self.draft is None:
@@ -362,11 +585,23 @@ class CheckView(QWidget):
         self._remember_note()
         self.show_position(self.draft.position - 1)
 
+    def go_to(self, item_id: str) -> None:
+        """Show the setting `item_id` again (from the summary's "Go back to this setting")."""
+        ids = [i.id for i in self.items]
+        if self.draft is None or item_id not in ids:
+            return
+        self._remember_note()
+        self.show_position(ids.index(item_id))
+
     def _remember_note(self) -> None:
-        item = self.current_item()
-        if item is not None and self.draft is not None and item.id in self.draft.answers:
-            old = self.draft.answers[item.id]
-            self.draft.answers[item.id] = ItemAnswer(item.id, old.answer, self.note.text().strip())
+        """The note box belongs to the setting it was typed on: keep it there when leaving that setting."""
+        if self.draft is None or self._shown_item is None:
+            return
+        old = self.draft.answers.get(self._shown_item)
+        if old is not None:
+            self.draft.answers[self._shown_item] = ItemAnswer(
+                old.item_id, old.answer, self.note.text().strip()
+            )
 
     def _keep_draft(self) -> None:
         if self.draft is None:
@@ -383,6 +618,10 @@ class CheckView(QWidget):
         self.services.save_draft(snapshot)
 
     def resume_later(self) -> None:
+        """Keep the answers and leave (Esc); in "Check on my phone" Esc first goes back to the full screen."""
+        if self.pages.currentIndex() == PHONE_MODE:
+            self.leave_phone_mode()
+            return
         self._remember_note()
         self._keep_draft()
         self.closed.emit()
@@ -395,6 +634,100 @@ class CheckView(QWidget):
         if self.is_running():
             self._remember_note()
             self._keep_draft()
+
+    # -- check on my phone --------------------------------------------------------------------------------
+
+    def enter_phone_mode(self) -> None:
+        """One setting at a time in large print, with the QR code and the phone steps (Alt+P, its mnemonic)."""
+        if self.current_item() is None:
+            return
+        self._remember_note()
+        self.pages.setCurrentIndex(PHONE_MODE)
+        self.show_position(self.position)
+
+    def leave_phone_mode(self) -> None:
+        if self.pages.currentIndex() != PHONE_MODE:
+            return
+        self.pages.setCurrentIndex(ITEM)
+        self.show_position(self.position)
+
+    def in_phone_mode(self) -> bool:
+        return self.pages.currentIndex() == PHONE_MODE
+
+    def choose_phone(self, phone: str) -> None:
+        """Remember the person's phone, so its own path is shown first from now on."""
+        if phone not in PHONES:
+            return
+        self.services.set_setting(PHONE, phone)
+        item = self.current_item()
+        if item is not None:
+            self._show_item(item)
+            if self.in_phone_mode():
+                self._show_phone_item(item)
+
+    def _show_phone_item(self, item: Item) -> None:
+        assert self.checklist is not None and self.draft is not None
+        given = self.draft.answers.get(item.id)
+        self.phone.show_item(
+            platform=self.checklist.name,
+            position=self.position_words(),
+            item=item,
+            phone=self.phone_choice(),
+            answers=answers_for(item),
+            chosen=given.answer if given else None,
+            not_possible=self._not_possible_words(item),
+        )
+        # Entering this mode is asking for the codes, so a code may carry the server the person typed.
+        caption = self._set_code(self.phone.qr, item)
+        self.phone.show_code_caption(caption)
+
+    def _set_code(self, code: QrCode, item: Item) -> str:
+        """Give `code` exactly the address of `item`'s page; returns the words to show under it."""
+        assert self.checklist is not None
+        name = self.checklist.name
+        if not item.where.url:
+            code.set_address(None)
+            return self.tr("No code: this setting is only in the {platform} app.").format(platform=name)
+        values = {n: e.text().strip() for n, e in self.param_edits.items()}
+        try:
+            code.set_item(self.checklist, item, values or None)
+        except (QrRefused, ValueError) as exc:
+            code.set_address(None)
+            return self.tr("No code yet: fill in the box above first ({problem}).").format(problem=str(exc))
+        if code.address() is None:
+            return self.tr("No code yet: fill in the box above first.")
+        return self.tr("Scan this with your phone's camera to open the {platform} page there.").format(
+            platform=name
+        )
+
+    def show_phone_code(self) -> None:
+        """ "Open on my phone": the QR code of exactly this setting's address, filled in only now."""
+        item = self.current_item()
+        if item is None:
+            return
+        caption = self._set_code(self.qr, item)
+        self.qr_caption.setText(caption)
+        self.qr_caption.show()
+        self.item_scroll.fit()
+        self.item_scroll.ensureWidgetVisible(self.qr_caption)
+        w.announce(self, caption)
+
+    def copy_link(self) -> None:
+        item = self.current_item()
+        if item is None:
+            return
+        try:
+            url = self.settings_url(item)
+        except ValueError as exc:
+            self._browser_message(
+                self.tr("Fill in the box above first: {problem}").format(problem=str(exc)), problem=True
+            )
+            return
+        if url is None:
+            return
+        QGuiApplication.clipboard().setText(url)
+        self._browser_message(self.tr("Link copied. Paste it into a browser or a message to yourself."))
+        w.announce(self, self.tr("Link copied"))
 
     # -- the browser ------------------------------------------------------------------------------------
 
@@ -426,7 +759,7 @@ class CheckView(QWidget):
             url = self.settings_url(item)
         except ValueError as exc:
             self._browser_message(
-                self.tr("Fill in the box at the top first: {problem}").format(problem=str(exc))
+                self.tr("Fill in the box above first: {problem}").format(problem=str(exc)), problem=True
             )
             return
         if url is None:
@@ -451,7 +784,7 @@ class CheckView(QWidget):
             self._browser_message(self.tr("Opening the settings page in the guided browser…"))
             return
         QDesktopServices.openUrl(QUrl(url))
-        self._browser_message(self.tr("Opened {url} in your web browser.").format(url=url))
+        self._browser_message(self.tr("Opened the settings page in your usual web browser."))
 
     def on_browser_event(self, event: BrowserEvent) -> None:
         """Say what the guided browser shows, in the status line under the Open button, and act on the
@@ -524,8 +857,8 @@ class CheckView(QWidget):
         }
         reason = reasons.get(event.reason or LoadFailure.OTHER, reasons[LoadFailure.OTHER])
         what_now = self.tr(
-            "You can follow the steps on your phone instead, or open the page later on another network "
-            "(at home, say)."
+            "Choose “Open on my phone” to scan a code and follow the steps on your phone instead, or "
+            "“Copy link” to open the page later on another network (at home, say)."
         )
         return " ".join((didnt, reason.format(platform=platform, status=event.status or ""), what_now))
 
@@ -572,50 +905,91 @@ class CheckView(QWidget):
 
     def _show_summary(self) -> None:
         assert self.checklist is not None and self.draft is not None
-        self.pages.setCurrentIndex(1)
-        self.summary_title.setText(self.tr("{platform}: check complete").format(platform=self.checklist.name))
+        self.pages.setCurrentIndex(SUMMARY)
+        name = self.checklist.name
+        self.summary_title.setText(self.tr("{platform}: nearly done — save your check").format(platform=name))
+        answers = {i.id: a for i in self.checklist.items if (a := self.draft.answers.get(i.id)) is not None}
         counts = {a: 0 for a in Answer}
-        for answer in self.draft.answers.values():
-            counts[answer.answer] += 1
-        self.summary_counts.setText(
-            self.tr(
-                "{ok} already set correctly · {changed} changed now · {attention} need attention · {na} not applicable"
-            ).format(
-                ok=counts[Answer.OK],
-                changed=counts[Answer.CHANGED],
-                attention=counts[Answer.ATTENTION],
-                na=counts[Answer.NOT_APPLICABLE],
+        for given in answers.values():
+            counts[given.answer] += 1
+        parts = [
+            (Answer.OK, self.tr("{n} already set correctly"), self.tr("{n} already set correctly")),
+            (Answer.CHANGED, self.tr("{n} changed now"), self.tr("{n} changed now")),
+            (Answer.ATTENTION, self.tr("{n} needs attention"), self.tr("{n} need attention")),
+            (
+                Answer.NOT_POSSIBLE,
+                self.tr("{n} not possible on this platform"),
+                self.tr("{n} not possible on this platform"),
+            ),
+            (Answer.NOT_APPLICABLE, self.tr("{n} doesn't apply"), self.tr("{n} don't apply")),
+        ]
+        lines = [" · ".join(_count(counts[a], one, many) for a, one, many in parts if counts[a])]
+        unanswered = [i for i in self.items if i.id not in self.draft.answers]
+        if unanswered:
+            lines.append(
+                _count(
+                    len(unanswered),
+                    self.tr("1 setting has no answer yet; go back to answer it."),
+                    self.tr("{n} settings have no answer yet; go back to answer them."),
+                )
             )
-        )
+        self.summary_counts.setText("\n".join(line for line in lines if line))
+
         w.clear_layout(self.attention_box)
-        contact = self.services.school.contact.describe()
+        self.go_back_buttons = {}
+        contact = contact_words(self.services.school)
+        asked = {i.id for i in self.items}
         attention = [
-            i for i in self.items if (a := self.draft.answers.get(i.id)) and a.answer is Answer.ATTENTION
+            i for i in self.checklist.items if (a := answers.get(i.id)) and a.answer is Answer.ATTENTION
+        ]
+        impossible = [
+            i for i in self.checklist.items if (a := answers.get(i.id)) and a.answer is Answer.NOT_POSSIBLE
         ]
         if attention:
             frame, inner = w.card("banner")
-            inner.addWidget(w.text(self.tr("Needs attention"), bold=True, factor=1.15))
+            inner.addWidget(w.heading(self.tr("Left to fix"), 2))
             for item in attention:
-                inner.addWidget(w.text(item.title, bold=True))
+                inner.addWidget(w.text(self.tr("Not yet safe: {title}").format(title=item.title), bold=True))
                 advice = item.if_not_possible or self.tr(
                     "Follow the steps again, or ask someone you trust to help."
                 )
                 inner.addWidget(w.text(advice))
+                if item.id in asked:
+                    self._add_go_back(inner, item)
             inner.addWidget(
                 w.text(
                     self.tr(
                         "If you can't make these safe, or a pupil is involved, talk to {contact}. Until then, assume "
                         "what you post on {platform} could be seen by pupils."
-                    ).format(contact=contact, platform=self.checklist.name)
+                    ).format(contact=contact, platform=name)
                 )
             )
             self.attention_box.addWidget(frame)
-        else:
+        if impossible:
+            frame, inner = w.card("notice")
+            inner.addWidget(w.heading(self.tr("Not possible on {platform}").format(platform=name), 2))
+            for item in impossible:
+                inner.addWidget(w.text(item.title, bold=True))
+                inner.addWidget(w.text(item.not_possible or item.if_not_possible or ""))
+                if item.if_not_possible and item.not_possible:
+                    inner.addWidget(w.text(item.if_not_possible))
+                if item.id in asked:
+                    self._add_go_back(inner, item)
+            inner.addWidget(
+                w.text(
+                    self.tr(
+                        "These are not counted as set correctly. If this worries you, talk to {contact}."
+                    ).format(contact=contact)
+                )
+            )
+            self.attention_box.addWidget(frame)
+        if not attention and not impossible and not unanswered:
             frame, inner = w.card("notice")
             inner.addWidget(
                 w.text(
                     self.tr(
-                        "Everything on this checklist is as the policy asks. Nothing to do until next term."
+                        "Everything on this checklist is as the policy asks. Save your check; nothing more to "
+                        "do until next term."
                     )
                 )
             )
@@ -626,18 +1000,21 @@ class CheckView(QWidget):
             )
         self.changed_label.setText(self._changes_since_last_time())
         self.changed_label.setVisible(bool(self.changed_label.text()))
-        unanswered = [i for i in self.items if i.id not in self.draft.answers]
         self.finish_button.setEnabled(not unanswered)
-        if unanswered:
-            self.summary_counts.setText(
-                self.summary_counts.text()
-                + "\n"
-                + self.tr("{n} item(s) have no answer yet; go back to answer them.").format(n=len(unanswered))
-            )
         self.save_error.hide()
         (self.finish_button if not unanswered else self.summary_back).setFocus(
             Qt.FocusReason.OtherFocusReason
         )
+        w.announce(self, self.summary_title.text())
+
+    def _add_go_back(self, layout: QVBoxLayout, item: Item) -> None:
+        button = w.button(
+            self.tr("Go back to this setting"),
+            accessible=self.tr("Go back to this setting: {title}").format(title=item.title),
+        )
+        button.clicked.connect(lambda _=False, i=item.id: self.go_to(i))
+        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.go_back_buttons[item.id] = button
 
     def _changes_since_last_time(self) -> str:
         if self.previous is None or self.draft is None:
@@ -653,15 +1030,17 @@ class CheckView(QWidget):
         return self.tr("Fine last time, needs attention now: {items}").format(items="; ".join(worse))
 
     def result(self) -> CheckResult:
+        """The check as saved: every setting with an answer, in the checklist's order (in a "Fix it" check,
+        the settings not asked again keep their answers from the last check)."""
         assert self.checklist is not None and self.draft is not None
-        answers = tuple(self.draft.answers[i] for i in self.checklist.item_ids)
+        ids = tuple(i for i in self.checklist.item_ids if i in self.draft.answers)
         return CheckResult(
             platform=self.checklist.platform,
             checklist_version=self.draft.checklist_version,
-            item_ids=self.checklist.item_ids,
+            item_ids=ids,
             started=self.draft.started,
             finished=utc_now(),
-            answers=answers,
+            answers=tuple(self.draft.answers[i] for i in ids),
             note=self.check_note.toPlainText().strip(),
         )
 
@@ -672,6 +1051,7 @@ class CheckView(QWidget):
     def _saved(self, result: CheckResult) -> None:
         self.draft = None
         self.checklist = None
+        self.only_items = None
         self.saved.emit(result)
         self.closed.emit()
 

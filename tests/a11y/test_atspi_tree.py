@@ -100,7 +100,7 @@ def the_walk(desktop: A11yDesktop) -> Walk:
         seen.items_seen.append(" / ".join(headings(tree)))
         seen.item_events.append(desktop.events() if headings(tree) != before else [])
     seen.trees["summary"] = desktop.wait_for(
-        lambda t: any("check complete" in h for h in headings(t)), "the summary of the check"
+        lambda t: any("save your check" in h for h in headings(t)), "the summary of the check"
     )
     desktop.act("Save and finish", "push button")
     desktop.wait_for(lambda t: has(t, "History of your checks", "push button"), "the dashboard again")
@@ -167,7 +167,7 @@ def test_combo_boxes_and_text_fields_are_named_by_their_label(walked, screen):
 
 @pytest.mark.parametrize(
     "screen",
-    [pytest.param("check", marks=later(CHECK_VIEW + "the answers are checkable push buttons")), "summary"],
+    ["check", "summary"],
 )
 def test_no_answer_is_exposed_as_a_check_box(walked, screen):
     boxes = [
@@ -176,7 +176,6 @@ def test_no_answer_is_exposed_as_a_check_box(walked, screen):
     assert not boxes, f"answers read as check boxes: {boxes}"
 
 
-@later(CHECK_VIEW + "focus stays on the answer pressed and nothing is announced")
 def test_each_new_item_moves_focus_or_is_announced(walked):
     assert len(walked.item_events) >= 3, f"the walk saw too few items: {walked.items_seen}"
     silent = [walked.items_seen[i] for i, events in enumerate(walked.item_events) if not events]

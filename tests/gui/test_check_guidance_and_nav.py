@@ -100,7 +100,8 @@ def test_a_page_that_did_not_load_is_said_plainly_with_what_to_do_instead(check_
     check_view.on_browser_event(failed)
     said = check_view.browser_status.text()
     assert said.startswith("The Facebook settings page didn't open:") and words in said
-    assert "on your phone" in said
+    assert "on your phone" in said and "“Open on my phone”" in said and "“Copy link”" in said
+    assert check_view.phone_button.isVisibleTo(check_view) and check_view.copy_button.isVisibleTo(check_view)
     assert "is open" not in said
     # The panel's "not found" on an error page must not hide the failure; a page that does load later does.
     check_view.on_browser_event(BrowserEvent("label_missing", item_id=item.id))
@@ -109,7 +110,18 @@ def test_a_page_that_did_not_load_is_said_plainly_with_what_to_do_instead(check_
     assert check_view.browser_status.text().startswith("The settings page is open.")
 
 
-def test_in_demo_mode_the_check_names_the_practice_page_not_the_real_one(qtbot, opened, catalogue):
+def shown_words(view) -> str:
+    """Every word the check screen shows now: its labels and its buttons."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    widgets = view.findChildren(QLabel) + view.findChildren(QAbstractButton)
+    parts = [widget.text() for widget in widgets if widget.isVisibleTo(view)]
+    return "\n".join(parts)
+
+
+def test_in_demo_mode_the_check_says_a_practice_page_opens_without_showing_its_address(
+    qtbot, opened, catalogue
+):
     from privacy_audit.demo.server import PracticeServer
     from privacy_audit.ui.check import CheckView
 
@@ -119,18 +131,22 @@ def test_in_demo_mode_the_check_names_the_practice_page_not_the_real_one(qtbot, 
         view = CheckView(opened)
         qtbot.addWidget(view)
         view.start("facebook")
-        item = item_with_a_page(view)
-        where = view.where.text()
-        assert f"Practice page: {server.item_url('facebook', item.id)}" in where
-        assert item.where.url not in where
+        item_with_a_page(view)
+        assert "In this demo, “Open on this laptop” opens a practice page" in view.where.text()
+        words = shown_words(view)
+        assert "127.0.0.1" not in words and "http" not in words
     finally:
         opened.practice = None
         server.close()
 
 
-def test_outside_demo_mode_the_check_names_the_real_settings_page(check_view):
+def test_outside_demo_mode_the_check_names_the_website_and_shows_no_raw_address(check_view):
     item = item_with_a_page(check_view)
-    assert f"Settings page: {item.where.url}" in check_view.where.text()
+    assert "On the Facebook website" in check_view.where.text()
+    words = shown_words(check_view)
+    assert item.where.url not in words and "http" not in words
+    assert check_view.open_button.text() == "&Open on this laptop"
+    assert check_view.phone_button.isVisibleTo(check_view) and check_view.copy_button.isVisibleTo(check_view)
 
 
 def test_the_public_view_is_one_keypress_away_on_the_dashboard(qtbot, window):

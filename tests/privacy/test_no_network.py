@@ -139,6 +139,7 @@ def test_a_terms_worth_of_commands_attempts_no_connection_and_no_lookup(tmp_path
         ("export json", ["export", "--format", "json", "-o", str(export)], None, 0),
         ("export ics", ["export", "--format", "ics", "-o", str(tmp_path / "terms.ics")], None, 0),
         ("export pdf", ["export", "--format", "pdf", "-o", str(tmp_path / "report.pdf")], None, 0),
+        ("export guide", ["export", "--format", "guide", "--all", "-o", str(tmp_path / "g.pdf")], None, 0),
         ("remind, something due", ["remind", "--show-with", "window", "--wait", "0.2"], None, 0),
         ("remind, already shown today", ["remind"], None, 0),
         ("forget, answered no", ["forget"], "n\n", 1),
