@@ -99,21 +99,28 @@ def _export_ics(output: Path, catalogue) -> int:
 
 
 def _export_pdf(output: Path, catalogue, record) -> int:
+    import datetime as dt
+
     from privacy_audit.commands._terminal import out, say
     from privacy_audit.store.errors import RecordError
 
     try:
+        from privacy_audit.report.contents import report_arguments
         from privacy_audit.report.pdf import write_pdf_report
     except ImportError as exc:
         say(f"PDF reports are not available in this copy of Privacy Audit ({exc}).")
         return 1
     try:
+        config = catalogue.school.config
         write_pdf_report(
             output,
-            catalogue=catalogue,
-            checks=record.checks(),
-            acceptance=record.acceptance(),
-            school_name=catalogue.school.config.school_name,
+            **report_arguments(
+                record,
+                catalogue,
+                configured_terms=list(config.term_starts),
+                interval_days=config.reminder_interval_days,
+                now=dt.datetime.now().astimezone(),
+            ),
         )
     except OSError as exc:
         say(f"{output}: cannot be written ({exc.strerror or exc}).")

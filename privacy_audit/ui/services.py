@@ -25,7 +25,7 @@ from PySide6.QtCore import QObject, Signal
 from privacy_audit.core.audit import CheckResult, Draft, utc_now
 from privacy_audit.core.due import PlatformStatus, statuses
 from privacy_audit.core.paths import AppDirs
-from privacy_audit.core.platforms import ALWAYS_IN_USE, sort_key
+from privacy_audit.core.platforms import ALWAYS_IN_USE
 from privacy_audit.core.settings import (
     ALL as ALL_SETTINGS,
 )
@@ -42,6 +42,7 @@ from privacy_audit.core.settings import (
     URL_PARAMETERS,
 )
 from privacy_audit.core.snapshot import SNAPSHOT_NAME, DashboardSnapshot
+from privacy_audit.report.contents import in_use_platforms, latest_checks
 from privacy_audit.ui.icons import use_platform_colours
 from privacy_audit.ui.worker import Failure, Worker
 
@@ -107,24 +108,6 @@ class Overview:
         return [p for p in self.in_use if self.statuses[p].state in ("due", "never")]
 
 
-def _in_use(platforms: Iterable[str], known: Iterable[str]) -> list[str]:
-    known = set(known)
-    in_use = [p for p in platforms if p in known]
-    if ALWAYS_IN_USE in known and ALWAYS_IN_USE not in in_use:
-        in_use.insert(0, ALWAYS_IN_USE)
-    return sorted(in_use, key=sort_key)
-
-
-def _latest_checks(record: Any, platforms: Iterable[str]) -> dict[str, CheckResult]:
-    """Each platform's latest finished check (on the worker: the answers are decrypted)."""
-    latest: dict[str, CheckResult] = {}
-    for platform in platforms:
-        found = record.checks(platform)  # newest first
-        if found:
-            latest[platform] = found[0]
-    return latest
-
-
 def _phone_only(checklists: Iterable[Checklist]) -> frozenset[str]:
     """Platforms whose settings are only in their phone app: no item has a settings page on the web. (The
     general checklist has no pages either, but it is about every account, not an app.)"""
@@ -133,16 +116,6 @@ def _phone_only(checklists: Iterable[Checklist]) -> frozenset[str]:
         for c in checklists
         if c.platform != ALWAYS_IN_USE and all(item.where.url is None for item in c.items)
     )
-
-
-def _guidance_notice(dirs: AppDirs) -> str | None:
-    """The one line the dashboard shows about the guidance in use (a pack refused or out of date), if any."""
-    from privacy_audit.core.packs import current_guidance
-
-    try:
-        return current_guidance(dirs.home).notice
-    except (OSError, ValueError) as exc:  # never a reason not to show the dashboard
-        return f"The guidance files could not be checked: {exc}"
 
 
 def fast_start(
@@ -166,7 +139,7 @@ def fast_start(
     inputs = read_reminder_inputs(dirs.record_file)
     if inputs is None:
         return None
-    in_use = _in_use(inputs.platforms_in_use, snapshot.platform_names)
+    in_use = in_use_platforms(inputs.platforms_in_use, snapshot.platform_names)
     found = statuses(
         in_use,
         last_checked=inputs.last_checked,
@@ -376,7 +349,7 @@ class AppServices(QObject):
         self.worker.submit(job, done, on_error)
 
     def overview(self, on_done: Callable[[Overview], None], on_error: Error = None) -> None:
-        catalogue, clock, snapshot, dirs = self.loaded, self.clock, self.snapshot, self.dirs
+        catalogue, clock, snapshot = self.loaded, self.clock, self.snapshot
         assert snapshot is not None  # made from the catalogue when it was loaded
 
         def job() -> Overview:
@@ -384,9 +357,9 @@ class AppServices(QObject):
             from privacy_audit.core.provenance import checked_live
 
             record = self._record
-            in_use = _in_use(record.platforms_in_use(), catalogue.checklists)
+            in_use = in_use_platforms(record.platforms_in_use(), catalogue.checklists)
             drafts = frozenset(p for p in in_use if record.load_draft(p) is not None)
-            latest = _latest_checks(record, in_use)
+            latest = latest_checks(record, in_use)
             to_fix, not_possible = unresolved_counts(latest.values())
             now = clock().astimezone()  # due dates count the person's own calendar days
             lists = [catalogue.checklists[p] for p in in_use]
@@ -409,7 +382,8 @@ class AppServices(QObject):
                 unresolved={
                     p: tuple(a.item_id for a in check.needs_attention) for p, check in latest.items()
                 },
-                guidance_notice=_guidance_notice(dirs),
+                # Which guidance the catalogue was loaded from (a pack refused, or in use), said once.
+                guidance_notice=catalogue.guidance.notice if catalogue.guidance is not None else None,
                 live_checked=(live, sum(len(c.items) for c in lists)),
                 termly=record.get_setting(TERMLY_CHECK),
                 item_counts={c.platform: len(c.items) for c in lists},
@@ -512,8 +486,7 @@ class AppServices(QObject):
         catalogue, snapshot, clock = self.loaded, self.snapshot, self.clock
 
         def job() -> list[Path]:
-            from privacy_audit.core.due import unresolved_counts
-            from privacy_audit.core.terms import current_term_start, schedule_term_starts
+            from privacy_audit.report.contents import report_arguments
             from privacy_audit.report.pdf import write_pdf_report
 
             record = self._record
@@ -521,33 +494,16 @@ class AppServices(QObject):
                 path.parent.mkdir(parents=True, exist_ok=True)
             if name.strip():
                 record.set_acceptance(name.strip(), on)
-            in_use = _in_use(record.platforms_in_use(), catalogue.checklists)
-            latest = _latest_checks(record, catalogue.checklists)
-            to_fix, not_possible = unresolved_counts(latest.values())
-            now = clock().astimezone()
-            terms = list(snapshot.term_starts) if snapshot is not None else []
-            interval = snapshot.interval_days if snapshot is not None else None
-            found = statuses(
-                in_use,
-                last_checked=record.last_checked(),
-                snoozes={},  # a snooze postpones a reminder; it does not change what the report says
-                configured_terms=terms,
-                interval_days=interval,
-                now=now,
-                to_fix=to_fix,
-                not_possible=not_possible,
-            )
             return write_pdf_report(
                 path,
-                catalogue=catalogue,
-                checks=list(latest.values()),
-                acceptance=record.acceptance(),
-                school_name=catalogue.school.config.school_name,
-                in_use=in_use,
-                statuses=found,
-                person=name,
-                term_start=current_term_start(schedule_term_starts(terms, now.date()), now.date()),
-                today=now.date(),
+                **report_arguments(
+                    record,
+                    catalogue,
+                    configured_terms=list(snapshot.term_starts) if snapshot is not None else [],
+                    interval_days=snapshot.interval_days if snapshot is not None else None,
+                    now=clock().astimezone(),
+                    person=name,
+                ),
             )
 
         self.worker.submit(job, on_done, on_error)
