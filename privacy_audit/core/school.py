@@ -52,18 +52,26 @@ TermDate = Annotated[dt.date, Strict(), AfterValidator(_sane_year)]
 Flag = Annotated[bool, Strict()]
 
 
+# Whom the policy itself sends staff to (6.1) when the school has named nobody in school.yaml.
+POLICY_CONTACT = "the Head of School or another member of the Senior Management Team"
+
+
 class Contact(_Strict):
     """Who staff should go to with a concern or a pupil's friend request (policy 6.1)."""
 
-    name: ShortText = "your Head of School"
+    name: ShortText | None = None
     role: ShortText | None = None
     email: Annotated[str, StringConstraints(max_length=200)] | None = None
     phone: Annotated[str, StringConstraints(max_length=60)] | None = None
 
     def describe(self) -> str:
-        parts = [self.name + (f" ({self.role})" if self.role else "")]
-        parts += [value for value in (self.email, self.phone) if value]
-        return ", ".join(parts)
+        """Whom to talk to, as the school named them (name and role, email, phone); without a name or a
+        role, the policy's own words, never a made-up person. The one rule for every screen and document."""
+        if self.name and self.role:
+            who = f"{self.name} ({self.role})"
+        else:
+            who = self.name or self.role or POLICY_CONTACT
+        return ", ".join([who, *(value for value in (self.email, self.phone) if value)])
 
 
 class ExtraItem(Item):

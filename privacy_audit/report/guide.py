@@ -70,12 +70,8 @@ def guide_checklists(catalogue: Catalogue, platforms: Sequence[str] | None = Non
 
 
 def contact_line(school: SchoolConfig) -> str:
-    """Whom to talk to: the school's named contact, or the policy's own words when it named nobody (the
-    rule the check screen uses too, in ui.check.contact_words, which the report layer cannot import)."""
-    contact = school.contact
-    if not ({"name", "role", "email", "phone"} & contact.model_fields_set):
-        return _tr("the Head of School or another member of the Senior Management Team")
-    return contact.describe()
+    """Whom to talk to: the one rule in `core.school.Contact.describe`."""
+    return school.contact.describe()
 
 
 def _unfilled(template: str) -> str:

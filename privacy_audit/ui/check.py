@@ -70,20 +70,8 @@ def freshness_line(item: Item, today: dt.date, checklist: Checklist | None) -> t
 
 
 def contact_words(school: SchoolConfig) -> str:
-    """Whom to talk to, as the school named them (name and role, email, phone); without a name or role, the
-    policy's own words, never a made-up person (the model's default name is not something the school said)."""
-    contact = school.contact
-    given = contact.model_fields_set
-    name = contact.name if "name" in given else None
-    if name and contact.role:
-        who = f"{name} ({contact.role})"
-    else:
-        who = name or contact.role or ""
-    if not who:
-        who = QCoreApplication.translate(
-            "CheckView", "the Head of School or another member of the Senior Management Team"
-        )
-    return ", ".join([who, *(value for value in (contact.email, contact.phone) if value)])
+    """Whom to talk to: the one rule in `core.school.Contact.describe`."""
+    return school.contact.describe()
 
 
 def _count(n: int, one: str, many: str) -> str:
