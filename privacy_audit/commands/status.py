@@ -100,7 +100,10 @@ def format_table(rows: list[dict], now) -> str:
                 "yes" if row["in_use"] else "no",
                 last if row["in_use"] or row["last_checked"] else "-",
                 ("due now" if row["due"] else "no") if row["in_use"] else "-",
-                row["next_due"] or "-",
+                # A platform due now is due now, not on a date already past (the JSON keeps the date).
+                ("now" if row["due"] else row["next_due"] or "-")
+                if row["in_use"]
+                else row["next_due"] or "-",
             )
         )
     widths = [max(len(line[i]) for line in lines) for i in range(len(header))]

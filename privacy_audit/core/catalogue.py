@@ -189,6 +189,8 @@ def _catalogue(
             school_config, policy=policy, known_platforms=frozenset(checklists) | frozenset(PLATFORM_IDS)
         )
     problems = problems + list(school.problems)
+    if school.problems and school.kept and not school.kept.startswith("nothing"):
+        problems.append(f"{school.describe}: still in use: {school.kept}")  # what the banner can reassure
     applied = {}
     for platform_id, checklist in checklists.items():
         applied[platform_id], found = apply_school(checklist, school.config)
