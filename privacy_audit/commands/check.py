@@ -24,8 +24,37 @@ from privacy_audit.commands._terminal import out as _out
 NAME = "check"
 HELP = "check one platform's settings in the terminal, item by item; answers are read from standard input"
 
-ANSWER_KEYS = {"y": "ok", "c": "changed", "n": "attention", "s": "not_applicable"}
-PROMPT = "Your answer (y = already like this, c = changed it now, n = need help, s = doesn't apply, ? = more help): "
+# The desktop app's keys 1-4 work here too, beside the letters.
+ANSWER_KEYS = {
+    "y": "ok",
+    "1": "ok",
+    "c": "changed",
+    "2": "changed",
+    "n": "attention",
+    "3": "attention",
+    "s": "not_applicable",
+    "4": "not_applicable",
+}
+PROMPT = (
+    "Your answer (y or 1 = already like this, c or 2 = changed it now, n or 3 = need help, "
+    "s or 4 = doesn't apply, ? = more help): "
+)
+# A setting the platform cannot make safe is never answered "already like this": its first answer is
+# "not possible on this platform", as in the app (core/audit.py, Answer.NOT_POSSIBLE).
+NOT_POSSIBLE_KEYS = {
+    **{k: v for k, v in ANSWER_KEYS.items() if v != "ok"},
+    "x": "not_possible",
+    "1": "not_possible",
+}
+NOT_POSSIBLE_PROMPT = (
+    "Your answer (x or 1 = not possible on this platform, c or 2 = changed it now, n or 3 = need help, "
+    "s or 4 = doesn't apply, ? = more help): "
+)
+
+
+def answer_keys(item) -> tuple[dict[str, str], str]:
+    """The keys this item accepts and the prompt that lists them."""
+    return (NOT_POSSIBLE_KEYS, NOT_POSSIBLE_PROMPT) if item.not_possible else (ANSWER_KEYS, PROMPT)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -50,14 +79,22 @@ def _clauses(item, policy) -> str:
     return "; ".join(parts)
 
 
-def _show_item(number: int, total: int, item, policy) -> None:
+_PHONE_WORDS = {"iphone": "On iPhone", "android": "On Android"}
+
+
+def _show_item(number: int, total: int, item, policy, checklist) -> None:
     _out()
-    _out(f"Item {number} of {total}: {item.title}")
+    _out(f"Setting {number} of {total}: {item.title}")
     _out(f"Why: {item.why} Policy: {_clauses(item, policy)}.")
+    if item.advice:
+        _out("Good practice, not a policy rule.")
     if item.where.url:
-        _out(f"Where: {item.where.url}")
-    if item.where.app:
-        _out(f"In the app: {item.where.app}")
+        _out(f"On the web: {item.where.url}")
+    for kind, path in item.where.phone_paths():
+        where = _PHONE_WORDS.get(kind, "On your phone")
+        _out(f"{where}, in the {checklist.name} app: {path}")
+    if item.not_possible:
+        _out(f"Not possible on {checklist.name}: {item.not_possible}")
     _out(f"Safe setting: {item.safe_value}")
 
 
@@ -107,15 +144,16 @@ def _run_check(args: argparse.Namespace, catalogue, checklist, record) -> int:
     items = checklist.items
     started = utc_now()
     _out(
-        f"Checking {checklist.name}: {len(items)} items. Open each setting on your phone or computer, then answer."
+        f"Checking {checklist.name}: {len(items)} settings. Open each setting on your phone or computer, then answer."
     )
     if checklist.limitations:
         _out(f"Good to know: {checklist.limitations}")
     answers: list[ItemAnswer] = []
     for number, item in enumerate(items, 1):
-        _show_item(number, len(items), item, policy)
+        _show_item(number, len(items), item, policy, checklist)
+        keys, prompt = answer_keys(item)
         while True:
-            print(PROMPT, end="", flush=True)
+            print(prompt, end="", flush=True)
             line = read_line()
             if line is None:
                 _out()
@@ -130,10 +168,11 @@ def _run_check(args: argparse.Namespace, catalogue, checklist, record) -> int:
             if key == "?":
                 _show_help(item, policy, checklist)
                 continue
-            if key in ANSWER_KEYS:
-                answers.append(ItemAnswer(item.id, Answer(ANSWER_KEYS[key])))
+            if key in keys:
+                answers.append(ItemAnswer(item.id, Answer(keys[key])))
                 break
-            _out("Please type y, c, n, s or ? and press Enter.")
+            first = "x" if item.not_possible else "y"
+            _out(f"Please type {first}, c, n, s (or 1-4) or ? and press Enter.")
     result = CheckResult(
         platform=checklist.platform,
         checklist_version=checklist_version(checklist.schema_version, checklist.last_reviewed),
@@ -156,17 +195,27 @@ def _run_check(args: argparse.Namespace, catalogue, checklist, record) -> int:
 def _summarise(checklist, answers, catalogue, protection: str) -> None:
     counts = {
         key: sum(1 for a in answers if a.answer.value == key)
-        for key in ("ok", "changed", "attention", "not_applicable")
+        for key in ("ok", "changed", "attention", "not_applicable", "not_possible")
     }
     _out()
-    _out(
-        f"{checklist.name} check finished: {counts['ok']} already safe, {counts['changed']} changed now, "
-        f"{counts['attention']} need help, {counts['not_applicable']} not applicable."
-    )
+    parts = [
+        f"{counts['ok']} already safe",
+        f"{counts['changed']} changed now",
+        f"{counts['attention']} {'needs' if counts['attention'] == 1 else 'need'} help",
+        f"{counts['not_applicable']} not applicable",
+    ]
+    if counts["not_possible"]:
+        parts.append(f"{counts['not_possible']} not possible on {checklist.name}")
+    _out(f"{checklist.name} check finished: {', '.join(parts)}.")
     needs_help = [checklist.item(a.item_id).title for a in answers if a.answer.value == "attention"]
     if needs_help:
-        _out("These need attention:")
+        _out("Not yet safe:")
         for title in needs_help:
             _out(f"  - {title}")
         _out(f"If you need help, ask {catalogue.school.config.contact.describe()}.")
+    not_possible = [checklist.item(a.item_id) for a in answers if a.answer.value == "not_possible"]
+    if not_possible:
+        _out(f"Not possible on {checklist.name} (think about what you share there):")
+        for item in not_possible:
+            _out(f"  - {item.title}")
     _out(f"Saved to your record on this computer. {protection}")

@@ -58,9 +58,11 @@ def test_a_check_answered_over_a_pipe_is_saved_and_shown_by_status(private_home,
         private_home, "check", "general", "--note", "done in the staff room", stdin="\n".join(answers) + "\n"
     )
     assert result.returncode == 0, result.stderr
-    assert "Item 1 of" in result.stdout and "How to do it:" in result.stdout and "Policy 6.1" in result.stdout
-    assert "Please type y, c, n, s or ?" in result.stdout
-    assert "1 changed now, 1 need help, 1 not applicable" in result.stdout
+    assert (
+        "Setting 1 of" in result.stdout and "How to do it:" in result.stdout and "Policy 6.1" in result.stdout
+    )
+    assert "Please type y, c, n, s (or 1-4) or ?" in result.stdout
+    assert "1 changed now, 1 needs help, 1 not applicable" in result.stdout
     assert "\x1b[" not in result.stdout  # no colour or cursor movement
     [check] = saved_checks(private_home)
     assert [a.answer.value for a in check.answers][:4] == ["ok", "changed", "attention", "not_applicable"]
@@ -176,3 +178,21 @@ def test_forget_asks_first_and_then_deletes_everything(private_home, general_ite
     confirmed = run(private_home, "forget", stdin="y\n")
     assert confirmed.returncode == 0 and "Deleted your record" in confirmed.stdout
     assert not record_file.exists()
+
+
+def test_a_setting_the_platform_cannot_make_safe_is_never_recorded_as_already_safe(private_home):
+    """Bluesky posts are always public: "1" means "not possible on this platform" there, and "y" is refused."""
+
+    bluesky = load_catalogue().get("bluesky")
+    impossible = [item.id for item in bluesky.items if item.not_possible]
+    assert impossible, "the Bluesky checklist says its posts cannot be made private"
+    answers = []
+    for item in bluesky.items:
+        answers += ["y", "1"] if item.not_possible else ["1"]
+    result = run(private_home, "check", "bluesky", stdin="\n".join(answers) + "\n")
+    assert result.returncode == 0, result.stderr
+    assert "Please type x, c, n, s (or 1-4) or ?" in result.stdout  # the "y" was refused
+    assert f"{len(impossible)} not possible on Bluesky" in result.stdout
+    [check] = [c for c in saved_checks(private_home) if c.platform == "bluesky"]
+    for item_id in impossible:
+        assert check.answer_for(item_id).answer.value == "not_possible"
