@@ -53,8 +53,11 @@ NOT_POSSIBLE_PROMPT = (
 
 
 def answer_keys(item) -> tuple[dict[str, str], str]:
-    """The keys this item accepts and the prompt that lists them."""
-    return (NOT_POSSIBLE_KEYS, NOT_POSSIBLE_PROMPT) if item.not_possible else (ANSWER_KEYS, PROMPT)
+    """The keys this item accepts (the answers core.audit.offered_answers gives it) and the prompt."""
+    from privacy_audit.core.audit import Answer, offered_answers
+
+    impossible = offered_answers(bool(item.not_possible))[0] is Answer.NOT_POSSIBLE
+    return (NOT_POSSIBLE_KEYS, NOT_POSSIBLE_PROMPT) if impossible else (ANSWER_KEYS, PROMPT)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -30,6 +30,14 @@ class Answer(str, Enum):
         return self in (Answer.OK, Answer.CHANGED, Answer.NOT_APPLICABLE)
 
 
+def offered_answers(not_possible: bool) -> tuple[Answer, ...]:
+    """The four answers offered for an item, in key order (1-4), on the app's buttons, the on-page panel and
+    the terminal alike. A setting the platform cannot make safe offers "Not possible on this platform"
+    instead of "It's set correctly": saying it is set correctly would not be true."""
+    first = Answer.NOT_POSSIBLE if not_possible else Answer.OK
+    return (first, Answer.CHANGED, Answer.ATTENTION, Answer.NOT_APPLICABLE)
+
+
 @dataclass(frozen=True)
 class ItemAnswer:
     item_id: str

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from privacy_audit.core.audit import Answer
+from privacy_audit.core.audit import Answer, offered_answers
 
 if TYPE_CHECKING:
     from privacy_audit.core.checklist import Item
@@ -30,12 +30,6 @@ def answer_labels() -> dict[Answer, str]:
 
 
 def answers_for(item: Item) -> list[tuple[Answer, str]]:
-    """The four answers offered for `item`, in key order (1–4). A setting the platform cannot make safe
-    (`not_possible`) offers "Not possible on this platform" instead of "It's set correctly": saying it is
-    set correctly would not be true."""
+    """The four answers offered for `item`, in key order (1-4), with their words (core.audit.offered_answers)."""
     labels = answer_labels()
-    first = Answer.NOT_POSSIBLE if item.not_possible else Answer.OK
-    return [
-        (answer, labels[answer])
-        for answer in (first, Answer.CHANGED, Answer.ATTENTION, Answer.NOT_APPLICABLE)
-    ]
+    return [(answer, labels[answer]) for answer in offered_answers(bool(item.not_possible))]

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from privacy_audit.core.audit import Answer, CheckResult, Draft, ItemAnswer, checklist_version, utc_now
+from privacy_audit.core.audit import Answer, CheckResult, Draft, ItemAnswer, checklist_version, offered_answers, utc_now
 from privacy_audit.core.checklist import Checklist, Item, allowed_domains, fill_url
 from privacy_audit.core.qr import QrRefused
 from privacy_audit.core.school import SchoolConfig
@@ -767,6 +767,7 @@ class CheckView(QWidget):
                 title=item.title,
                 safe_value=item.safe_value,
                 labels=tuple(item.labels),
+                answers=offered_answers(bool(item.not_possible)),  # the same four as the app's buttons
             )
             bridge.open(target)
             self._browser_message(self.tr("Opening the settings page in the guided browser…"))
