@@ -31,7 +31,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from privacy_audit.core.audit import Answer, CheckResult, Draft, ItemAnswer, checklist_version, offered_answers, utc_now
+from privacy_audit.core.audit import (
+    Answer,
+    CheckResult,
+    Draft,
+    ItemAnswer,
+    checklist_version,
+    offered_answers,
+    utc_now,
+)
 from privacy_audit.core.checklist import Checklist, Item, allowed_domains, fill_url
 from privacy_audit.core.qr import QrRefused
 from privacy_audit.core.school import SchoolConfig
