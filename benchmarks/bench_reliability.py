@@ -1,4 +1,4 @@
-"""The privacy and safety figures, measured by running the tests that prove them (docs/privacy-and-safety.md).
+"""The privacy and safety figures, measured by running the tests that prove them (README, "Privacy and safety").
 
 It runs the no-network, owner-only, hostile-text, data-loss and fuzz tests with RELIABILITY_FIGURES set, so
 each test writes down what it saw, and prints one JSON line per figure in the benchmarks' format. Here the
@@ -30,6 +30,7 @@ TESTS = [
     "tests/unit/test_fuzz_data_files.py",
     "tests/unit/test_fuzz_imports.py",
     "tests/unit/test_loader_fuzz.py",
+    "tests/unit/test_fuzz_hostile_input.py",
 ]
 KILL_TEST = "tests/reliability/test_kill_during_save.py"
 LOADER_FUZZ_CASES = (
