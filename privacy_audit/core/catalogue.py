@@ -74,6 +74,13 @@ def load_school_config(
     return SchoolConfigSource(reading.config, path, reading.banner_lines(), reading.kept)
 
 
+def school_addresses_step(domains: list[str]) -> str:
+    """The step the policy 7.4 items gain when the school lists its email domains: which addresses are the
+    school's, so nobody has to guess."""
+    listed = ", ".join(f"@{domain}" for domain in domains)
+    return f"Your school's email addresses end in {listed}: none of them should be on this account."
+
+
 def apply_school(checklist: Checklist, config: SchoolConfig) -> tuple[Checklist, list[str]]:
     """The checklist with the school's extra items added and its choices applied; problems as text."""
     problems: list[str] = []
@@ -83,6 +90,8 @@ def apply_school(checklist: Checklist, config: SchoolConfig) -> tuple[Checklist,
             allowed = getattr(config, item.school_choice.setting)
             choice = item.school_choice.if_allowed if allowed else item.school_choice.if_not_allowed
             item = item.model_copy(update={"safe_value": choice})
+        if "7.4" in item.clauses and config.email_domains:
+            item = item.model_copy(update={"steps": [*item.steps, school_addresses_step(config.email_domains)]})
         items.append(item)
     taken = {item.id for item in items}
     for extra in config.extra_items:

@@ -295,11 +295,6 @@ def read_school_config(
         name: [entry for i, entry in enumerate(getattr(config, name)) if i not in bad]
         for name, bad in bad_entries.items()
     }
-    if config.logo is not None:
-        logo_problem = _logo_problem(path, config.logo)
-        if logo_problem:
-            problems.append(Problem(path, document.line_of(("logo",)), "logo", logo_problem))
-            update["logo"] = None
     if update:
         config = config.model_copy(update=update)
     return SchoolConfigReading(config, problems, _kept(document.data, config))
@@ -332,19 +327,6 @@ def _leave_out(data: dict[str, Any], origins: dict[str, list[int]], locations: l
         if name in data:
             data[name] = [entry for i, entry in enumerate(data[name]) if i not in bad]
             origins[name] = [origin for i, origin in enumerate(origins[name]) if i not in bad]
-
-
-def _logo_problem(path: Path, logo: Path) -> str | None:
-    """Why the logo cannot be used (a sentence), or None. Never raises: a path too long, or in a folder the
-    person may not read, is a problem with the file, not a reason to stop."""
-    try:
-        full = logo if logo.is_absolute() else path.parent / logo
-        if full.is_file():
-            return None
-        return f"the logo file {full} does not exist"
-    except (OSError, ValueError) as exc:
-        reason = getattr(exc, "strerror", None) or str(exc)
-        return f"the logo file {str(logo)[:120]} cannot be read ({reason})"
 
 
 def _kept(original: dict[str, Any], config: SchoolConfig) -> str:

@@ -85,7 +85,6 @@ class SchoolConfig(_Strict):
 
     schema_version: Literal[1] = 1
     school_name: ShortText = "Your school"
-    logo: Path | None = Field(default=None, description="image file, relative to school.yaml")
     contact: Contact = Field(default_factory=Contact)
     term_starts: list[TermDate] = Field(
         default_factory=list,

@@ -78,3 +78,25 @@ def test_a_typed_mastodon_server_is_where_the_guided_browser_may_go():
     assert allowed_domains(facebook, {"username": "evil.example"}) == (
         "facebook.com",
     )  # user names are not hosts
+
+
+def test_the_schools_email_domains_are_named_in_every_policy_74_check_and_nowhere_else(tmp_path):
+    config = tmp_path / "school.yaml"
+    config.write_text("school_name: Hermitage\nemail_domains: [hermitage.sch.uk, staff.hermitage.org]\n")
+    catalogue = load_catalogue(school=load_school_config(config))
+    named = "Your school's email addresses end in @hermitage.sch.uk, @staff.hermitage.org"
+    for checklist in catalogue.checklists.values():
+        for item in checklist.items:
+            says = any(named in step for step in item.steps)
+            assert says == ("7.4" in item.clauses), (checklist.platform, item.id)
+    assert any("7.4" in item.clauses for item in catalogue.get("general").items)
+
+
+def test_without_email_domains_the_checks_do_not_invent_any():
+    catalogue = load_catalogue(school=load_school_config())
+    assert not any(
+        "email addresses end in" in step
+        for c in catalogue.checklists.values()
+        for i in c.items
+        for step in i.steps
+    )
