@@ -387,3 +387,17 @@ def test_provenance_wording_does_not_need_pydantic_or_qt_to_import() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_the_on_page_panel_never_claims_a_check() -> None:
+    """The panel on the settings page shows the setting, its safe value and the answers: none of its words,
+    in the app's table or in the page script, may say the guidance was verified or confirmed."""
+    from privacy_audit.browser.protocol import PANEL_TEXT
+    from privacy_audit.core.paths import resource_path
+
+    for key, words in PANEL_TEXT.items():
+        assert not CLAIMS_A_CHECK.search(words), key
+    for script in ("guidance.js", "panel_actions.js"):
+        text = resource_path("overlay", script).read_text(encoding="utf-8")
+        strings = re.findall(r"""(["'`])((?:(?!\1).)*)\1""", text)
+        assert not any(CLAIMS_A_CHECK.search(value) for _, value in strings), script
