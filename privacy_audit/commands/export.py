@@ -9,10 +9,14 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 NAME = "export"
 HELP = "write your record as JSON, a PDF report, or a calendar (.ics) of term reminders"
+
+T = TypeVar("T")  # what a writer returns, for its "done" sentence
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -23,7 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from privacy_audit.commands._terminal import dirs_for, load_catalogue_for, out, say, terminal_record
+    from privacy_audit.commands._terminal import dirs_for, load_catalogue_for, say, terminal_record
     from privacy_audit.core.files import output_problem
 
     problem = output_problem(args.output)  # a device, FIFO, folder or link is refused before anything else
@@ -36,21 +40,16 @@ def run(args: argparse.Namespace) -> int:
     with terminal_record(args) as (_dirs, catalogue, record):
         if args.format == "pdf":
             return _export_pdf(output, catalogue, record)
-        from privacy_audit.store.errors import RecordError
         from privacy_audit.store.exchange import export_json
 
-        try:
-            count = export_json(record, output)
-        except OSError as exc:
-            say(f"{output}: cannot be written ({exc.strerror or exc}).")
-            return 1
-        except RecordError as exc:
-            say(f"{exc}\nNothing was written to {output}.")
-            return 3
-        for notice in record.notices:
-            say(notice)
-        out(f"Wrote {count} check(s) to {output}. It is not encrypted: keep it somewhere private.")
-        return 0
+        return _write_from_record(
+            output,
+            record,
+            lambda: export_json(record, output),
+            lambda count: (
+                f"Wrote {count} check(s) to {output}. It is not encrypted: keep it somewhere private."
+            ),
+        )
 
 
 def _export_ics(output: Path, catalogue) -> int:
@@ -84,22 +83,36 @@ def _export_ics(output: Path, catalogue) -> int:
 
 
 def _export_pdf(output: Path, catalogue, record) -> int:
-    from privacy_audit.commands._terminal import out, say
-    from privacy_audit.store.errors import RecordError
+    from privacy_audit.commands._terminal import say
 
     try:
         from privacy_audit.report.pdf import write_pdf_report
     except ImportError as exc:
         say(f"PDF reports are not available in this copy of Privacy Audit ({exc}).")
         return 1
-    try:
-        write_pdf_report(
+    return _write_from_record(
+        output,
+        record,
+        lambda: write_pdf_report(
             output,
             catalogue=catalogue,
             checks=record.checks(),
             acceptance=record.acceptance(),
             school_name=catalogue.school.config.school_name,
-        )
+        ),
+        lambda _written: f"Wrote your report to {output}.",
+    )
+
+
+def _write_from_record(output: Path, record, write: Callable[[], T], done: Callable[[T], str]) -> int:
+    """Run `write` (which reads the record and writes `output`) and say how it went: the exit code is 1 when
+    the file cannot be written, 3 when the record cannot be read, else 0 after any notices of damaged
+    entries left out and the `done` sentence."""
+    from privacy_audit.commands._terminal import out, say
+    from privacy_audit.store.errors import RecordError
+
+    try:
+        written = write()
     except OSError as exc:
         say(f"{output}: cannot be written ({exc.strerror or exc}).")
         return 1
@@ -108,5 +121,5 @@ def _export_pdf(output: Path, catalogue, record) -> int:
         return 3
     for notice in record.notices:
         say(notice)
-    out(f"Wrote your report to {output}.")
+    out(done(written))
     return 0
