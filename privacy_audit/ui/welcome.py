@@ -113,7 +113,7 @@ class WelcomeView(QWidget):
         info = self.services.protection
         if info is None:
             return self.tr("Opening your record…")
-        from privacy_audit.ui.keyring_names import friendly_explanation
+        from privacy_audit.store.keys import friendly_explanation
 
         return self.tr("How your record is protected: {explanation}").format(
             explanation=friendly_explanation(info)
