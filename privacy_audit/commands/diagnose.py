@@ -23,9 +23,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from privacy_audit.commands._terminal import (
-    seconds,  # the one rule for a number of seconds on the command line
-)
+# The one rule for a number of seconds on the command line.
+from privacy_audit.commands._terminal import seconds
 
 NAME = "diagnose"
 HELP = "print version, keyring backend, bundled data folders and library versions as JSON (for IT support)"

@@ -23,9 +23,8 @@ import datetime as dt
 import os
 import sys
 
-from privacy_audit.commands._terminal import (
-    seconds,  # the one rule for a number of seconds on the command line
-)
+# The one rule for a number of seconds on the command line.
+from privacy_audit.commands._terminal import seconds
 
 NAME = "remind"
 HELP = "if a platform is due for its termly check, show a desktop reminder; if nothing is, exit at once"
