@@ -377,13 +377,3 @@ def test_the_terminal_check_says_not_yet_checked_and_never_verified(tmp_path: Pa
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.count("Not yet checked on the live site.") == items
     assert not CLAIMS_A_CHECK.search(result.stdout + result.stderr)
-
-
-def test_provenance_wording_does_not_need_pydantic_or_qt_to_import() -> None:
-    code = (
-        "import sys, privacy_audit.core.provenance;"
-        "bad = [m for m in ('pydantic', 'PySide6', 'playwright') if m in sys.modules];"
-        "print(','.join(bad))"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == ""
