@@ -15,21 +15,10 @@ import threading
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
+from privacy_audit.browser import protocol
 from privacy_audit.browser.discovery import CHOICES
 from privacy_audit.browser.housekeeping import BrowserProcesses
-from privacy_audit.browser.protocol import (
-    PANEL_TEXT,
-    BrowserEvent,
-    CloseWindow,
-    Command,
-    GuidanceTarget,
-    OpenPage,
-    PublicViewRequest,
-    ShowPublicView,
-    Shutdown,
-    WindowPlacement,
-    WorkerSettings,
-)
+from privacy_audit.browser.protocol import BrowserEvent, Command, GuidanceTarget, WindowPlacement
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +53,7 @@ class GuidedBrowser:
             raise ValueError(f"Unknown browser choice '{choice}'; choose one of: {', '.join(CHOICES)}.")
         if choice == "path" and not executable_path:
             raise ValueError("Choose the browser program to use, or pick another browser option.")
-        self._settings = WorkerSettings(
+        self._settings = protocol.WorkerSettings(
             choice=choice,
             executable_path=executable_path,
             profile_dir=Path(profile_dir) if profile_dir is not None else None,
@@ -74,7 +63,7 @@ class GuidedBrowser:
             launch_timeout=launch_timeout,
             page_timeout=page_timeout,
             label_grace=label_grace,
-            panel_text={**PANEL_TEXT, **(panel_text or {})},
+            panel_text={**protocol.PANEL_TEXT, **(panel_text or {})},
             open_default=open_default or _default_opener,
         )
         self._on_event = on_event
@@ -86,7 +75,7 @@ class GuidedBrowser:
 
     def open(self, target: GuidanceTarget, placement: WindowPlacement | None = None) -> None:
         """Show `target`'s settings page in the guided window (opening the window, at `placement`, if needed)."""
-        self._post(OpenPage(target, placement))
+        self._post(protocol.OpenPage(target, placement))
 
     def public_view(
         self,
@@ -96,11 +85,13 @@ class GuidedBrowser:
         placement: WindowPlacement | None = None,
     ) -> None:
         """Open `url` signed out, in a fresh context, and report which of `words` anyone can see there."""
-        request = PublicViewRequest(url=url, words=tuple(words), allowed_domains=tuple(allowed_domains))
-        self._post(ShowPublicView(request, placement))
+        request = protocol.PublicViewRequest(
+            url=url, words=tuple(words), allowed_domains=tuple(allowed_domains)
+        )
+        self._post(protocol.ShowPublicView(request, placement))
 
     def close_window(self) -> None:
-        self._post(CloseWindow())
+        self._post(protocol.CloseWindow())
 
     def shutdown(self, timeout: float = 5.0) -> None:
         """Close every window and stop the worker; ends the browser's process if the worker is stuck."""
@@ -109,7 +100,7 @@ class GuidedBrowser:
             thread = self._thread
         if thread is None:
             return
-        self._commands.put(Shutdown())
+        self._commands.put(protocol.Shutdown())
         thread.join(timeout * 0.7)
         if thread.is_alive():
             # The worker is stuck in a browser call (a hung page or browser): ending the browser makes

@@ -11,10 +11,14 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 NAME = "export"
 HELP = "write your record as JSON, a PDF report, a calendar (.ics) of term reminders, or a pocket guide"
+
+T = TypeVar("T")  # what a writer returns, for its "done" sentence
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -34,7 +38,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from privacy_audit.commands._terminal import dirs_for, load_catalogue_for, out, say, terminal_record
+    from privacy_audit.commands._terminal import dirs_for, load_catalogue_for, say, terminal_record
     from privacy_audit.core.files import output_problem
 
     problem = output_problem(args.output)  # a device, FIFO, folder or link is refused before anything else
@@ -51,21 +55,16 @@ def run(args: argparse.Namespace) -> int:
             return _export_guide(output, catalogue, record)
         if args.format == "pdf":
             return _export_pdf(output, catalogue, record)
-        from privacy_audit.store.errors import RecordError
         from privacy_audit.store.exchange import export_json
 
-        try:
-            count = export_json(record, output)
-        except OSError as exc:
-            say(f"{output}: cannot be written ({exc.strerror or exc}).")
-            return 1
-        except RecordError as exc:
-            say(f"{exc}\nNothing was written to {output}.")
-            return 3
-        for notice in record.notices:
-            say(notice)
-        out(f"Wrote {count} check(s) to {output}. It is not encrypted: keep it somewhere private.")
-        return 0
+        return _write_from_record(
+            output,
+            record,
+            lambda: export_json(record, output),
+            lambda count: (
+                f"Wrote {count} check(s) to {output}. It is not encrypted: keep it somewhere private."
+            ),
+        )
 
 
 def _export_ics(output: Path, catalogue) -> int:
@@ -101,8 +100,7 @@ def _export_ics(output: Path, catalogue) -> int:
 def _export_pdf(output: Path, catalogue, record) -> int:
     import datetime as dt
 
-    from privacy_audit.commands._terminal import out, say
-    from privacy_audit.store.errors import RecordError
+    from privacy_audit.commands._terminal import say
 
     try:
         from privacy_audit.report.contents import report_arguments
@@ -110,18 +108,32 @@ def _export_pdf(output: Path, catalogue, record) -> int:
     except ImportError as exc:
         say(f"PDF reports are not available in this copy of Privacy Audit ({exc}).")
         return 1
-    try:
-        config = catalogue.school.config
-        write_pdf_report(
+    return _write_from_record(
+        output,
+        record,
+        lambda: write_pdf_report(
             output,
             **report_arguments(
                 record,
                 catalogue,
-                configured_terms=list(config.term_starts),
-                interval_days=config.reminder_interval_days,
+                configured_terms=list(catalogue.school.config.term_starts),
+                interval_days=catalogue.school.config.reminder_interval_days,
                 now=dt.datetime.now().astimezone(),
             ),
-        )
+        ),
+        lambda _written: f"Wrote your report to {output}.",
+    )
+
+
+def _write_from_record(output: Path, record, write: Callable[[], T], done: Callable[[T], str]) -> int:
+    """Run `write` (which reads the record and writes `output`) and say how it went: the exit code is 1 when
+    the file cannot be written, 3 when the record cannot be read, else 0 after any notices of damaged
+    entries left out and the `done` sentence."""
+    from privacy_audit.commands._terminal import out, say
+    from privacy_audit.store.errors import RecordError
+
+    try:
+        written = write()
     except OSError as exc:
         say(f"{output}: cannot be written ({exc.strerror or exc}).")
         return 1
@@ -130,7 +142,7 @@ def _export_pdf(output: Path, catalogue, record) -> int:
         return 3
     for notice in record.notices:
         say(notice)
-    out(f"Wrote your report to {output}.")
+    out(done(written))
     return 0
 
 

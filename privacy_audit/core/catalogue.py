@@ -91,7 +91,9 @@ def apply_school(checklist: Checklist, config: SchoolConfig) -> tuple[Checklist,
             choice = item.school_choice.if_allowed if allowed else item.school_choice.if_not_allowed
             item = item.model_copy(update={"safe_value": choice})
         if "7.4" in item.clauses and config.email_domains:
-            item = item.model_copy(update={"steps": [*item.steps, school_addresses_step(config.email_domains)]})
+            item = item.model_copy(
+                update={"steps": [*item.steps, school_addresses_step(config.email_domains)]}
+            )
         items.append(item)
     taken = {item.id for item in items}
     for extra in config.extra_items:

@@ -10,14 +10,17 @@ import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from privacy_audit.core.checklist import Checklist, Location, checklist_problems
 from privacy_audit.core.clauses import Policy
 from privacy_audit.core.school import SchoolConfig, config_problems, extra_item_problem
 from privacy_audit.core.yamlsource import SourceError, YamlDocument, load_yaml
+
+_Model = TypeVar("_Model", bound=BaseModel)
 
 
 @dataclass(frozen=True)
@@ -52,11 +55,8 @@ def describe_location(location: Location, data: Any) -> str:
         nxt = location[index + 1] if index + 1 < len(location) else None
         if isinstance(part, str) and part in ("items", "extra_items") and isinstance(nxt, int):
             label = "item" if part == "items" else "extra item"
-            entry = (
-                node.get(part)[nxt]
-                if isinstance(node, dict) and isinstance(node.get(part), list) and nxt < len(node[part])
-                else None
-            )
+            entries = node.get(part) if isinstance(node, dict) else None
+            entry = entries[nxt] if isinstance(entries, list) and nxt < len(entries) else None
             item_id = entry.get("id") if isinstance(entry, dict) else None
             words.append(f"{label} {nxt + 1}" + (f" ({item_id})" if isinstance(item_id, str) else ""))
             node = entry
@@ -78,7 +78,7 @@ def _shown(value: Any, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _message_for(error: dict[str, Any], model: type[BaseModel], location: Location) -> str:
+def _message_for(error: ErrorDetails, model: type[BaseModel], location: Location) -> str:
     kind = error["type"]
     field = location[-1] if location else ""
     if kind == "missing":
@@ -165,7 +165,7 @@ def _read(path: Path) -> YamlDocument:
         raise DataFileError([Problem(exc.path, exc.line, "", exc.message)]) from None
 
 
-def _validated(document: YamlDocument, model: type[BaseModel]) -> Any:
+def _validated(document: YamlDocument, model: type[_Model]) -> _Model:
     if not isinstance(document.data, dict):
         kind = type(document.data).__name__
         raise DataFileError(
@@ -271,9 +271,9 @@ def read_school_config(
                 )
         checklist = (checklists or {}).get(item.platform)
         if checklist is not None:
-            problem = extra_item_problem(item, checklist, taken[item.platform])
-            if problem is not None:
-                field, message = problem
+            item_problem = extra_item_problem(item, checklist, taken[item.platform])
+            if item_problem is not None:
+                field, message = item_problem
                 found_here.append((("extra_items", index, *field), message))
             else:
                 taken[item.platform].add(item.id)

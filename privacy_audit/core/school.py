@@ -22,11 +22,10 @@ from privacy_audit.core.checklist import (
     PlatformId,
     ShortText,
     _Strict,
-    host_is_allowed,
     provenance_problems,
-    url_host_template,
 )
 from privacy_audit.core.platforms import PLATFORM_IDS
+from privacy_audit.core.urls import host_is_allowed, url_host_template
 
 # Term dates outside these years are a typing mistake (or a hostile file); refusing them keeps every date sum
 # the app makes (terms, reminders, calendars) far from the ends of what a date can hold.

@@ -267,13 +267,13 @@ def _key_shown(key: Any) -> str:
 
 def _line_of_key(node: Any, key: Any, fallback: int) -> int:
     try:
-        return node.lc.key(key)[0] + 1
+        return int(node.lc.key(key)[0]) + 1
     except (KeyError, TypeError, AttributeError):
         return fallback
 
 
 def _line_of_item(node: Any, index: int, fallback: int) -> int:
     try:
-        return node.lc.item(index)[0] + 1
+        return int(node.lc.item(index)[0]) + 1
     except (KeyError, TypeError, AttributeError, IndexError):
         return fallback

@@ -24,7 +24,7 @@ from privacy_audit.store.errors import RecordBusy, RecordNotWritable
 from privacy_audit.store.record import JOURNAL_SUFFIXES
 
 # The files the app keeps in the state folder (named where they are written: desktop.reminders,
-# ui.snapshot, ui.catalogue_cache; tests/privacy/test_forget_leaves_nothing.py keeps the two in step).
+# core.snapshot, core.cache; tests/privacy/test_no_one_else_in.py keeps the two in step).
 STATE_FILES = ("reminders.json", "dashboard-snapshot.json", "catalogue-cache.json")
 
 

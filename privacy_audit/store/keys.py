@@ -26,6 +26,10 @@ import base64
 import binascii
 import sys
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from privacy_audit.store.opening import ProtectionInfo
 
 SERVICE = "privacy-audit"
 KEY_BYTES = 32
@@ -180,3 +184,31 @@ def delete_key(record_id: str) -> bool:
     except Exception as exc:
         raise KeyringLocked(f"{info.name} did not answer ({exc or type(exc).__name__})") from exc
     return True
+
+
+# -- the names people know their keyring by -----------------------------------------------------------
+# The record reports which keyring holds its key by the backend's name (`ProtectionInfo.backend`, keyring's
+# `name` property: module, then class); the screens say "Windows Credential Manager" instead, as the
+# operating system does. Known names by prefix:
+_DISPLAY_NAMES = (
+    ("SecretService", "GNOME Keyring / Secret Service"),
+    ("libsecret", "GNOME Keyring / Secret Service"),
+    ("kwallet", "KWallet"),
+    ("Windows", "Windows Credential Manager"),
+    ("macOS", "macOS Keychain"),
+)
+
+
+def keyring_display_name(backend: str) -> str:
+    """The friendly name of the keyring backend called `backend`, or `backend` itself when unknown."""
+    for prefix, friendly in _DISPLAY_NAMES:
+        if backend.startswith(prefix):
+            return friendly
+    return backend
+
+
+def friendly_explanation(info: ProtectionInfo) -> str:
+    """`info.explanation` with the keyring's class name replaced by its friendly name."""
+    if info.mode == "keyring" and info.backend:
+        return info.explanation.replace(info.backend, keyring_display_name(info.backend))
+    return info.explanation

@@ -16,12 +16,12 @@ import json
 import sqlite3
 import threading
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
-from privacy_audit.core.audit import CheckResult, Draft
+from privacy_audit.core.audit import CheckResult, Draft, ItemAnswer
 from privacy_audit.core.paths import AppDirs
 from privacy_audit.core.platforms import ALWAYS_IN_USE, sort_key
 from privacy_audit.store import crypto, payload, schema
@@ -32,6 +32,7 @@ if TYPE_CHECKING:  # also the names that moved (see `_MOVED` at the end), for ty
     from privacy_audit.store.opening import ProtectionInfo, open_record, set_aside  # noqa: F401
 
 MAX_SETTING_BYTES = 64 * 1024
+_Built = TypeVar("_Built")
 JOURNAL_SUFFIXES = ("-journal", "-wal", "-shm")
 
 
@@ -146,28 +147,37 @@ class Record:
 
     def _decode_check(self, row: tuple[Any, ...]) -> tuple[str, CheckResult] | None:
         rowid, uid, platform, version, item_ids, started, finished, blob = row
+        result = self._unsealed(
+            f"The {platform} check saved on {str(finished)[:10]}",
+            blob,
+            self._check_ad(uid, platform, version, item_ids, started, finished),
+            lambda answers, note: CheckResult(
+                platform=platform,
+                checklist_version=version,
+                item_ids=tuple(json.loads(item_ids)),
+                started=schema.from_text(started),
+                finished=schema.from_text(finished),
+                answers=answers,
+                note=note,
+                id=rowid,
+            ),
+        )
+        return None if result is None else (uid, result)
+
+    def _unsealed(
+        self, what: str, blob: Any, ad: str, build: Callable[[tuple[ItemAnswer, ...], str], _Built]
+    ) -> _Built | None:
+        """`build(answers, note)` from a sealed check payload; a damaged one (altered, another key, or content
+        that does not fit) is named in `notices` as `what`, and None returned, so it never stops the app."""
         try:
-            data = self._sealer.open(
-                blob, self._check_ad(uid, platform, version, item_ids, started, finished)
-            )
-            answers, note = payload.decode(data)
+            answers, note = payload.decode(self._sealer.open(blob, ad))
             try:
-                result = CheckResult(
-                    platform=platform,
-                    checklist_version=version,
-                    item_ids=tuple(json.loads(item_ids)),
-                    started=schema.from_text(started),
-                    finished=schema.from_text(finished),
-                    answers=answers,
-                    note=note,
-                    id=rowid,
-                )
+                return build(answers, note)
             except (TypeError, ValueError) as exc:
                 raise crypto.DamagedData(f"unexpected content ({exc})") from exc
         except crypto.DamagedData as exc:
-            self._damaged(f"The {platform} check saved on {str(finished)[:10]}", exc)
+            self._damaged(what, exc)
             return None
-        return uid, result
 
     def checks(self, platform: str | None = None) -> list[CheckResult]:
         """Finished checks, newest first, decrypted. A damaged one is left out and named in `notices`."""
@@ -232,23 +242,19 @@ class Record:
         if not rows:
             return None
         version, started, position, blob = rows[0]
-        try:
-            data = self._sealer.open(blob, self._draft_ad(platform, version, started, position))
-            answers, note = payload.decode(data)
-            try:
-                return Draft(
-                    platform=platform,
-                    checklist_version=version,
-                    started=schema.from_text(started),
-                    answers={a.item_id: a for a in answers},
-                    position=int(position),
-                    note=note,
-                )
-            except (TypeError, ValueError) as exc:
-                raise crypto.DamagedData(f"unexpected content ({exc})") from exc
-        except crypto.DamagedData as exc:
-            self._damaged(f"Your unfinished {platform} check", exc)
-            return None
+        return self._unsealed(
+            f"Your unfinished {platform} check",
+            blob,
+            self._draft_ad(platform, version, started, position),
+            lambda answers, note: Draft(
+                platform=platform,
+                checklist_version=version,
+                started=schema.from_text(started),
+                answers={a.item_id: a for a in answers},
+                position=int(position),
+                note=note,
+            ),
+        )
 
     def discard_draft(self, platform: str) -> None:
         with self._write("discarding your unfinished check") as conn:

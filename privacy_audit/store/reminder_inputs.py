@@ -57,9 +57,13 @@ class ReminderInputs(
 
     def statuses(self, now: dt.datetime, platforms: list[str] | None = None) -> list[PlatformStatus]:
         """Due status of `platforms` (default: those in use) at `now`, a timezone-aware local time."""
-        wanted = platforms if platforms is not None else self.platforms_in_use
-        found = statuses(
-            wanted,
+        return list(self.by_platform(now, platforms).values())
+
+    def by_platform(self, now: dt.datetime, platforms: list[str] | None = None) -> dict[str, PlatformStatus]:
+        """`statuses`, keyed by platform id: the one place these inputs become due statuses. (A caller with a
+        newer schedule, such as the app's snapshot, replaces `term_starts` and `interval_days` first.)"""
+        return statuses(
+            platforms if platforms is not None else self.platforms_in_use,
             in_use=self.platforms_in_use,
             last_checked=self.last_checked,
             snoozes=self.snoozes,
@@ -67,7 +71,6 @@ class ReminderInputs(
             interval_days=self.interval_days,
             now=now,
         )
-        return list(found.values())
 
 
 def empty_inputs() -> ReminderInputs:

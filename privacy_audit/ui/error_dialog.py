@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QPlainTextEdit, QVBoxLayout, QWidget
 
 from privacy_audit.ui import widgets as w
 
@@ -32,15 +32,11 @@ class ErrorDialog(QDialog):
         self.details.setAccessibleName(self.tr("Error details"))
         self.details.setTabChangesFocus(True)
         layout.addWidget(self.details, 1)
-        row = QHBoxLayout()
         self.copy_button = w.button(self.tr("&Copy details"))
         self.copy_button.clicked.connect(self.copy_details)
-        row.addWidget(self.copy_button)
-        row.addStretch(1)
         self.close_button = w.button(self.tr("Close"), primary=True)
         self.close_button.clicked.connect(self.close)
-        row.addWidget(self.close_button)
-        layout.addLayout(row)
+        layout.addLayout(w.button_row([self.copy_button], [self.close_button]))
         self.resize(560, 380)
 
     def copy_details(self) -> None:

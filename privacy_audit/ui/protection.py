@@ -15,7 +15,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
-    QHBoxLayout,
     QLineEdit,
     QPushButton,
     QRadioButton,
@@ -52,11 +51,9 @@ class ProtectionView(QWidget):
         super().__init__(parent)
         self.existing = False
         layout = w.page_layout(self)
-        self.set_aside_card, inner = w.card("notice")
-        inner.addWidget(w.text(self.tr("Your earlier record was set aside"), bold=True))
-        self.set_aside_text = w.text("")
-        inner.addWidget(self.set_aside_text)
-        self.set_aside_card.hide()
+        self.set_aside_card, self.set_aside_text = w.notices_card(
+            self.tr("Your earlier record was set aside")
+        )
         layout.addWidget(self.set_aside_card)
         self.pages = QStackedWidget()
         self.pages.addWidget(self._choose_page())
@@ -65,12 +62,18 @@ class ProtectionView(QWidget):
 
     # -- the two pages -------------------------------------------------------------------------------------
 
-    def _choose_page(self) -> QWidget:
+    @staticmethod
+    def _page(title: str) -> tuple[QWidget, QVBoxLayout]:
+        """One of the two pages: no margins of its own (the view has them), its title first."""
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(14)
-        layout.addWidget(w.heading(self.tr("Welcome to Privacy Audit")))
+        layout.addWidget(w.heading(title))
+        return page, layout
+
+    def _choose_page(self) -> QWidget:
+        page, layout = self._page(self.tr("Welcome to Privacy Audit"))
         layout.addWidget(
             w.text(
                 self.tr(
@@ -129,12 +132,9 @@ class ProtectionView(QWidget):
         self.choose_problem = w.text("", name="chip_warn")
         self.choose_problem.hide()
         layout.addWidget(self.choose_problem)
-        row = QHBoxLayout()
-        row.addStretch(1)
         self.choose_button = w.button(self.tr("Continue"), primary=True)
         self.choose_button.clicked.connect(self._continue)
-        row.addWidget(self.choose_button)
-        layout.addLayout(row)
+        layout.addLayout(w.button_row(right=[self.choose_button]))
         layout.addStretch(1)  # extra height goes below the page, not between its lines
         self.new_passphrase.returnPressed.connect(self._continue)
         self.repeat.returnPressed.connect(self._continue)
@@ -142,11 +142,7 @@ class ProtectionView(QWidget):
         return page
 
     def _unlock_page(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(14)
-        layout.addWidget(w.heading(self.tr("Unlock your record")))
+        page, layout = self._page(self.tr("Unlock your record"))
         layout.addWidget(w.text(self.tr("Type the passphrase you chose when you first used Privacy Audit.")))
         form = QFormLayout()
         self.unlock_passphrase = _password_field(self.tr("Your passphrase"))
@@ -155,16 +151,12 @@ class ProtectionView(QWidget):
         self.unlock_problem = w.text("", name="chip_warn")
         self.unlock_problem.hide()
         layout.addWidget(self.unlock_problem)
-        row = QHBoxLayout()
         self.forgotten_button = w.button(
             self.tr("Forgotten it?"), accessible=self.tr("Forgotten your passphrase?")
         )
-        row.addWidget(self.forgotten_button)
-        row.addStretch(1)
         self.unlock_button = w.button(self.tr("Unlock"), primary=True)
         self.unlock_button.clicked.connect(self._continue)
-        row.addWidget(self.unlock_button)
-        layout.addLayout(row)
+        layout.addLayout(w.button_row([self.forgotten_button], [self.unlock_button]))
         self.forgotten = w.text(
             self.tr(
                 "Nobody can open your record without its passphrase, not even your school, and the app cannot "
@@ -201,8 +193,7 @@ class ProtectionView(QWidget):
         """Show the page for a store error (or its message): `existing` - the record has a passphrase, so
         ask for it once (the unlock page); `wrong` - the one typed did not unlock it."""
         notices, problem = _split(reason)
-        self.set_aside_text.setText("\n\n".join(notices))
-        self.set_aside_card.setVisible(bool(notices))
+        w.show_notices(self.set_aside_card, self.set_aside_text, notices)
         self.existing = existing
         self.pages.setCurrentIndex(1 if existing else 0)
         for field in (self.new_passphrase, self.repeat, self.unlock_passphrase):

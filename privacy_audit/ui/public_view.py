@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
 
 from privacy_audit.core.checklist import allowed_domains
 from privacy_audit.ui import widgets as w
@@ -27,11 +27,10 @@ class PublicView(QWidget):
         super().__init__(parent)
         self.services = services
         layout = w.page_layout(self)
-        top = QHBoxLayout()
-        top.addWidget(w.heading(self.tr("What can anyone see?")), 1)
-        self.back_button = w.button(self.tr("&Back to dashboard"))
+        top, _title, self.back_button = w.page_header(
+            self.tr("What can anyone see?"), self.tr("&Back to dashboard")
+        )
         self.back_button.clicked.connect(self.back_requested)
-        top.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
         layout.addWidget(
             w.text(

@@ -209,7 +209,7 @@ class SettingsView(QWidget):
                 "passphrase": self.tr("Encrypted with your passphrase."),
                 "unencrypted": self.tr("Not encrypted (you chose this)."),
             }
-            from privacy_audit.ui.keyring_names import friendly_explanation, keyring_display_name
+            from privacy_audit.store.keys import friendly_explanation, keyring_display_name
 
             backend = keyring_display_name(info.backend) if info.backend else self.tr("the keyring")
             headline = modes.get(info.mode, info.mode).format(backend=backend)

@@ -35,11 +35,7 @@ class WelcomeView(QWidget):
         self.first_run = first_run
         layout = w.page_layout(self)
         school = services.school
-        self.notice_card, notice_layout = w.card("notice")
-        notice_layout.addWidget(w.text(self.tr("About your earlier record"), bold=True))
-        self.notice_text = w.text("")
-        notice_layout.addWidget(self.notice_text)
-        self.notice_card.hide()
+        self.notice_card, self.notice_text = w.notices_card(self.tr("About your earlier record"))
         layout.addWidget(self.notice_card)
         if first_run:
             layout.addWidget(w.heading(self.tr("Welcome to Privacy Audit")))
@@ -117,7 +113,7 @@ class WelcomeView(QWidget):
         info = self.services.protection
         if info is None:
             return self.tr("Opening your record…")
-        from privacy_audit.ui.keyring_names import friendly_explanation
+        from privacy_audit.store.keys import friendly_explanation
 
         return self.tr("How your record is protected: {explanation}").format(
             explanation=friendly_explanation(info)
@@ -125,9 +121,7 @@ class WelcomeView(QWidget):
 
     def _refresh_protection(self) -> None:
         self.protection_label.setText(self._protection_text())
-        notices = list(self.services.notices)
-        self.notice_text.setText("\n\n".join(notices))
-        self.notice_card.setVisible(bool(notices))
+        w.show_notices(self.notice_card, self.notice_text, self.services.notices)
 
     def chosen(self) -> list[str]:
         return [ALWAYS_IN_USE] + [pid for pid, box in self.boxes.items() if box.isChecked()]

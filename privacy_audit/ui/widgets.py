@@ -518,6 +518,36 @@ def card(object_name: str = "card") -> tuple[QFrame, QVBoxLayout]:
     return frame, layout
 
 
+def notices_card(title: str) -> tuple[QFrame, QLabel]:
+    """A "notice" card, hidden until `show_notices` fills it, for what the person reads before anything
+    else (an earlier record set aside, and where its copy is). Returns the card and its text."""
+    frame, layout = card("notice")
+    layout.addWidget(text(title, bold=True))
+    body = text("")
+    layout.addWidget(body)
+    frame.hide()
+    return frame, body
+
+
+def show_notices(frame: QFrame, body: QLabel, notices: Iterable[str]) -> None:
+    """Fill a `notices_card`, one paragraph a notice; with none it stays hidden."""
+    shown = list(notices)
+    body.setText("\n\n".join(shown))
+    frame.setVisible(bool(shown))
+
+
+def button_row(left: Iterable[QWidget] = (), right: Iterable[QWidget] = ()) -> QHBoxLayout:
+    """A row of buttons: `left` ones at the left, `right` ones at the right (the main action last, where
+    the eye and Tab end)."""
+    row = QHBoxLayout()
+    for widget in left:
+        row.addWidget(widget)
+    row.addStretch(1)
+    for widget in right:
+        row.addWidget(widget)
+    return row
+
+
 class FitScrollArea(QScrollArea):
     """A scroll area whose page is as tall as its text needs at the current width.
 

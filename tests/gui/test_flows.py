@@ -5,19 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from gui_helpers import record_call, tab_to, wait_idle
+from helpers.gui import finish_first_run, record_call, tab_to, wait_idle
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from privacy_audit.core.audit import Answer, CheckResult, ItemAnswer, utc_now
-
-
-def finish_first_run(qtbot, window, platforms=("facebook",)):
-    qtbot.waitUntil(lambda: window.current() == "welcome", timeout=10_000)
-    for platform in platforms:
-        window.welcome.boxes[platform].setChecked(True)
-    with qtbot.waitSignal(window.dashboard_shown, timeout=10_000):
-        qtbot.mouseClick(window.welcome.continue_button, Qt.MouseButton.LeftButton)
 
 
 def test_first_run_explains_the_app_and_asks_which_platforms_by_keyboard(qtbot, window):

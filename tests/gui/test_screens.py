@@ -9,29 +9,21 @@ import subprocess
 
 import keyring
 import pytest
-from gui_helpers import record_call, tab_to, wait_idle
+from helpers.gui import finish_first_run, record_call, tab_to, wait_idle
 from keyring.backends import fail
 from PySide6.QtCore import Qt, QThread
 from PySide6.QtGui import QColor, QFont, QGuiApplication
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
 
 from privacy_audit.core.audit import Answer, CheckResult, ItemAnswer, utc_now
 from privacy_audit.ui import widgets as w
 from privacy_audit.ui.worker import Failure, Worker
 
 
-def first_run(qtbot, window, platforms=("facebook", "x")):
-    qtbot.waitUntil(lambda: window.current() == "welcome", timeout=10_000)
-    for platform in platforms:
-        window.welcome.boxes[platform].setChecked(True)
-    with qtbot.waitSignal(window.dashboard_shown, timeout=10_000):
-        window.welcome.continue_button.click()
-
-
 def visit_every_screen(qtbot, window):
     """Yield (name, page widget) for each screen, with real content on it."""
     yield "welcome", window.welcome
-    first_run(qtbot, window)
+    finish_first_run(qtbot, window, ("facebook", "x"))
     yield "dashboard", window.dashboard
     window.start_check("general")
     qtbot.waitUntil(lambda: window.current() == "check", timeout=10_000)
@@ -110,9 +102,43 @@ def test_at_150_percent_font_size_text_and_buttons_grow_and_nothing_is_clipped(q
         app.setFont(normal_font)
 
 
-def test_the_style_takes_its_colours_from_the_palette_so_high_contrast_themes_apply(qtbot):
-    # Hard-coded colours appear only on status chips and banners (dark text on light, or white on dark).
-    assert "palette(base)" in w.STYLE and "palette(highlight)" in w.STYLE and "palette(text)" in w.STYLE
+@pytest.mark.parametrize("contrast", [w.HIGH_LIGHT, w.HIGH_DARK])
+def test_the_style_takes_its_colours_from_the_palette_so_high_contrast_themes_apply(qtbot, contrast):
+    # Drawn, not read from the style sheet's text: with a high-contrast look applied as Settings applies
+    # it, a card, a field and the main button show that look's colours (only status chips and banners keep
+    # colours of their own).
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    app = QApplication.instance()
+    before = (QPalette(app.palette()), app.styleSheet(), QFont(app.font()))
+    try:
+        w.apply_look(app, contrast)
+        palette = app.palette()
+        root = QWidget()
+        qtbot.addWidget(root)
+        layout = QVBoxLayout(root)
+        card, _inner = w.card()
+        field = QLineEdit()
+        main = w.button("", primary=True)
+        for widget, height in ((card, 60), (field, 40), (main, 40)):
+            widget.setFixedSize(120, height)
+            layout.addWidget(widget)
+        root.show()
+        qtbot.waitExposed(root)
+
+        def middle(widget: QWidget) -> str:
+            image = widget.grab().toImage()
+            return image.pixelColor(image.width() // 2, image.height() // 2).name()
+
+        base = palette.color(QPalette.ColorRole.Base).name()
+        assert middle(card) == base
+        assert middle(field) == base
+        assert middle(main) == palette.color(QPalette.ColorRole.Highlight).name()
+    finally:
+        app.setPalette(before[0])
+        app.setStyleSheet(before[1])
+        app.setFont(before[2])
 
 
 @pytest.fixture
@@ -166,7 +192,7 @@ def test_the_person_may_choose_an_unencrypted_record_instead(qtbot, no_keyring, 
 
 
 def test_settings_are_kept_in_the_record(qtbot, window):
-    first_run(qtbot, window)
+    finish_first_run(qtbot, window, ("facebook", "x"))
     window.go("settings")
     settings = window.settings
     assert "notes are encrypted; the key is kept in" in settings.protection.text()
@@ -193,7 +219,7 @@ def test_settings_pages_open_in_the_default_browser_when_chosen(qtbot, window):
         def open(self, url: QUrl) -> None:
             self.urls.append(url.toString())
 
-    first_run(qtbot, window)
+    finish_first_run(qtbot, window, ("facebook", "x"))
     window.services.set_setting("browser_choice", "default")
     catcher = Catcher()
     QDesktopServices.setUrlHandler("https", catcher, "open")
@@ -210,7 +236,7 @@ def test_settings_pages_open_in_the_default_browser_when_chosen(qtbot, window):
 
 
 def test_an_app_only_item_shows_the_path_instead_of_a_button(qtbot, window):
-    first_run(qtbot, window)
+    finish_first_run(qtbot, window, ("facebook", "x"))
     window.start_check("general")
     qtbot.waitUntil(lambda: window.current() == "check", timeout=10_000)
     item = window.check.current_item()
@@ -400,7 +426,7 @@ def test_the_statement_is_its_own_page_in_the_schools_words_only(qapp, tmp_path)
 
 
 def test_the_report_screen_quotes_no_statement_without_the_schools_wording(qtbot, window):
-    first_run(qtbot, window)
+    finish_first_run(qtbot, window, ("facebook", "x"))
     window.go("report")
     report = window.report
     shown = report.wording.text()
@@ -410,7 +436,7 @@ def test_the_report_screen_quotes_no_statement_without_the_schools_wording(qtbot
 
 
 def test_the_default_report_folder_is_made_when_missing_and_a_failed_save_says_why(qtbot, window, tmp_path):
-    first_run(qtbot, window)
+    finish_first_run(qtbot, window, ("facebook", "x"))
     window.go("report")
     report = window.report
     home = window.services.dirs.home
@@ -458,7 +484,7 @@ def test_open_and_show_in_folder_hand_the_file_and_its_folder_to_the_system(qtbo
     opened = Opened()
     QDesktopServices.setUrlHandler("file", opened, "open")
     try:
-        first_run(qtbot, window)
+        finish_first_run(qtbot, window, ("facebook", "x"))
         window.go("report")
         report = window.report
         report.path.setText(str(tmp_path / "mine.pdf"))
@@ -474,7 +500,7 @@ def test_open_and_show_in_folder_hand_the_file_and_its_folder_to_the_system(qtbo
 def test_the_guidance_notice_and_the_live_count_are_plain_lines_on_the_dashboard(qtbot, window):
     import dataclasses
 
-    first_run(qtbot, window)
+    finish_first_run(qtbot, window, ("facebook", "x"))
     overview = window.overview
     total = overview.live_checked[1]
     assert total == sum(overview.item_counts.values()) > 0

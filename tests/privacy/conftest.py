@@ -1,8 +1,8 @@
 """Fixtures for the privacy and safety tests: the desktop app built the way `privacy-audit` builds it
 (services from the command-line arguments, the main window, a real record in the test's home folder).
 
-(Helpers the tests import live in privacy_helpers.py: tests/gui has a conftest.py too, and two modules
-named `conftest` cannot both be imported by name.)
+(Helpers the tests import live in tests/helpers/: tests/gui has a conftest.py too, and two modules named
+`conftest` cannot both be imported by name.)
 """
 
 from __future__ import annotations

@@ -7,8 +7,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from helpers.figures import count
+from helpers.gui import finish_first_run, record_call, wait_idle
 from netguard import NetGuard
-from privacy_helpers import count, finish_first_run, record_call, wait_idle
 
 from privacy_audit.core.audit import Answer
 

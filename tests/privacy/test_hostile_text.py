@@ -23,7 +23,8 @@ from html import escape
 from pathlib import Path
 
 import pytest
-from privacy_helpers import count, finish_first_run, wait_idle
+from helpers.figures import count
+from helpers.gui import finish_first_run, wait_idle
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QTextEdit
 from ruamel.yaml import YAML

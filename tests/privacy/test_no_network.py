@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from privacy_helpers import count
+from helpers.figures import count
 
 from privacy_audit.core.paths import checklists_dir
 

@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 import pytest
-from privacy_helpers import count
+from helpers.figures import count
 
 from privacy_audit.core.audit import Answer, CheckResult, Draft, ItemAnswer
 from privacy_audit.core.paths import app_dirs
@@ -109,10 +109,10 @@ def make_footprint(home: Path, chromium_path: str, tmp_path: Path) -> None:
     set_aside(damaged, dirs.set_aside, "damaged")
     ReminderState(dirs.state).mark_shown(NOW.date())
     ReminderState(dirs.state).snooze(NOW + dt.timedelta(days=3))
-    from privacy_audit.ui.catalogue_cache import build_catalogue
-    from privacy_audit.ui.snapshot import SNAPSHOT_NAME, from_catalogue, snapshot_key, write_snapshot
+    from privacy_audit.core.catalogue import load_catalogue_with_cache
+    from privacy_audit.core.snapshot import SNAPSHOT_NAME, from_catalogue, snapshot_key, write_snapshot
 
-    catalogue = build_catalogue(dirs)  # writes the checklist cache, as every start of the app does
+    catalogue = load_catalogue_with_cache(dirs)  # writes the checklist cache, as every start of the app does
     snapshot = from_catalogue(catalogue, snapshot_key()).with_record(
         first_run_done=True, protection_mode="keyring"
     )
@@ -222,9 +222,8 @@ def test_everything_the_app_leaves_is_owner_only_unreadable_without_the_key_and_
 
 
 def test_forget_knows_the_name_of_every_state_file_the_app_writes():
-    from privacy_audit.ui.catalogue_cache import CACHE_NAME
-    from privacy_audit.ui.snapshot import SNAPSHOT_NAME
-
+    from privacy_audit.core.cache import CACHE_NAME
+    from privacy_audit.core.snapshot import SNAPSHOT_NAME
     from privacy_audit.desktop.reminders import STATE_FILE_NAME
     from privacy_audit.store.forget import STATE_FILES
 

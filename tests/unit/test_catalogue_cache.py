@@ -7,8 +7,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -129,22 +127,13 @@ def test_a_cache_of_other_files_is_not_used(private_home, folder):
     assert load_cached(dirs.state / CACHE_NAME, checklists_dir()) is None
 
 
-def test_the_reminder_reads_platform_names_from_the_cache_without_pydantic(private_home):
+def test_the_reminder_reads_platform_names_from_the_cache(private_home):
+    # Without pydantic: tests/unit/test_architecture.py::test_a_light_part_does_not_load_heavy_packages.
     dirs = app_dirs(private_home)
     load_catalogue_with_cache(dirs)
     names = cached_platform_names(dirs.state / CACHE_NAME)
     assert names["x"] == "X (Twitter)"
     assert names["general"] == "All my accounts"
-    code = (
-        "import sys; from pathlib import Path\n"
-        "from privacy_audit.core.cache import cached_platform_names\n"
-        "cached_platform_names(Path(sys.argv[1]))\n"
-        "print(sorted(m for m in ('pydantic', 'typing', 'PySide6') if m in sys.modules))"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code, str(dirs.state / CACHE_NAME)], capture_output=True, text=True, check=True
-    )
-    assert done.stdout.strip() == "[]"
 
 
 def test_names_that_are_not_plain_short_text_are_not_shown(tmp_path):

@@ -8,13 +8,13 @@ files, which is where an IT lead's typo or a maintainer's slip actually lands, d
 
 from __future__ import annotations
 
-import copy
 import io
 import json
 import os
 from pathlib import Path
 
 import pytest
+from helpers.fuzz import mutate
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
@@ -82,40 +82,6 @@ values = st.recursive(
 )
 
 
-def paths_in(node, prefix=()):
-    """Every path to a value in a parsed document."""
-    yield prefix
-    if isinstance(node, dict):
-        for key, value in node.items():
-            yield from paths_in(value, (*prefix, key))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from paths_in(value, (*prefix, index))
-
-
-def mutate(document, data) -> object:
-    """The document with 1-3 values replaced, removed, or given an unexpected sibling."""
-    changed = copy.deepcopy(document)
-    for _ in range(data.draw(st.integers(1, 3))):
-        paths = [p for p in paths_in(changed) if p]
-        if not paths:
-            return data.draw(values)
-        path = data.draw(st.sampled_from(paths))
-        parent = changed
-        for step in path[:-1]:
-            parent = parent[step]
-        action = data.draw(st.sampled_from(["replace", "replace", "remove", "extra"]))
-        if action == "replace":
-            parent[path[-1]] = data.draw(values)
-        elif action == "remove":
-            del parent[path[-1]]
-        elif isinstance(parent, dict):
-            parent[data.draw(st.text(min_size=1, max_size=12))] = data.draw(values)
-        else:
-            parent.append(data.draw(values))
-    return changed
-
-
 def dump(document) -> str:
     stream = io.StringIO()
     _yaml.dump(document, stream)
@@ -157,7 +123,7 @@ def fuzz(examples: int):
 def test_a_school_config_with_fields_changed_gives_problems_with_lines_or_loads(tmp_path_factory, data):
     path = tmp_path_factory.mktemp("school") / "school.yaml"
     try:
-        path.write_text(dump(mutate(SCHOOL, data)), encoding="utf-8", errors="surrogatepass")
+        path.write_text(dump(mutate(SCHOOL, data, values)), encoding="utf-8", errors="surrogatepass")
     except UnicodeEncodeError:
         return
     runs["school configs"] += 1
@@ -175,7 +141,9 @@ def test_a_school_config_with_fields_changed_gives_problems_with_lines_or_loads(
 def test_a_checklist_with_fields_changed_gives_problems_with_lines_or_loads(tmp_path_factory, platform, data):
     path = tmp_path_factory.mktemp("checklist") / f"{platform}.yaml"
     try:
-        path.write_text(dump(mutate(CHECKLISTS[platform], data)), encoding="utf-8", errors="surrogatepass")
+        path.write_text(
+            dump(mutate(CHECKLISTS[platform], data, values)), encoding="utf-8", errors="surrogatepass"
+        )
     except UnicodeEncodeError:
         return
     runs["checklists"] += 1

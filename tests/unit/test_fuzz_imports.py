@@ -15,6 +15,7 @@ import os
 import sqlite3
 
 import pytest
+from helpers.fuzz import add_sibling, mutate
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -61,42 +62,32 @@ values = st.recursive(
 )
 
 
-def paths_in(node, prefix=()):
-    yield prefix
-    if isinstance(node, dict):
-        for key, value in node.items():
-            yield from paths_in(value, (*prefix, key))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from paths_in(value, (*prefix, index))
+def _near(parent, key, data) -> None:
+    """A time or text just beside the real one (an edge date, a few more characters); other values replaced."""
+    if isinstance(parent[key], str):
+        parent[key] = data.draw(st.sampled_from(EDGE_TIMES) | st.text(max_size=3).map(parent[key].__add__))
+    else:
+        parent[key] = data.draw(values)
 
 
-def mutate(document, data):
-    changed = copy.deepcopy(document)
-    for _ in range(data.draw(st.integers(1, 3))):
-        paths = [p for p in paths_in(changed) if p]
-        if not paths:
-            return data.draw(values)
-        path = data.draw(st.sampled_from(paths))
-        parent = changed
-        for step in path[:-1]:
-            parent = parent[step]
-        action = data.draw(st.sampled_from(["near", "replace", "remove", "duplicate", "extra"]))
-        if action == "near" and isinstance(parent[path[-1]], str):
-            parent[path[-1]] = data.draw(
-                st.sampled_from(EDGE_TIMES) | st.text(max_size=3).map(parent[path[-1]].__add__)
-            )
-        elif action in ("near", "replace"):
-            parent[path[-1]] = data.draw(values)
-        elif action == "remove":
-            del parent[path[-1]]
-        elif action == "duplicate" and isinstance(parent, list):
-            parent.append(copy.deepcopy(parent[path[-1]]))  # the same check or draft twice
-        elif isinstance(parent, dict):
-            parent[data.draw(st.text(min_size=1, max_size=10))] = data.draw(values)
-        else:
-            parent.append(data.draw(values))
-    return changed
+def _duplicate(parent, key, data) -> None:
+    """The same check or draft twice; in a mapping, an unexpected key instead."""
+    if isinstance(parent, list):
+        parent.append(copy.deepcopy(parent[key]))
+    else:
+        add_sibling(parent, data, values, key_size=10)
+
+
+def mutate_export(document, data):
+    """The export with 1-3 values moved near their real value, replaced, removed, duplicated or added to."""
+    return mutate(
+        document,
+        data,
+        values,
+        key_size=10,
+        choices=("near", "replace", "remove", "duplicate", "extra"),
+        actions={"near": _near, "duplicate": _duplicate},
+    )
 
 
 def content(path) -> str:
@@ -184,7 +175,7 @@ def test_any_changed_export_is_imported_or_rejected_clearly_with_the_record_unch
     tmp_path_factory, base_export, private_home, data
 ):
     folder = tmp_path_factory.mktemp("import")
-    document = mutate(base_export, data) if data.draw(st.integers(0, 9)) else data.draw(values)
+    document = mutate_export(base_export, data) if data.draw(st.integers(0, 9)) else data.draw(values)
     path = folder / "export.json"
     try:
         path.write_text(json.dumps(document, ensure_ascii=data.draw(st.booleans())), encoding="utf-8")

@@ -379,16 +379,6 @@ def test_the_terminal_check_says_not_yet_checked_and_never_verified(tmp_path: Pa
     assert not CLAIMS_A_CHECK.search(result.stdout + result.stderr)
 
 
-def test_provenance_wording_does_not_need_pydantic_or_qt_to_import() -> None:
-    code = (
-        "import sys, privacy_audit.core.provenance;"
-        "bad = [m for m in ('pydantic', 'PySide6', 'playwright') if m in sys.modules];"
-        "print(','.join(bad))"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == ""
-
-
 def test_the_on_page_panel_never_claims_a_check() -> None:
     """The panel on the settings page shows the setting, its safe value and the answers: none of its words,
     in the app's table or in the page script, may say the guidance was verified or confirmed."""

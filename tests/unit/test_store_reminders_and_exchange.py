@@ -6,8 +6,6 @@ import datetime as dt
 import json
 import os
 import stat
-import subprocess
-import sys
 
 import keyring
 import pytest
@@ -38,16 +36,6 @@ def make_check(platform="facebook", day=1) -> CheckResult:
 @pytest.fixture
 def dirs():
     return app_dirs()
-
-
-def test_the_reminder_reader_imports_only_the_standard_library():
-    code = (
-        "import sys, privacy_audit.store.reminder_inputs\n"
-        "heavy = [m for m in ('PySide6', 'playwright', 'keyring', 'pydantic', 'cryptography') if m in sys.modules]\n"
-        "print(heavy)"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "[]"
 
 
 def test_reminder_inputs_are_read_without_the_key(dirs):
