@@ -8,6 +8,8 @@ must fit 1280×720 without scrolling, as it is read from a projector.
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -142,8 +144,12 @@ def test_check_on_my_phone_fits_a_projector_without_scrolling(qtbot, opened, tex
 
 
 def save_screenshot(widget: QWidget, name: str) -> Path:
-    """For a person to look at: docs/screenshots/<name> (used by the phone-mode test too)."""
-    target = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / name
+    """For a person to look at: <name> in the folder PRIVACY_AUDIT_SCREENSHOTS names (docs/screenshots to
+    refresh the README's pictures), else in a temporary folder, so a test run never changes the repository."""
+    folder = (
+        os.environ.get("PRIVACY_AUDIT_SCREENSHOTS") or Path(tempfile.gettempdir()) / "privacy-audit-shots"
+    )
+    target = Path(folder) / name
     target.parent.mkdir(parents=True, exist_ok=True)
     widget.grab().save(str(target))
     return target

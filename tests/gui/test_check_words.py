@@ -238,7 +238,7 @@ def test_the_check_screen_screenshot(qtbot, view, text_scale):  # noqa: F811 (th
     shown(view, (1366, 768), qtbot)
     view.show_position(0)
     QApplication.processEvents()
-    assert save_screenshot(view, "check.png").exists()
+    assert save_screenshot(view, "check-words.png").exists()
     view.close()
 
 
