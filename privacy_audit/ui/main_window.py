@@ -353,9 +353,11 @@ class MainWindow(QMainWindow):
         self.services.load_draft(platform, with_previous)
 
     def _begin(self, platform: str, draft, previous, only_items: list[str] | None = None) -> None:
-        # Seam for ui/check.py (helper "check"): `only_items` are the settings a "Fix it" opens. Until the check
-        # screen can walk only those, the draft it is given starts at the first of them with the others kept.
-        self.check.start(platform, draft, previous)
+        # `only_items` are the settings a "Fix it" opens: the check walks just those (from the first), and
+        # the other answers of the last check are kept, so saving records the whole platform again.
+        if only_items and draft is not None:
+            draft.position = 0
+        self.check.start(platform, draft, previous, only_items)
         self.go("check")
         self.check.show_position(self.check.position)  # sets focus now that the page is visible
 

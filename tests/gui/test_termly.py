@@ -104,6 +104,7 @@ def test_a_whole_term_by_keyboard_never_says_done_while_a_setting_is_left(qtbot,
         lambda: window.current() == "check" and window.check.checklist is not None, timeout=10_000
     )
     assert window.check.current_item().id == general.items[0].id
+    assert [item.id for item in window.check.items] == [general.items[0].id], "only the setting left to fix"
     assert set(window.check.draft.answers) == set(general.item_ids[1:])
     answer_every_item(qtbot, window, first_answer_key=Qt.Key.Key_2)  # 2: "I changed it now"
     with qtbot.waitSignal(window.dashboard_shown, timeout=10_000):
