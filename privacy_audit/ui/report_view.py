@@ -189,6 +189,27 @@ class ReportView(QWidget):
         self.statement_file = SavedFile(self.tr("statement"))
         inner.addWidget(self.statement_file)
         layout.addWidget(statement)
+
+        guide, inner = w.card()
+        inner.addWidget(w.heading(self.tr("Pocket guide"), level=2))
+        inner.addWidget(
+            w.text(
+                self.tr(
+                    "A printable guide to do the check on your phone: each setting, its safe value, the phone "
+                    "steps and a QR code of the settings page."
+                )
+            )
+        )
+        guide_row = QHBoxLayout()
+        self.guide_status = w.text("", muted=True)
+        guide_row.addWidget(self.guide_status, 1)
+        self.guide_button = w.button(self.tr("Make a &pocket guide (PDF)"))
+        self.guide_button.clicked.connect(self.export_guide)
+        guide_row.addWidget(self.guide_button, 0, Qt.AlignmentFlag.AlignTop)
+        inner.addLayout(guide_row)
+        self.guide_file = SavedFile(self.tr("pocket guide"))
+        inner.addWidget(self.guide_file)
+        layout.addWidget(guide)
         layout.addStretch(1)
 
     def refresh(self) -> None:
@@ -287,6 +308,28 @@ class ReportView(QWidget):
         words = failure_words(failure.error, path)
         self.status.setText(words)
         w.announce(self.status, words, assertive=True)
+
+    def export_guide(self) -> None:
+        report = self._target(self.path.text().strip(), self.guide_status)
+        if report is None:
+            return
+        folder_path, make_folder = report
+        path = folder_path.with_name(f"privacy-pocket-guide-{self.today.isoformat()}.pdf")
+        self.guide_button.setEnabled(False)
+        self.guide_status.setText(self.tr("Making the pocket guide…"))
+
+        def done(pages: int) -> None:
+            self.guide_button.setEnabled(True)
+            words = self.tr("Saved {path} ({pages} pages).").format(path=str(path), pages=pages)
+            self.guide_status.setText(words)
+            self.guide_file.saved(path)
+            w.announce(self.guide_status, words)
+
+        def failed(failure) -> None:
+            self.guide_button.setEnabled(True)
+            self.guide_status.setText(failure_words(failure.error, path))
+
+        self.services.export_guide(path, on_done=done, on_error=failed, create_folder=make_folder)
 
     def export_statement(self) -> None:
         report = self._target(self.path.text().strip(), self.statement_status)

@@ -508,6 +508,28 @@ class AppServices(QObject):
 
         self.worker.submit(job, on_done, on_error)
 
+    def export_guide(
+        self, path: Path, on_done: Done = None, on_error: Error = None, *, create_folder: bool = False
+    ) -> None:
+        """Write the printable pocket guide (report/guide.py) off the GUI thread: the person's platforms and
+        phone, or in the demo every platform (a trainer's set for the room). `on_done` gets the page count."""
+        catalogue, demo = self.loaded, self.demo
+
+        def job() -> int:
+            from privacy_audit.core.settings import PHONE, PHONES
+            from privacy_audit.report.guide import write_pocket_guide
+
+            if create_folder:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            platforms, phone = None, None
+            if not demo:
+                platforms = self._record.platforms_in_use()
+                chosen = self._record.get_setting(PHONE)
+                phone = chosen if chosen in PHONES else None
+            return write_pocket_guide(path, catalogue=catalogue, platforms=platforms, phone=phone)
+
+        self.worker.submit(job, on_done, on_error)
+
     def export_statement(
         self,
         path: Path,

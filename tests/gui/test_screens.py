@@ -513,3 +513,17 @@ def test_the_guidance_notice_and_the_live_count_are_plain_lines_on_the_dashboard
     )
     assert window.dashboard.guidance_label.isVisibleTo(window.dashboard)
     assert window.dashboard.guidance_label.text() == "Using updated guidance 2027.1."
+
+
+def test_the_report_screen_prints_a_pocket_guide_of_the_platforms_in_use(qtbot, window):
+    finish_first_run(qtbot, window, ("facebook", "x"))
+    window.go("report")
+    report = window.report
+    report.path.setText(str(report.folder / "mine.pdf"))
+    report.guide_button.click()
+    qtbot.waitUntil(lambda: report.guide_file.open_button.isVisible(), timeout=30_000)
+    guide = report.folder / f"privacy-pocket-guide-{report.today.isoformat()}.pdf"
+    words = " ".join(pdf_words(guide).split())
+    assert "Facebook" in words and "X (Twitter)" in words
+    assert "Instagram" not in words, "only the platforms this person uses"
+    assert "pages" in report.guide_status.text()
