@@ -16,10 +16,6 @@ from privacy_audit.core.due import PlatformStatus
 from privacy_audit.ui import widgets as w
 from privacy_audit.ui.services import AppServices, Overview
 
-# Our stated estimate, not a measurement: reading one setting's steps, finding it and answering takes about a
-# minute (longer when a sign-in is needed). The dashboard says it is an estimate.
-MINUTES_PER_SETTING = 1
-
 
 def refit_page(page: QWidget) -> None:
     """Make the scroll area holding `page` as tall as the page's text now needs (it measures only when the
@@ -50,21 +46,23 @@ def names_list(names: list[str]) -> str:
 
 
 def estimated_minutes(overview: Overview, platforms: list[str]) -> int:
-    settings = sum(overview.item_counts.get(p, 0) for p in platforms)
-    return max(1, math.ceil(settings * MINUTES_PER_SETTING))
+    """About how long these platforms' checks take (core.effort: their words, and time to find each one)."""
+    return max(1, math.ceil(sum(overview.item_minutes.get(p, 0.0) for p in platforms)))
 
 
 def plan_words(overview: Overview, platforms: list[str], name_of) -> str:
     """What the termly check will take, said before it starts."""
     settings = sum(overview.item_counts.get(p, 0) for p in platforms)
+    if not all(p in overview.item_minutes for p in platforms):  # drawn before the checklists have loaded
+        return plural(len(platforms), _tr("{n} platform to check."), _tr("{n} platforms to check."))
     parts = [
         plural(len(platforms), _tr("{n} platform"), _tr("{n} platforms"))
         + ", "
         + plural(settings, _tr("{n} setting"), _tr("{n} settings")),
         plural(
             estimated_minutes(overview, platforms),
-            _tr("about {n} minute (our estimate: about a minute a setting)"),
-            _tr("about {n} minutes (our estimate: about a minute a setting)"),
+            _tr("about {n} minute (reading the steps, and about 45 seconds a setting to find it)"),
+            _tr("about {n} minutes (reading the steps, and about 45 seconds a setting to find it)"),
         ),
     ]
     phone = [name_of(p) for p in platforms if p in overview.phone_only]

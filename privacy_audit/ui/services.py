@@ -87,6 +87,9 @@ class Overview:
     live_checked: tuple[int, int] | None = None  # (items in use checked on the live site, items in use)
     termly: dict[str, Any] | None = None  # the termly check in progress (settings.TERMLY_CHECK)
     item_counts: dict[str, int] = field(default_factory=dict)  # settings on each platform's checklist
+    item_minutes: dict[str, float] = field(
+        default_factory=dict
+    )  # about how long each check takes (core.effort)
     phone_only: frozenset[str] = frozenset()  # platforms whose settings are only in the phone app
 
     @property
@@ -354,6 +357,7 @@ class AppServices(QObject):
 
         def job() -> Overview:
             from privacy_audit.core.due import unresolved_counts
+            from privacy_audit.core.effort import minutes_for
             from privacy_audit.core.provenance import checked_live
 
             record = self._record
@@ -387,6 +391,7 @@ class AppServices(QObject):
                 live_checked=(live, sum(len(c.items) for c in lists)),
                 termly=record.get_setting(TERMLY_CHECK),
                 item_counts={c.platform: len(c.items) for c in lists},
+                item_minutes={c.platform: minutes_for(c.items) for c in lists},
                 phone_only=_phone_only(lists),
             )
 
