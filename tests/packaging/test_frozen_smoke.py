@@ -206,6 +206,21 @@ def test_the_bundle_ships_no_browser_and_none_of_the_trimmed_qt_parts(bundle: Pa
     assert not dangling
 
 
+def test_the_bundle_holds_the_app_and_none_of_the_maintainer_tools(bundle: Path) -> None:
+    """The guidance upkeep tools (maintainer/) may reach the network; the bundle the schools install must
+    not contain them. Read the module list of the bundle's own archive (PyInstaller's reader)."""
+    from PyInstaller.archive.readers import CArchiveReader
+
+    program = next(p for p in (bundle / "privacy-audit", bundle / "privacy-audit.exe") if p.exists())
+    archive = CArchiveReader(str(program))
+    pyz = next(name for name in archive.toc if name.endswith(".pyz"))
+    modules = set(archive.open_embedded_archive(pyz).toc)
+    assert "privacy_audit.core.packs" in modules and "privacy_audit.commands.guidance" in modules
+    assert not [m for m in modules if m == "maintainer" or m.startswith("maintainer.")]
+    root = bundle_root(bundle)
+    assert not [p for p in root.rglob("*") if "maintainer" in p.relative_to(root).parts]
+
+
 def test_status_json_works_on_an_empty_home(bundle: Path, tmp_path: Path) -> None:
     frozen_home, unfrozen_home = tmp_path / "frozen", tmp_path / "unfrozen"
     frozen_home.mkdir()
