@@ -95,7 +95,9 @@ def main(argv: list[str] | None = None) -> int:
     namespace = argparse.Namespace(
         home=str(session.home), school_config=str(resource_path("school.example.yaml")), demo=True
     )
-    services = build_services(namespace, os_integration=False)
+    from privacy_audit.demo.practice_bridge import practice_wrapper
+
+    services = build_services(namespace, os_integration=False, wrap_bridge=practice_wrapper(session))
     session.catalogue = services.catalogue
     session.start()
     window = MainWindow(services)

@@ -27,13 +27,14 @@ def finish_first_run(qtbot, window, platforms=("facebook",)):
 
 
 def answer_every_item(qtbot, window, first_answer_key=None) -> None:
-    """Answer the check on screen: Return ("It's set correctly" has focus), or a number key for the first item."""
+    """Answer the check on screen by keyboard: key 1 ("It's set correctly"), or `first_answer_key` for the
+    first setting. (Each new setting puts focus on its heading, so a screen reader reads it first.)"""
     check = window.check
     for index in range(len(check.items)):
         if index == 0 and first_answer_key is not None:
             qtbot.keyClick(QApplication.focusWidget(), first_answer_key)
         else:
-            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_1)
     assert check.pages.currentIndex() == 1, "the summary follows the last item"
     assert check.finish_button.hasFocus()
 

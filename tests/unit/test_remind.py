@@ -147,7 +147,8 @@ def test_the_core_due_status_carries_drafts_and_the_last_checks_count_to_fix():
         to_fix={"general": 2},
     )
     assert due_now(found) == ["facebook"]
-    assert found["general"].state == "ok" and found["general"].to_fix == 2
+    # Checked this term, so not due (no reminder), but never "ok" while two settings are left to fix.
+    assert found["general"].state == "to_fix" and found["general"].to_fix == 2
     assert found["facebook"].state == "due" and found["facebook"].has_draft
     assert found["facebook"].to_fix is None, "not known is not zero"
 
