@@ -173,8 +173,9 @@ def statuses(
         )
         found[platform] = status._replace(
             has_draft=platform in drafts,
-            to_fix=None if to_fix is None else to_fix.get(platform, 0),
-            not_possible=None if not_possible is None else not_possible.get(platform, 0),
+            # Counted only for a platform whose last check was read: otherwise not known (None), not zero.
+            to_fix=None if to_fix is None else to_fix.get(platform),
+            not_possible=None if not_possible is None else not_possible.get(platform),
         )
     return found
 
