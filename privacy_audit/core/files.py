@@ -88,6 +88,23 @@ def read_regular_file(path: str | os.PathLike[str], limit: int) -> bytes:
         os.close(handle)
 
 
+def is_private_file(path: str | os.PathLike[str]) -> bool:
+    """True when `path` is a regular file (not a link) of this user account that no one else may write.
+
+    The rule for a file the app wrote and reads back (the record, a cache): a file owned by another user
+    account, or one others may write to, could have been changed by someone else. On systems without
+    POSIX owners every existing regular file passes."""
+    try:
+        info = os.lstat(path)
+    except (OSError, ValueError):
+        return False
+    if not stat.S_ISREG(info.st_mode):
+        return False
+    if os.name != "posix":
+        return True
+    return info.st_uid == os.geteuid() and not stat.S_IMODE(info.st_mode) & (stat.S_IWGRP | stat.S_IWOTH)
+
+
 def output_problem(path: str | os.PathLike[str]) -> str | None:
     """Why `path` must not be written by an export (a sentence), or None when it is a new or regular file.
 
