@@ -526,3 +526,30 @@ def test_each_kind_of_bad_part_is_left_out_alone_and_validate_lists_them_all(tmp
     assert lines == [4, 7, 9, 10, 11]
     code, out, _ = cli(capsys, "validate", path)
     assert code == 1 and len(out.splitlines()) == 5
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("check", "general"),
+        ("validate",),
+        ("status",),
+        ("policy",),
+        ("--help",),
+        ("export", "--format", "json"),
+    ],
+)
+def test_every_command_survives_a_terminal_that_only_knows_ascii(private_home, args):
+    result = run(
+        private_home,
+        *args,
+        stdin="\n" * 80,
+        LC_ALL="C",
+        LANG="C",
+        PYTHONUTF8="0",
+        PYTHONCOERCECLOCALE="0",
+        PYTHONIOENCODING="",
+    )
+    assert "UnicodeEncodeError" not in result.stderr
+    assert result.returncode in (0, 1, 2), result.stderr
+    assert result.stdout.strip() or result.stderr.strip()
