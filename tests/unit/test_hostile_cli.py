@@ -553,3 +553,44 @@ def test_every_command_survives_a_terminal_that_only_knows_ascii(private_home, a
     assert "UnicodeEncodeError" not in result.stderr
     assert result.returncode in (0, 1, 2), result.stderr
     assert result.stdout.strip() or result.stderr.strip()
+
+
+# Class 5: a server name that stands for many sites ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "value", ["co.uk", "org.uk", "ac.uk", "sch.uk", "com.au", "com", "uk.com", "localhost"]
+)
+def test_a_public_suffix_is_not_a_server(value):
+    from privacy_audit.core.urls import host_is_allowed, host_name_problem
+
+    assert host_name_problem(value)
+    assert not host_is_allowed(f"anything.{value}", [value])
+
+
+@pytest.mark.parametrize("value", ["mastodon.social", "toot.co.uk", "mastodon.org.uk", "mstdn.jp", "mas.to"])
+def test_a_real_server_under_a_public_suffix_is_accepted(value):
+    from privacy_audit.core.urls import host_name_problem
+
+    assert host_name_problem(value) is None
+
+
+@pytest.mark.parametrize("server", ["co.uk", "ac.uk", "org.uk", "localhost.localdomain.local", "10.0.0.1"])
+def test_an_imported_server_that_is_not_one_site_is_refused_with_a_sentence(private_home, tmp_path, server):
+    path = tmp_path / "export.json"
+    path.write_text(
+        export_with(settings={"url_parameters": {"mastodon": {"server": server}}}), encoding="utf-8"
+    )
+    result = run(private_home, "import", str(path))
+    assert result.returncode == 1, result.stdout
+    assert "settings.url_parameters.mastodon.server" in result.stderr, result.stderr
+    assert "Nothing was imported" in result.stderr
+
+
+def test_an_imported_real_server_is_kept(private_home, tmp_path):
+    path = tmp_path / "export.json"
+    path.write_text(
+        export_with(settings={"url_parameters": {"mastodon": {"server": "toot.co.uk"}}}), encoding="utf-8"
+    )
+    result = run(private_home, "import", str(path))
+    assert result.returncode == 0, result.stderr
