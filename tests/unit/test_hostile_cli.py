@@ -594,3 +594,38 @@ def test_an_imported_real_server_is_kept(private_home, tmp_path):
     )
     result = run(private_home, "import", str(path))
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("kind", ["FIFO", "symbolic link", "folder", "device"])
+def test_a_pdf_export_checks_the_html_beside_it_before_writing_anything(private_home, tmp_path, capsys, kind):
+    html = tmp_path / "r.html"
+    if kind == "FIFO":
+        os.mkfifo(html)
+    elif kind == "symbolic link":
+        (tmp_path / "someone-elses.txt").write_text("keep me")
+        html.symlink_to(tmp_path / "someone-elses.txt")
+    elif kind == "folder":
+        html.mkdir()
+    else:
+        if os.geteuid() != 0:
+            pytest.skip("only root can make a device node")
+        os.mknod(html, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    code, _, err = cli(capsys, "export", "--format", "pdf", "-o", tmp_path / "r.pdf")
+    assert code == 1 and "r.html" in err, err
+    assert not (tmp_path / "r.pdf").exists()
+    assert not app_dirs(private_home).record_file.exists(), "refused before the record was opened"
+
+
+def test_a_report_whose_html_cannot_be_written_leaves_no_pdf(tmp_path, monkeypatch):
+    from privacy_audit.core.catalogue import load_catalogue
+    from privacy_audit.report import pdf
+
+    def full_disk(path, html):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(pdf, "write_html", full_disk)
+    with pytest.raises(OSError):
+        pdf.write_pdf_report(
+            tmp_path / "r.pdf", catalogue=load_catalogue(), checks=[], school_name="Hermitage"
+        )
+    assert list(tmp_path.iterdir()) == []
