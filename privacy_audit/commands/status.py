@@ -43,6 +43,8 @@ def run(args: argparse.Namespace) -> int:
             "to repair it; a damaged record is set aside, never deleted."
         )
         return 1
+    for notice in inputs.damaged:  # skipped rows are named once, and kept, like the app does
+        say(notice)
     config = catalogue.school.config
     # The config just loaded is what counts, even if the record's cached copy could not be updated.
     inputs = inputs._replace(

@@ -629,3 +629,30 @@ def test_a_report_whose_html_cannot_be_written_leaves_no_pdf(tmp_path, monkeypat
             tmp_path / "r.pdf", catalogue=load_catalogue(), checks=[], school_name="Hermitage"
         )
     assert list(tmp_path.iterdir()) == []
+
+
+# Class 1/2: a damaged row is skipped and named, not a loop of advice that repairs nothing ---------------
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "UPDATE checks SET finished = 'garbage'",
+        "INSERT OR REPLACE INTO snoozes (platform, until) VALUES ('facebook', 'garbage')",
+        "INSERT OR REPLACE INTO snoozes (platform, until) VALUES ('general', '9999-99-99T\x1b[31m')",
+    ],
+)
+def test_a_row_with_an_unreadable_date_is_skipped_and_named_by_status_and_remind(private_home, damage):
+    import sqlite3
+
+    assert run(private_home, "check", "general", stdin="y\n" * 60).returncode == 0
+    with sqlite3.connect(app_dirs(private_home).record_file) as conn:
+        conn.execute(damage)
+    conn.close()
+    status = run(private_home, "status", passphrase=None)
+    assert status.returncode == 0, status.stderr
+    assert "is not a date" in status.stderr and "left untouched" in status.stderr
+    assert status.stderr.count("could not be read") == 1 and "repair" not in status.stderr
+    assert "\x1b" not in status.stdout + status.stderr
+    remind = run(private_home, "remind", "--force", "--show-with", "window", "--wait", "0", passphrase=None)
+    assert "could not be read" not in remind.stdout + remind.stderr
