@@ -656,3 +656,15 @@ def test_a_row_with_an_unreadable_date_is_skipped_and_named_by_status_and_remind
     assert "\x1b" not in status.stdout + status.stderr
     remind = run(private_home, "remind", "--force", "--show-with", "window", "--wait", "0", passphrase=None)
     assert "could not be read" not in remind.stdout + remind.stderr
+
+
+def test_remind_writes_out_control_characters_in_an_edited_platform_id(private_home):
+    import sqlite3
+
+    assert run(private_home, "check", "general", stdin="y\n" * 60).returncode == 0
+    with sqlite3.connect(app_dirs(private_home).record_file) as conn:
+        conn.execute("INSERT INTO platforms_in_use (platform) VALUES (?)", ("evil\x1b]0;owned\x07\nline",))
+    conn.close()
+    remind = run(private_home, "remind", "--force", "--show-with", "window", "--wait", "0", passphrase=None)
+    assert "Evil" in remind.stdout, remind.stdout + remind.stderr
+    assert "\x1b" not in remind.stdout + remind.stderr and "\x07" not in remind.stdout
