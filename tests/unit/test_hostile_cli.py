@@ -668,3 +668,17 @@ def test_remind_writes_out_control_characters_in_an_edited_platform_id(private_h
     remind = run(private_home, "remind", "--force", "--show-with", "window", "--wait", "0", passphrase=None)
     assert "Evil" in remind.stdout, remind.stdout + remind.stderr
     assert "\x1b" not in remind.stdout + remind.stderr and "\x07" not in remind.stdout
+
+
+def test_forget_removes_the_login_reminder_too(private_home):
+    from privacy_audit.desktop.autostart import is_start_at_login, set_start_at_login
+
+    assert run(private_home, "check", "general", stdin="y\n" * 60).returncode == 0
+    set_start_at_login(True, home=private_home)
+    assert is_start_at_login(private_home)
+    result = run(private_home, "forget", "--yes")
+    assert result.returncode == 0, result.stderr
+    assert "Removed the login reminder" in result.stdout
+    assert not is_start_at_login(private_home)
+    again = run(private_home, "forget", "--yes")
+    assert "There was no login reminder to remove." in again.stdout
