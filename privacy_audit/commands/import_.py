@@ -67,6 +67,10 @@ def _check_lists(value: Any) -> None:
                 )
             stack.extend(node)
         elif isinstance(node, dict):
+            if len(node) > MAX_LIST_ENTRIES:
+                raise Refused(
+                    f"it holds a group of {len(node):,} fields; an export holds at most {MAX_LIST_ENTRIES:,}"
+                )
             stack.extend(node.values())
 
 
@@ -178,7 +182,11 @@ def _server_problems(path: Path, document, catalogue) -> list[str]:
     from privacy_audit.core.settings import URL_PARAMETERS
     from privacy_audit.core.urls import host_name_problem
 
-    problems = []
+    problems = [
+        f"{path}: snoozes.{platform}: this Privacy Audit has no checklist for '{platform}', so it cannot be snoozed"
+        for platform in document.snoozes
+        if platform not in catalogue.checklists
+    ]
     for platform, values in document.settings.get(URL_PARAMETERS, {}).items():
         checklist = catalogue.checklists.get(platform)
         if checklist is None:

@@ -682,3 +682,62 @@ def test_forget_removes_the_login_reminder_too(private_home):
     assert not is_start_at_login(private_home)
     again = run(private_home, "forget", "--yes")
     assert "There was no login reminder to remove." in again.stdout
+
+
+def _check(**fields) -> dict:
+    check = {
+        "uid": "0" * 32,
+        "platform": "general",
+        "checklist_version": "1",
+        "item_ids": ["a"],
+        "started": "2026-09-03T10:00:00+00:00",
+        "finished": "2026-09-03T10:30:00+00:00",
+        "answers": [],
+    }
+    check.update(fields)
+    return check
+
+
+def _draft(position) -> dict:
+    return {
+        "platform": "general",
+        "checklist_version": "1",
+        "started": "2026-09-03T10:00:00+00:00",
+        "position": position,
+        "answers": [],
+    }
+
+
+@pytest.mark.parametrize(
+    ("fields", "words"),
+    [
+        (
+            {"snoozes": {f"p{n}": "2026-09-03T10:00:00+00:00" for n in range(10_001)}},
+            "group of 10,001 fields",
+        ),
+        ({"settings": {f"s{n}": 1 for n in range(10_001)}}, "group of 10,001 fields"),
+        ({"snoozes": {"general": 1790000000}}, "a date must be written as text"),
+        ({"snoozes": {"general": "soon"}}, "snoozes.general"),
+        ({"drafts": [_draft(True)]}, "drafts[0].position"),
+        ({"drafts": [_draft(1.5)]}, "drafts[0].position"),
+        ({"checks": [_check(finished="2026-09-02T10:00:00+00:00")]}, "finished (2026-09-02"),
+        ({"checks": [_check(started=0)]}, "a date must be written as text"),
+        ({"acceptance": {"name": "Jo Bloggs", "date": 20260903}}, "a date must be written as text"),
+    ],
+)
+def test_imports_with_values_no_export_holds_are_refused_with_a_sentence(
+    private_home, tmp_path, capsys, fields, words
+):
+    path = tmp_path / "export.json"
+    path.write_text(export_with(**fields), encoding="utf-8")
+    code, _, err = cli(capsys, "import", path)
+    assert code == 1 and words in err and "Nothing was imported" in err, err[:600]
+    assert not app_dirs(private_home).record_file.exists()
+
+
+def test_a_snooze_for_a_platform_with_no_checklist_is_refused(private_home, tmp_path):
+    path = tmp_path / "export.json"
+    path.write_text(export_with(snoozes={"zzz-unknown": "2026-09-03T10:00:00+00:00"}), encoding="utf-8")
+    result = run(private_home, "import", str(path))
+    assert result.returncode == 1
+    assert "snoozes.zzz-unknown: this Privacy Audit has no checklist" in result.stderr
