@@ -741,3 +741,29 @@ def test_a_snooze_for_a_platform_with_no_checklist_is_refused(private_home, tmp_
     result = run(private_home, "import", str(path))
     assert result.returncode == 1
     assert "snoozes.zzz-unknown: this Privacy Audit has no checklist" in result.stderr
+
+
+SCHOOL_WITH = """\
+schema_version: {version}
+school_name: Hermitage Primary
+contact: {{name: Ms Smith, role: DSL, email: dsl@hermitage.example}}
+term_starts: [2026-09-03, 2027-01-05, 2027-04-19]
+platforms: {platforms}
+"""
+
+
+@pytest.mark.parametrize("version", ["0x1", "0o1", "0b1", "1_0"])
+def test_a_number_not_written_in_plain_digits_is_refused_with_its_line(tmp_path, capsys, version):
+    path = school(tmp_path, SCHOOL_WITH.format(version=version, platforms="[general]"))
+    code, out, err = cli(capsys, "validate", path)
+    assert code == 1
+    assert f"school.yaml:1: the number {version} is not written in plain digits" in out + err
+
+
+@pytest.mark.parametrize(("platforms", "entry"), [('[general, "Bad Id"]', 2), ('["Nope", general]', 1)])
+def test_a_bad_list_entry_is_named_by_its_place_in_words(tmp_path, capsys, platforms, entry):
+    path = school(tmp_path, SCHOOL_WITH.format(version=1, platforms=platforms))
+    code, out, err = cli(capsys, "validate", path)
+    assert code == 1
+    assert f"is not allowed as entry {entry} of 'platforms'" in out + err
+    assert "valid value for '" not in out + err
