@@ -26,6 +26,11 @@ def run(args: argparse.Namespace) -> int:
 
     dirs = dirs_for(args)
     catalogue = load_catalogue_for(args, dirs)
+    from privacy_audit.core.files import record_file_problem
+
+    if (problem := record_file_problem(dirs.record_file)) is not None:
+        say(problem)
+        return 1
     try:
         inputs = load_reminder_inputs(dirs.record_file)
     except FileNotFoundError:

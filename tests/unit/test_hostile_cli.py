@@ -767,3 +767,21 @@ def test_a_bad_list_entry_is_named_by_its_place_in_words(tmp_path, capsys, platf
     assert code == 1
     assert f"is not allowed as entry {entry} of 'platforms'" in out + err
     assert "valid value for '" not in out + err
+
+
+@pytest.mark.parametrize("kind", ["folder", "FIFO"])
+@pytest.mark.parametrize(
+    "args", [("status",), ("check", "general"), ("export", "--format", "json", "-o", "out.json")]
+)
+def test_a_record_path_that_is_not_a_file_gets_one_clear_sentence(private_home, tmp_path, kind, args):
+    record = app_dirs(private_home).record_file
+    record.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if kind == "folder":
+        record.mkdir()
+    else:
+        os.mkfifo(record)
+    args = tuple(str(tmp_path / a) if a == "out.json" else a for a in args)
+    result = run(private_home, *args, stdin="y\n" * 60, timeout=30)
+    assert result.returncode != 0
+    words = "a folder" if kind == "folder" else "a pipe (FIFO)"
+    assert f"record.sqlite3 is {words}, not a record file" in result.stderr, result.stderr
