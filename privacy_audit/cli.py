@@ -96,7 +96,21 @@ def build_parser(only: ModuleType | None = None, with_commands: bool = True) -> 
     return parser
 
 
+def _survive_any_terminal_encoding() -> None:
+    """Let every message reach a terminal that cannot show it all (LC_ALL=C, a legacy code page): a
+    character the encoding lacks is written as a backslash escape instead of stopping the command."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is None:  # replaced by a test harness or an embedding program: leave it be
+            continue
+        try:
+            reconfigure(errors="backslashreplace")
+        except (ValueError, OSError):  # already written to, or closed: keep what it has
+            continue
+
+
 def main(argv: list[str] | None = None) -> int:
+    _survive_any_terminal_encoding()
     if argv is None:
         argv = sys.argv[1:]
     word = _command_word(argv)

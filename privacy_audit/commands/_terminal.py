@@ -145,6 +145,7 @@ def _ask_secret(prompt: str) -> str | None:
 
 def open_record_for_terminal(dirs: AppDirs, *, accept_unencrypted: bool = False) -> Record | None:
     """The open record, or None after explaining on standard error why it cannot be opened."""
+    from privacy_audit.core.files import record_file_problem
     from privacy_audit.store.errors import (
         NeedsPassphrase,
         NeedsProtectionChoice,
@@ -153,6 +154,9 @@ def open_record_for_terminal(dirs: AppDirs, *, accept_unencrypted: bool = False)
     )
     from privacy_audit.store.record import open_record
 
+    if (problem := record_file_problem(dirs.record_file)) is not None:
+        say(problem)
+        return None
     passphrase = os.environ.get(PASSPHRASE_ENV) or None
     interactive = _interactive()
     for _attempt in range(4):

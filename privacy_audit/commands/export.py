@@ -42,10 +42,12 @@ def run(args: argparse.Namespace) -> int:
     from privacy_audit.core.files import output_problem
 
     problem = output_problem(args.output)  # a device, FIFO, folder or link is refused before anything else
+    output = Path(args.output).expanduser()
+    if problem is None and args.format == "pdf":  # the accessible HTML copy is written beside the PDF
+        problem = output_problem(output.with_suffix(".html"))
     if problem is not None:
         say(problem)
         return 1
-    output = Path(args.output).expanduser()
     if args.format == "ics":
         return _export_ics(output, load_catalogue_for(args, dirs_for(args)))
     if args.format == "guide" and args.all_platforms:  # a trainer's set: nothing from a record

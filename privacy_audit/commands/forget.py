@@ -30,6 +30,7 @@ def run(args: argparse.Namespace) -> int:
         out(f"  - your record of checks ({dirs.record_file}) and any copies of it in {dirs.data}")
         out("  - the key that protects it, from your keyring")
         out(f"  - the guided browser's profile and sign-ins ({dirs.browser_profile})")
+        out("  - the login reminder, if it is switched on")
         out("It cannot be undone. Files you exported yourself are not touched.")
         out(
             "Delete everything? Type y and press Enter to delete, anything else to keep it: ",
@@ -61,6 +62,9 @@ def run(args: argparse.Namespace) -> int:
             "to check the folder, then run `privacy-audit forget` again."
         )
         return EXIT_RECORD
-    for line in said:
+    from privacy_audit.desktop.autostart import remove_login_entry
+
+    # As the app's "Forget everything" does: a login entry left behind would remind about a record that is gone.
+    for line in [*said, remove_login_entry(dirs.home)]:
         out(line)
     return 0

@@ -67,6 +67,10 @@ def _check_lists(value: Any) -> None:
                 )
             stack.extend(node)
         elif isinstance(node, dict):
+            if len(node) > MAX_LIST_ENTRIES:
+                raise Refused(
+                    f"it holds a group of {len(node):,} fields; an export holds at most {MAX_LIST_ENTRIES:,}"
+                )
             stack.extend(node.values())
 
 
@@ -132,7 +136,9 @@ def run(args: argparse.Namespace) -> int:
     unchanged = "Nothing was imported; your record is unchanged."
     try:
         preflight(path)
-        read_export(path)  # reject a bad file before asking for a passphrase or touching the record
+        document = read_export(
+            path
+        )  # reject a bad file before asking for a passphrase or touching the record
     except Refused as exc:
         say(f"{path}: (whole file): {exc}.\n{unchanged}")
         return 1
@@ -142,6 +148,10 @@ def run(args: argparse.Namespace) -> int:
         return 1
     # The schedule is not cached before the record opens: a refused import must leave it byte-identical.
     with terminal_record(args, cache_schedule=False) as (_dirs, catalogue, record):
+        if problems := _server_problems(path, document, catalogue):
+            _print_capped(problems)
+            say(unchanged)
+            return 1
         try:
             counts = import_json(record, path)
         except ImportRejected as exc:
@@ -163,6 +173,34 @@ def run(args: argparse.Namespace) -> int:
         + "."
     )
     return 0
+
+
+def _server_problems(path: Path, document, catalogue) -> list[str]:
+    """A server in the file (a Mastodon server, say) that is not one public site, in `FILE: field: message`
+    lines: it would join the platform's web addresses, so "co.uk" or "localhost" is refused here with the
+    same rule (`core.urls.host_name_problem`) as a typed one, not kept silently."""
+    from privacy_audit.core.settings import URL_PARAMETERS
+    from privacy_audit.core.urls import host_name_problem
+
+    problems = [
+        f"{path}: snoozes.{platform}: this Privacy Audit has no checklist for '{platform}', so it cannot be snoozed"
+        for platform in document.snoozes
+        if platform not in catalogue.checklists
+    ]
+    for platform, values in document.settings.get(URL_PARAMETERS, {}).items():
+        checklist = catalogue.checklists.get(platform)
+        if checklist is None:
+            continue
+        for parameter in checklist.url_parameters:
+            value = values.get(parameter.name)
+            if parameter.kind != "hostname" or not isinstance(value, str):
+                continue
+            if problem := host_name_problem(value.strip()):
+                problems.append(
+                    f"{path}: settings.{URL_PARAMETERS}.{platform}.{parameter.name}: {problem}; "
+                    f"give the server of your own account, for example {parameter.example or 'mastodon.social'}"
+                )
+    return problems
 
 
 def _drop_unknown_platforms(record, catalogue) -> None:

@@ -74,9 +74,11 @@ def run(args: argparse.Namespace) -> int:
         print("Nothing is due: every platform you use has been checked this term.")
         return 0
     from privacy_audit.core.cache import CACHE_NAME, cached_platform_names
+    from privacy_audit.core.text import visible
 
-    # The names as the checklists give them, from the catalogue cache the app and the commands keep.
-    text = reminder_text(due, cached_platform_names(dirs.state / CACHE_NAME))
+    # The names as the checklists give them, from the catalogue cache the app and the commands keep; a
+    # platform id from an edited record is shown with its control characters written out, never raw.
+    text = visible(reminder_text(due, cached_platform_names(dirs.state / CACHE_NAME)), keep_newlines=False)
     print(text)
     today = now.date()
     if state.shown_today(today) and not args.force:

@@ -26,6 +26,11 @@ def run(args: argparse.Namespace) -> int:
 
     dirs = dirs_for(args)
     catalogue = load_catalogue_for(args, dirs)
+    from privacy_audit.core.files import record_file_problem
+
+    if (problem := record_file_problem(dirs.record_file)) is not None:
+        say(problem)
+        return 1
     try:
         inputs = load_reminder_inputs(dirs.record_file)
     except FileNotFoundError:
@@ -43,6 +48,8 @@ def run(args: argparse.Namespace) -> int:
             "to repair it; a damaged record is set aside, never deleted."
         )
         return 1
+    for notice in inputs.damaged:  # skipped rows are named once, and kept, like the app does
+        say(notice)
     config = catalogue.school.config
     # The config just loaded is what counts, even if the record's cached copy could not be updated.
     inputs = inputs._replace(

@@ -88,6 +88,39 @@ def read_regular_file(path: str | os.PathLike[str], limit: int) -> bytes:
         os.close(handle)
 
 
+def is_private_file(path: str | os.PathLike[str]) -> bool:
+    """True when `path` is a regular file (not a link) of this user account that no one else may write.
+
+    The rule for a file the app wrote and reads back (the record, a cache): a file owned by another user
+    account, or one others may write to, could have been changed by someone else. On systems without
+    POSIX owners every existing regular file passes."""
+    try:
+        info = os.lstat(path)
+    except (OSError, ValueError):
+        return False
+    if not stat.S_ISREG(info.st_mode):
+        return False
+    if os.name != "posix":
+        return True
+    return info.st_uid == os.geteuid() and not stat.S_IMODE(info.st_mode) & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def record_file_problem(path: str | os.PathLike[str]) -> str | None:
+    """Why the record at `path` cannot be a record file (a folder, a FIFO, a device...), in a sentence; None
+    when it is a regular file or does not exist yet. The one check before `status`, `check` and `export`
+    open it, so each says the same true thing instead of "cannot be read" or a hang on a FIFO."""
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    if stat.S_ISREG(info.st_mode):
+        return None
+    return (
+        f"{path} is {_kind(info.st_mode)}, not a record file. Privacy Audit has not changed it: move it "
+        "somewhere else (or ask IT to), then try again."
+    )
+
+
 def output_problem(path: str | os.PathLike[str]) -> str | None:
     """Why `path` must not be written by an export (a sentence), or None when it is a new or regular file.
 

@@ -94,6 +94,14 @@ def _message_for(error: ErrorDetails, model: type[BaseModel], location: Location
         return f"unknown field '{_shown(field)}'{hint}"
     if kind == "literal_error" and field == "schema_version":
         return f"schema_version must be {error['ctx']['expected']}; this app does not understand {_shown(repr(error.get('input')))}"
+    if kind == "string_pattern_mismatch" and isinstance(
+        field, int
+    ):  # an entry of a list: say which, in words
+        parent = next((str(part) for part in reversed(location[:-1]) if isinstance(part, str)), "the list")
+        return (
+            f"{_shown(repr(error.get('input')))} is not allowed as entry {field + 1} of '{_shown(parent)}': "
+            "use lower-case letters, digits and dashes"
+        )
     if kind == "string_pattern_mismatch":
         return f"{_shown(repr(error.get('input')))} is not allowed here: use lower-case letters, digits and dashes (or a valid value for '{field}')"
     message = error["msg"]

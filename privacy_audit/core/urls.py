@@ -13,6 +13,43 @@ _LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
 _PUBLIC_HOST = re.compile(rf"(?:{_LABEL}\.)+(?:[a-z]{{2,63}}|xn--[a-z0-9-]{{1,59}})")
 # Names that stay on this computer or its local network, whatever their shape.
 _LOCAL_SUFFIXES = ("localhost", "local", "internal", "home.arpa", "in-addr.arpa", "ip6.arpa")
+# Second-level names under which anyone may register a name, so "co.uk" is a public suffix, not one site.
+# No Public Suffix List is bundled (a package would need updating with the app); this covers the common
+# pattern of a country code with a registry's second level (co.uk, ac.uk, com.au, org.nz, gov.in ...).
+_REGISTRY_SECOND_LEVELS = frozenset(
+    [
+        "ac",
+        "co",
+        "com",
+        "edu",
+        "gov",
+        "govt",
+        "k12",
+        "ltd",
+        "me",
+        "mil",
+        "net",
+        "nhs",
+        "nic",
+        "org",
+        "plc",
+        "police",
+        "sch",
+        "school",
+        "gen",
+        "biz",
+        "info",
+        "ne",
+        "or",
+        "go",
+        "gob",
+        "nom",
+        "int",
+        "mod",
+    ]
+)
+# Generic top-level domains whose registries also sell names one level down.
+_GENERIC_SECOND_LEVELS = frozenset({"eu.com", "uk.com", "us.com", "gb.net", "uk.net", "za.com", "co.com"})
 
 
 def host_name_problem(value: str) -> str | None:
@@ -31,7 +68,23 @@ def host_name_problem(value: str) -> str | None:
         return f"'{value}' is not a server name like mastodon.social (letters, digits, dots and hyphens)"
     if any(lowered == suffix or lowered.endswith("." + suffix) for suffix in _LOCAL_SUFFIXES):
         return f"'{value}' names a computer on this network, not a public server"
+    if is_public_suffix(lowered):
+        return f"'{value}' is an ending shared by many websites, not one server; give the whole name"
     return None
+
+
+def is_public_suffix(host: str) -> bool:
+    """True when `host` is an ending under which anyone may register names ("com", "co.uk", "org.uk",
+    "ac.uk", "com.au"), so it stands for many unrelated sites rather than one."""
+    labels = host.lower().rstrip(".").split(".")
+    if len(labels) == 1:
+        return True
+    if len(labels) == 2:
+        first, top = labels
+        if len(top) == 2 and first in _REGISTRY_SECOND_LEVELS:
+            return True
+        return host.lower().rstrip(".") in _GENERIC_SECOND_LEVELS
+    return False
 
 
 def is_public_host_name(value: str) -> bool:

@@ -121,6 +121,13 @@ def _checked_yaml() -> Any:
                 digits = sum(ch.isdigit() for ch in str(node.value))
                 if digits > MAX_DIGITS:
                     raise _Refused(line, f"a number of {digits:,} digits is far larger than any value here")
+                written = str(node.value).lstrip("+-").lower()
+                if written[:2] in ("0x", "0o", "0b") or "_" in written or ":" in written:
+                    raise _Refused(
+                        line,
+                        f"the number {str(node.value)[:40]} is not written in plain digits; write it as "
+                        "ordinary digits, for example 1",
+                    )
             try:
                 return super().construct_object(node, deep)
             except _Refused:

@@ -49,3 +49,17 @@ def login_entry_path(home: str | os.PathLike[str] | None = None) -> str:
     if sys.platform == "darwin":
         return str(backend.agent_path(home))
     return str(backend.entry_path(home))
+
+
+def remove_login_entry(home: str | os.PathLike[str] | None = None) -> str:
+    """Remove the login entry that runs the reminders, and say so (or why it could not be removed): the one
+    step "Forget everything" and `privacy-audit forget` share."""
+    where = login_entry_path(home)
+    try:
+        present = is_start_at_login(home)
+        set_start_at_login(False, home=home)
+    except OSError as exc:
+        return f"The login reminder could not be removed ({where}: {exc}); remove it in your system's startup settings."
+    if present:
+        return f"Removed the login reminder ({where})."
+    return "There was no login reminder to remove."

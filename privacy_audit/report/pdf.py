@@ -334,7 +334,18 @@ def write_pdf_report(
     with_html: bool = True,
 ) -> list[Path]:
     """Write the report as an A4 PDF at `path` and (`with_html`) as accessible HTML beside it, with the same
-    stem. Returns the files written."""
+    stem. Returns the files written.
+
+    Both targets are checked before anything is written (`core.files.output_problem`: a folder, FIFO,
+    device or symbolic link is refused with OSError), and when the HTML cannot be written the new PDF is
+    removed again, so a failure never leaves half a report."""
+    from privacy_audit.core.files import output_problem
+
+    path = Path(path)
+    targets = [path, path.with_suffix(".html")] if with_html else [path]
+    for target in targets:
+        if (problem := output_problem(target)) is not None:
+            raise OSError(problem)
     html = report_html(
         catalogue=catalogue,
         checks=checks,
@@ -346,10 +357,11 @@ def write_pdf_report(
         person=person,
         term_start=term_start,
     )
-    path = Path(path)
     write_pdf(path, html, _tr("Privacy settings check"))
-    written = [path]
     if with_html:
-        write_html(path.with_suffix(".html"), html)
-        written.append(path.with_suffix(".html"))
-    return written
+        try:
+            write_html(targets[1], html)
+        except BaseException:
+            path.unlink(missing_ok=True)
+            raise
+    return targets

@@ -18,6 +18,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    StrictInt,
     StringConstraints,
     ValidationError,
     field_validator,
@@ -40,6 +41,16 @@ Note = Annotated[str, StringConstraints(max_length=20000)]
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _date_text(value: Any) -> Any:
+    """Dates and times are written as text (2026-09-03, 2026-09-03T10:00:00+00:00): a number would be read
+    as seconds since 1970, which is not what any Privacy Audit export holds."""
+    if not isinstance(value, (str, dt.date)):  # pydantic reports a ValueError, not a TypeError, as a problem
+        raise ValueError(  # noqa: TRY004
+            "a date must be written as text, for example 2026-09-03 or 2026-09-03T10:00:00+00:00"
+        )
+    return value
 
 
 def _aware(value: dt.datetime) -> dt.datetime:
@@ -70,8 +81,17 @@ class CheckEntry(_Strict):
 
     _aware_times = field_validator("started", "finished")(_aware)
 
+    @field_validator("started", "finished", mode="before")
+    @classmethod
+    def _written_as_a_date(cls, value: Any) -> Any:
+        return _date_text(value)
+
     @model_validator(mode="after")
     def _answers_match_items(self) -> CheckEntry:
+        if self.finished < self.started:
+            raise ValueError(
+                f"the check finished ({self.finished.isoformat()}) before it started ({self.started.isoformat()})"
+            )
         known = set(self.item_ids)
         answered: set[str] = set()
         for answer in self.answers:
@@ -87,16 +107,26 @@ class DraftEntry(_Strict):
     platform: PlatformId
     checklist_version: Annotated[str, StringConstraints(min_length=1, max_length=60)]
     started: dt.datetime
-    position: int = Field(ge=0, le=MAX_POSITION)  # an item's place in a checklist: never near this
+    position: StrictInt = Field(ge=0, le=MAX_POSITION)  # an item's place: a whole number, never near this
     note: Note = ""
     answers: list[AnswerEntry]
 
     _aware_started = field_validator("started")(_aware)
 
+    @field_validator("started", mode="before")
+    @classmethod
+    def _written_as_a_date(cls, value: Any) -> Any:
+        return _date_text(value)
+
 
 class AcceptanceEntry(_Strict):
     name: Annotated[str, StringConstraints(min_length=1, max_length=200)]
     date: dt.date
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _written_as_a_date(cls, value: Any) -> Any:
+        return _date_text(value)
 
 
 MAX_SNOOZE = dt.timedelta(days=30)
@@ -116,6 +146,14 @@ class ExportDocument(_Strict):
     settings: dict[Annotated[str, StringConstraints(min_length=1, max_length=100)], Any] = Field(
         default_factory=dict
     )
+
+    @field_validator("snoozes", mode="before")
+    @classmethod
+    def _snoozes_written_as_dates(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            for until in value.values():
+                _date_text(until)
+        return value
 
     @field_validator("snoozes")
     @classmethod

@@ -71,13 +71,22 @@ class Record:
                 try:
                     yield self._conn
                 except BaseException:
-                    self._conn.execute("ROLLBACK")
+                    self._roll_back()
                     raise
                 self._conn.execute("COMMIT")
             except sqlite3.Error as exc:
-                if self._conn.in_transaction:
-                    self._conn.execute("ROLLBACK")
+                self._roll_back()
                 raise translate_sqlite_error(exc, self.path, doing) from exc
+
+    def _roll_back(self) -> None:
+        """Undo the open transaction, if SQLite has not already (it does after a full disk): the error that
+        stopped the write is the one to report, never "cannot rollback - no transaction is active"."""
+        assert self._conn is not None
+        if self._conn.in_transaction:
+            try:
+                self._conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
 
     def _read(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         with self._lock:

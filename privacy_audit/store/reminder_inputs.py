@@ -23,6 +23,9 @@ from privacy_audit.store import schema
 
 TYPE_CHECKING = False  # `typing` is not imported here: `remind` starts at every login and needs none of it
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from typing import Any
+
     from privacy_audit.core.school import SchoolConfig
 
 READ_TIMEOUT_S = 2.0
@@ -44,14 +47,15 @@ class ReminderInputs(
             "interval_days",
             "school_name",
             "schedule_cached",
+            "damaged",
         ),
-        defaults=((), None, "", False),
+        defaults=((), None, "", False, ()),
     )
 ):
     """What reminders need, all readable without the keyring: platforms in use (list of ids), last checked and
     snoozes (id -> aware datetime), the term starts as the school set them (empty: the built-in year), the
-    school's interval in days (or None), its name, and whether the app or a command has cached the school
-    config at least once."""
+    school's interval in days (or None), its name, whether the app or a command has cached the school
+    config at least once, and sentences naming rows that were skipped because their date is unreadable."""
 
     __slots__ = ()
 
@@ -91,11 +95,11 @@ def load_reminder_inputs(record_file: Path) -> ReminderInputs:
         if found == 0:
             return empty_inputs()
         platforms = {row[0] for row in conn.execute("SELECT platform FROM platforms_in_use")}
-        last = {
-            p: schema.from_text(f)
-            for p, f in conn.execute("SELECT platform, MAX(finished) FROM checks GROUP BY platform")
-        }
-        snoozes = {p: schema.from_text(u) for p, u in conn.execute("SELECT platform, until FROM snoozes")}
+        damaged: list[str] = []
+        last = _latest(conn.execute("SELECT platform, finished FROM checks"), "A {platform} check", damaged)
+        snoozes = _latest(
+            conn.execute("SELECT platform, until FROM snoozes"), "The snooze of {platform}", damaged
+        )
         starts: list[dt.date] = []
         interval = None
         school = ""
@@ -119,7 +123,31 @@ def load_reminder_inputs(record_file: Path) -> ReminderInputs:
         interval_days=interval,
         school_name=school,
         schedule_cached=cached,
+        damaged=tuple(damaged),
     )
+
+
+def _latest(rows: Iterable[tuple[Any, Any]], what: str, damaged: list[str]) -> dict[str, dt.datetime]:
+    """Each platform's latest time; a row whose time cannot be read (a damaged or edited record) is skipped
+    and named once in `damaged`, as `Record` does, so one bad row never stops a reminder or hides the others.
+    (Not SQL's MAX: it compares text, so 'garbage' would beat every real date.)"""
+    latest: dict[str, dt.datetime] = {}
+    for platform, text in rows:
+        try:
+            moment = schema.from_text(str(text))
+        except (ValueError, TypeError, OverflowError):
+            shown = "".join(ch if ch.isprintable() else "?" for ch in str(text))[:40]
+            name = "".join(ch if ch.isprintable() else "?" for ch in str(platform))[:40]
+            notice = (
+                f"{what.format(platform=name)} could not be read: its date '{shown}' is not a date. "
+                "It was left untouched in your record."
+            )
+            if notice not in damaged:
+                damaged.append(notice)
+            continue
+        if platform not in latest or moment > latest[platform]:
+            latest[platform] = moment
+    return latest
 
 
 def read_reminder_inputs(record_file: Path) -> ReminderInputs | None:

@@ -145,3 +145,62 @@ def test_names_that_are_not_plain_short_text_are_not_shown(tmp_path):
     )
     assert cached_platform_names(cache) == {"a": "Fine"}
     assert cached_platform_names(tmp_path / "missing.json") == {}
+
+
+def _first_safe_value_changed(checklists: dict) -> None:
+    for item in checklists["facebook"]["items"]:
+        if "safe_value" in item:
+            item["safe_value"] = "Public"
+            return
+
+
+def _redirector_url(checklists: dict) -> None:
+    for item in checklists["facebook"]["items"]:
+        if item["where"].get("url"):
+            item["where"]["url"] = "https://l.facebook.com/l.php?u=https%3A%2F%2Fevil.example%2F"
+
+
+@pytest.mark.parametrize("change", [_first_safe_value_changed, _redirector_url])
+def test_a_hand_edited_cache_is_ignored_even_when_every_value_keeps_the_rules(private_home, folder, change):
+    dirs = app_dirs(private_home)
+    load_catalogue_with_cache(dirs, folder=folder)
+    cache = dirs.state / CACHE_NAME
+    forge(cache, change)
+    assert load_cached(cache, folder) is None
+    facebook = load_catalogue_with_cache(dirs, folder=folder).get("facebook")
+    assert facebook == load_checklists(folder)[0]["facebook"]
+    assert not any("l.php" in (item.where.url or "") for item in facebook.items)
+
+
+@pytest.mark.parametrize("how", ["group-writable", "others-writable", "symbolic link", "another user's"])
+def test_a_cache_someone_else_could_have_written_is_ignored(private_home, folder, tmp_path, how):
+    dirs = app_dirs(private_home)
+    load_catalogue_with_cache(dirs, folder=folder)
+    cache = dirs.state / CACHE_NAME
+    assert load_cached(cache, folder) is not None and cached_platform_names(cache)
+    if how == "group-writable":
+        cache.chmod(0o620)
+    elif how == "others-writable":
+        cache.chmod(0o602)
+    elif how == "symbolic link":
+        target = tmp_path / "elsewhere.json"
+        cache.rename(target)
+        cache.symlink_to(target)
+    else:
+        if os.geteuid() != 0:
+            pytest.skip("only root can give a file to another user account")
+        os.chown(cache, 12345, 12345)
+    assert load_cached(cache, folder) is None
+    assert cached_platform_names(cache) == {}
+
+
+def test_a_checklist_edited_back_to_the_same_size_and_time_still_makes_the_cache_stale(private_home, folder):
+    dirs = app_dirs(private_home)
+    load_catalogue_with_cache(dirs, folder=folder)
+    path = folder / "facebook.yaml"
+    status = path.stat()
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("name: Facebook", "name: Facebooc", 1), encoding="utf-8")
+    os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns))
+    assert path.stat().st_size == status.st_size
+    assert load_cached(dirs.state / CACHE_NAME, folder) is None

@@ -526,3 +526,262 @@ def test_each_kind_of_bad_part_is_left_out_alone_and_validate_lists_them_all(tmp
     assert lines == [4, 7, 9, 10, 11]
     code, out, _ = cli(capsys, "validate", path)
     assert code == 1 and len(out.splitlines()) == 5
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("check", "general"),
+        ("validate",),
+        ("status",),
+        ("policy",),
+        ("--help",),
+        ("export", "--format", "json"),
+    ],
+)
+def test_every_command_survives_a_terminal_that_only_knows_ascii(private_home, args):
+    result = run(
+        private_home,
+        *args,
+        stdin="\n" * 80,
+        LC_ALL="C",
+        LANG="C",
+        PYTHONUTF8="0",
+        PYTHONCOERCECLOCALE="0",
+        PYTHONIOENCODING="",
+    )
+    assert "UnicodeEncodeError" not in result.stderr
+    assert result.returncode in (0, 1, 2), result.stderr
+    assert result.stdout.strip() or result.stderr.strip()
+
+
+# Class 5: a server name that stands for many sites ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "value", ["co.uk", "org.uk", "ac.uk", "sch.uk", "com.au", "com", "uk.com", "localhost"]
+)
+def test_a_public_suffix_is_not_a_server(value):
+    from privacy_audit.core.urls import host_is_allowed, host_name_problem
+
+    assert host_name_problem(value)
+    assert not host_is_allowed(f"anything.{value}", [value])
+
+
+@pytest.mark.parametrize("value", ["mastodon.social", "toot.co.uk", "mastodon.org.uk", "mstdn.jp", "mas.to"])
+def test_a_real_server_under_a_public_suffix_is_accepted(value):
+    from privacy_audit.core.urls import host_name_problem
+
+    assert host_name_problem(value) is None
+
+
+@pytest.mark.parametrize("server", ["co.uk", "ac.uk", "org.uk", "localhost.localdomain.local", "10.0.0.1"])
+def test_an_imported_server_that_is_not_one_site_is_refused_with_a_sentence(private_home, tmp_path, server):
+    path = tmp_path / "export.json"
+    path.write_text(
+        export_with(settings={"url_parameters": {"mastodon": {"server": server}}}), encoding="utf-8"
+    )
+    result = run(private_home, "import", str(path))
+    assert result.returncode == 1, result.stdout
+    assert "settings.url_parameters.mastodon.server" in result.stderr, result.stderr
+    assert "Nothing was imported" in result.stderr
+
+
+def test_an_imported_real_server_is_kept(private_home, tmp_path):
+    path = tmp_path / "export.json"
+    path.write_text(
+        export_with(settings={"url_parameters": {"mastodon": {"server": "toot.co.uk"}}}), encoding="utf-8"
+    )
+    result = run(private_home, "import", str(path))
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("kind", ["FIFO", "symbolic link", "folder", "device"])
+def test_a_pdf_export_checks_the_html_beside_it_before_writing_anything(private_home, tmp_path, capsys, kind):
+    html = tmp_path / "r.html"
+    if kind == "FIFO":
+        os.mkfifo(html)
+    elif kind == "symbolic link":
+        (tmp_path / "someone-elses.txt").write_text("keep me")
+        html.symlink_to(tmp_path / "someone-elses.txt")
+    elif kind == "folder":
+        html.mkdir()
+    else:
+        if os.geteuid() != 0:
+            pytest.skip("only root can make a device node")
+        os.mknod(html, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    code, _, err = cli(capsys, "export", "--format", "pdf", "-o", tmp_path / "r.pdf")
+    assert code == 1 and "r.html" in err, err
+    assert not (tmp_path / "r.pdf").exists()
+    assert not app_dirs(private_home).record_file.exists(), "refused before the record was opened"
+
+
+def test_a_report_whose_html_cannot_be_written_leaves_no_pdf(tmp_path, monkeypatch):
+    from privacy_audit.core.catalogue import load_catalogue
+    from privacy_audit.report import pdf
+
+    def full_disk(path, html):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(pdf, "write_html", full_disk)
+    with pytest.raises(OSError):
+        pdf.write_pdf_report(
+            tmp_path / "r.pdf", catalogue=load_catalogue(), checks=[], school_name="Hermitage"
+        )
+    assert list(tmp_path.iterdir()) == []
+
+
+# Class 1/2: a damaged row is skipped and named, not a loop of advice that repairs nothing ---------------
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "UPDATE checks SET finished = 'garbage'",
+        "INSERT OR REPLACE INTO snoozes (platform, until) VALUES ('facebook', 'garbage')",
+        "INSERT OR REPLACE INTO snoozes (platform, until) VALUES ('general', '9999-99-99T\x1b[31m')",
+    ],
+)
+def test_a_row_with_an_unreadable_date_is_skipped_and_named_by_status_and_remind(private_home, damage):
+    import sqlite3
+
+    assert run(private_home, "check", "general", stdin="y\n" * 60).returncode == 0
+    with sqlite3.connect(app_dirs(private_home).record_file) as conn:
+        conn.execute(damage)
+    conn.close()
+    status = run(private_home, "status", passphrase=None)
+    assert status.returncode == 0, status.stderr
+    assert "is not a date" in status.stderr and "left untouched" in status.stderr
+    assert status.stderr.count("could not be read") == 1 and "repair" not in status.stderr
+    assert "\x1b" not in status.stdout + status.stderr
+    remind = run(private_home, "remind", "--force", "--show-with", "window", "--wait", "0", passphrase=None)
+    assert "could not be read" not in remind.stdout + remind.stderr
+
+
+def test_remind_writes_out_control_characters_in_an_edited_platform_id(private_home):
+    import sqlite3
+
+    assert run(private_home, "check", "general", stdin="y\n" * 60).returncode == 0
+    with sqlite3.connect(app_dirs(private_home).record_file) as conn:
+        conn.execute("INSERT INTO platforms_in_use (platform) VALUES (?)", ("evil\x1b]0;owned\x07\nline",))
+    conn.close()
+    remind = run(private_home, "remind", "--force", "--show-with", "window", "--wait", "0", passphrase=None)
+    assert "Evil" in remind.stdout, remind.stdout + remind.stderr
+    assert "\x1b" not in remind.stdout + remind.stderr and "\x07" not in remind.stdout
+
+
+def test_forget_removes_the_login_reminder_too(private_home):
+    from privacy_audit.desktop.autostart import is_start_at_login, set_start_at_login
+
+    assert run(private_home, "check", "general", stdin="y\n" * 60).returncode == 0
+    set_start_at_login(True, home=private_home)
+    assert is_start_at_login(private_home)
+    result = run(private_home, "forget", "--yes")
+    assert result.returncode == 0, result.stderr
+    assert "Removed the login reminder" in result.stdout
+    assert not is_start_at_login(private_home)
+    again = run(private_home, "forget", "--yes")
+    assert "There was no login reminder to remove." in again.stdout
+
+
+def _check(**fields) -> dict:
+    check = {
+        "uid": "0" * 32,
+        "platform": "general",
+        "checklist_version": "1",
+        "item_ids": ["a"],
+        "started": "2026-09-03T10:00:00+00:00",
+        "finished": "2026-09-03T10:30:00+00:00",
+        "answers": [],
+    }
+    check.update(fields)
+    return check
+
+
+def _draft(position) -> dict:
+    return {
+        "platform": "general",
+        "checklist_version": "1",
+        "started": "2026-09-03T10:00:00+00:00",
+        "position": position,
+        "answers": [],
+    }
+
+
+@pytest.mark.parametrize(
+    ("fields", "words"),
+    [
+        (
+            {"snoozes": {f"p{n}": "2026-09-03T10:00:00+00:00" for n in range(10_001)}},
+            "group of 10,001 fields",
+        ),
+        ({"settings": {f"s{n}": 1 for n in range(10_001)}}, "group of 10,001 fields"),
+        ({"snoozes": {"general": 1790000000}}, "a date must be written as text"),
+        ({"snoozes": {"general": "soon"}}, "snoozes.general"),
+        ({"drafts": [_draft(True)]}, "drafts[0].position"),
+        ({"drafts": [_draft(1.5)]}, "drafts[0].position"),
+        ({"checks": [_check(finished="2026-09-02T10:00:00+00:00")]}, "finished (2026-09-02"),
+        ({"checks": [_check(started=0)]}, "a date must be written as text"),
+        ({"acceptance": {"name": "Jo Bloggs", "date": 20260903}}, "a date must be written as text"),
+    ],
+)
+def test_imports_with_values_no_export_holds_are_refused_with_a_sentence(
+    private_home, tmp_path, capsys, fields, words
+):
+    path = tmp_path / "export.json"
+    path.write_text(export_with(**fields), encoding="utf-8")
+    code, _, err = cli(capsys, "import", path)
+    assert code == 1 and words in err and "Nothing was imported" in err, err[:600]
+    assert not app_dirs(private_home).record_file.exists()
+
+
+def test_a_snooze_for_a_platform_with_no_checklist_is_refused(private_home, tmp_path):
+    path = tmp_path / "export.json"
+    path.write_text(export_with(snoozes={"zzz-unknown": "2026-09-03T10:00:00+00:00"}), encoding="utf-8")
+    result = run(private_home, "import", str(path))
+    assert result.returncode == 1
+    assert "snoozes.zzz-unknown: this Privacy Audit has no checklist" in result.stderr
+
+
+SCHOOL_WITH = """\
+schema_version: {version}
+school_name: Hermitage Primary
+contact: {{name: Ms Smith, role: DSL, email: dsl@hermitage.example}}
+term_starts: [2026-09-03, 2027-01-05, 2027-04-19]
+platforms: {platforms}
+"""
+
+
+@pytest.mark.parametrize("version", ["0x1", "0o1", "0b1", "1_0"])
+def test_a_number_not_written_in_plain_digits_is_refused_with_its_line(tmp_path, capsys, version):
+    path = school(tmp_path, SCHOOL_WITH.format(version=version, platforms="[general]"))
+    code, out, err = cli(capsys, "validate", path)
+    assert code == 1
+    assert f"school.yaml:1: the number {version} is not written in plain digits" in out + err
+
+
+@pytest.mark.parametrize(("platforms", "entry"), [('[general, "Bad Id"]', 2), ('["Nope", general]', 1)])
+def test_a_bad_list_entry_is_named_by_its_place_in_words(tmp_path, capsys, platforms, entry):
+    path = school(tmp_path, SCHOOL_WITH.format(version=1, platforms=platforms))
+    code, out, err = cli(capsys, "validate", path)
+    assert code == 1
+    assert f"is not allowed as entry {entry} of 'platforms'" in out + err
+    assert "valid value for '" not in out + err
+
+
+@pytest.mark.parametrize("kind", ["folder", "FIFO"])
+@pytest.mark.parametrize(
+    "args", [("status",), ("check", "general"), ("export", "--format", "json", "-o", "out.json")]
+)
+def test_a_record_path_that_is_not_a_file_gets_one_clear_sentence(private_home, tmp_path, kind, args):
+    record = app_dirs(private_home).record_file
+    record.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if kind == "folder":
+        record.mkdir()
+    else:
+        os.mkfifo(record)
+    args = tuple(str(tmp_path / a) if a == "out.json" else a for a in args)
+    result = run(private_home, *args, stdin="y\n" * 60, timeout=30)
+    assert result.returncode != 0
+    words = "a folder" if kind == "folder" else "a pipe (FIFO)"
+    assert f"record.sqlite3 is {words}, not a record file" in result.stderr, result.stderr

@@ -543,3 +543,17 @@ def test_forget_on_a_read_only_folder_says_so_and_deletes_nothing(dirs, memory_k
     assert "cannot be changed" in message and "nothing was deleted" in message.lower(), message
     assert "another" not in message, "not blamed on another window"
     assert dirs.record_file.exists() and memory_keyring.store and (dirs.state / "reminders.json").exists()
+
+
+@pytest.mark.parametrize("notes", [1, 40])
+def test_a_full_disk_is_called_a_full_disk_and_nothing_is_saved(dirs, memory_keyring, notes):
+    # SQLite's page limit gives the real SQLITE_FULL a full disk gives, part-way through a transaction.
+    with open_record(dirs) as record:
+        record.save_check(make_check(day=1))
+        pages = record._conn.execute("PRAGMA page_count").fetchone()[0]
+        record._conn.execute(f"PRAGMA max_page_count = {pages}")
+        with pytest.raises(RecordNotWritable, match="The disk is full") as raised:
+            for day in range(notes):
+                record.save_check(make_check(day=2 + day % 27, note="x" * 20_000))
+        assert "rollback" not in str(raised.value)
+        assert len(record.checks()) == 1  # the first save already needed a page more than the limit
