@@ -603,7 +603,9 @@ class AppServices(QObject):
             remove_snapshot(dirs.state / SNAPSHOT_NAME)  # the next start must not show the old dashboard
             said = forget_everything(dirs)
             if integrate or dirs.home is not None:  # tests and the demo never touch the real desktop
-                said.append(_remove_login_entry(dirs))
+                from privacy_audit.desktop.autostart import remove_login_entry
+
+                said.append(remove_login_entry(dirs.home))
             return said
 
         def done(said: list[str]) -> None:
@@ -686,21 +688,6 @@ def _bridge_options(services: AppServices) -> dict[str, Any]:
         "profile_dir": services.dirs.browser_profile if keep else None,
         "allow_localhost": services.demo,  # demo mode's practice pages are served on 127.0.0.1
     }
-
-
-def _remove_login_entry(dirs: AppDirs) -> str:
-    """Remove the login entry that runs the reminders, and say so (or why it could not be removed)."""
-    from privacy_audit.desktop.autostart import is_start_at_login, login_entry_path, set_start_at_login
-
-    where = login_entry_path(dirs.home)
-    try:
-        present = is_start_at_login(dirs.home)
-        set_start_at_login(False, home=dirs.home)
-    except OSError as exc:
-        return f"The login reminder could not be removed ({where}: {exc}); remove it in your system's startup settings."
-    if present:
-        return f"Removed the login reminder ({where})."
-    return "There was no login reminder to remove."
 
 
 def _apply_start_at_login(enabled: bool, dirs: AppDirs) -> None:
