@@ -712,13 +712,7 @@ class CheckView(QWidget):
         item = self.current_item()
         if item is None:
             return
-        try:
-            url = self.settings_url(item)
-        except ValueError as exc:
-            self._browser_message(
-                self.tr("Fill in the box above first: {problem}").format(problem=str(exc)), problem=True
-            )
-            return
+        url = self._url_or_say(item)
         if url is None:
             return
         QGuiApplication.clipboard().setText(url)
@@ -737,6 +731,16 @@ class CheckView(QWidget):
         except RuntimeError:  # the practice server is not running (any more)
             return None
 
+    def _url_or_say(self, item: Item) -> str | None:
+        """`item`'s settings address filled with the typed values, or None (having said what to fill in)."""
+        try:
+            return self.settings_url(item)
+        except ValueError as exc:
+            self._browser_message(
+                self.tr("Fill in the box above first: {problem}").format(problem=str(exc)), problem=True
+            )
+            return None
+
     def settings_url(self, item: Item) -> str | None:
         if not item.where.url or self.checklist is None:
             return None
@@ -751,13 +755,7 @@ class CheckView(QWidget):
         item = self.current_item()
         if item is None or self.checklist is None:
             return
-        try:
-            url = self.settings_url(item)
-        except ValueError as exc:
-            self._browser_message(
-                self.tr("Fill in the box above first: {problem}").format(problem=str(exc)), problem=True
-            )
-            return
+        url = self._url_or_say(item)
         if url is None:
             return
         values = {name: edit.text().strip() for name, edit in self.param_edits.items()}
