@@ -115,6 +115,40 @@ class Desktop:
             time.sleep(0.1)
         raise AssertionError("no notification appeared on the screen")
 
+    def drawn_notification(self, shot: Path, timeout: float = 20) -> tuple[int, int, int, int]:
+        """(x, y, width, height) of the notification once it is painted and has stopped moving.
+
+        The popup is mapped before it is painted, and the daemon may resize or move it after adding its action
+        buttons; on a busy machine both can lag, and a click aimed at the first geometry lands somewhere else.
+        """
+        deadline = time.monotonic() + timeout
+        previous = None
+        while True:
+            geometry = self.notification_geometry(timeout)
+            x, y, width, height = geometry
+            self.screenshot(shot)
+            mean = subprocess.run(
+                [
+                    "convert",
+                    str(shot),
+                    "-crop",
+                    f"{width}x{height}+{x}+{y}",
+                    "-format",
+                    "%[fx:mean]",
+                    "info:",
+                ],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
+            painted = float(mean) > 0.3  # the popup is drawn there (the empty screen is black)
+            if painted and geometry == previous:
+                return geometry
+            if time.monotonic() > deadline:
+                raise AssertionError(f"the notification was not drawn still: {geometry}, mean {mean}")
+            previous = geometry if painted else None
+            time.sleep(0.3)
+
     def click(self, x: int, y: int) -> None:
         """A real left click at (x, y), through the XTest extension."""
         x11 = ctypes.CDLL(NEEDED["libX11"])
@@ -207,21 +241,7 @@ def finish(process: subprocess.Popen) -> tuple[str, str]:
 def test_a_due_reminder_is_a_visible_notification_whose_click_opens_the_app(desktop, private_home, tmp_path):
     due_record(private_home)
     remind = start_remind(desktop, private_home)
-    x, y, width, height = desktop.notification_geometry()
-    shot = tmp_path / "reminder.png"
-    deadline = time.monotonic() + 10
-    while True:  # the popup is mapped before it is painted; on a busy machine painting can lag
-        desktop.screenshot(shot)
-        mean = subprocess.run(
-            ["convert", str(shot), "-crop", f"{width}x{height}+{x}+{y}", "-format", "%[fx:mean]", "info:"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-        if float(mean) > 0.3 or time.monotonic() > deadline:
-            break
-        time.sleep(0.2)
-    assert float(mean) > 0.3  # the popup is drawn there (the empty screen is black)
+    x, y, width, height = desktop.drawn_notification(tmp_path / "reminder.png")
     assert ReminderState(private_home / "state").shown_today(dt.date.today())
 
     desktop.click(x + width // 3, y + height // 3)  # on the text: the notification's default action
@@ -237,11 +257,10 @@ def test_a_due_reminder_is_a_visible_notification_whose_click_opens_the_app(desk
     assert opened, out
 
 
-def test_the_snooze_button_postpones_the_due_platforms_for_three_days(desktop, private_home):
+def test_the_snooze_button_postpones_the_due_platforms_for_three_days(desktop, private_home, tmp_path):
     due_record(private_home)
     remind = start_remind(desktop, private_home)
-    x, y, width, height = desktop.notification_geometry()
-    time.sleep(0.3)
+    x, y, width, height = desktop.drawn_notification(tmp_path / "reminder.png")
     # notification-daemon draws action buttons in a row at the bottom right, "Open Privacy Audit" then "Snooze 3 days".
     desktop.click(x + width - 100, y + height - 38)
     out, err = finish(remind)
