@@ -4,7 +4,7 @@ DESIGN §7 targets: start-up at most 1.5x the bare window (QApplication + QMainW
 peak RSS at most 1.5x. The app runs offscreen with a throw-away home holding a finished first run (an
 unencrypted record, so no keyring is involved) and PRIVACY_AUDIT_EXIT_WHEN_SHOWN=1, which makes it quit as
 soon as the dashboard is on screen. After the first (long-way) start has written the dashboard snapshot,
-that is phase 1 of the start (see privacy_audit/ui/app.py): the full catalogue and the record are loaded
+that is phase 1 of the start (see privacy_audit/app.py): the full catalogue and the record are loaded
 only after the first paint. Both commands run alternately after a warm-up; medians are compared.
 
 Two more lines are informational (target null), because phase 1 is not the whole story: the time and the

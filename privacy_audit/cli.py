@@ -120,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
         parser = build_parser(only=_requested_command(word) if word else None)
     args = parser.parse_args(argv)
     if args.command is None:
-        from privacy_audit.ui.app import run_app
+        from privacy_audit.app import run_app
 
         return run_app(args)
     from privacy_audit.commands._terminal import CommandExit

@@ -73,9 +73,9 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QApplication
 
+    from privacy_audit.app import build_services
     from privacy_audit.core.audit import Answer
     from privacy_audit.ui import widgets as w
-    from privacy_audit.ui.app import build_services
     from privacy_audit.ui.main_window import MainWindow
 
     app = QApplication(["privacy-audit"])

@@ -78,11 +78,11 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QApplication
 
+    from privacy_audit.app import build_services
     from privacy_audit.core.audit import Answer
     from privacy_audit.core.paths import resource_path
     from privacy_audit.demo.qt import DemoController
     from privacy_audit.demo.session import DemoSession
-    from privacy_audit.ui.app import build_services
     from privacy_audit.ui.main_window import MainWindow
     from privacy_audit.ui.widgets import install_style
 

@@ -1,6 +1,6 @@
 """The dashboard snapshot: what the first screen needs from the catalogue, kept as plain JSON values.
 
-Start-up has two phases (see `privacy_audit.ui.app`); this module is Qt-free. Before the first paint the app may import only the
+Start-up has two phases (see `privacy_audit.app`); this module is Qt-free. Before the first paint the app may import only the
 standard library and PySide6, so it cannot load the checklists (pydantic) or open the record (keyring,
 cryptography). What the dashboard shows comes instead from the record's clear columns
 (`store.reminder_inputs`) and from this snapshot: platform names, the school's name, contact and term

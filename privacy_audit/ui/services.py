@@ -5,7 +5,7 @@ The record is opened on the worker thread and is only ever touched there (SQLite
 the thread that opened them); every record method here is asynchronous and answers through callbacks
 that run in the GUI thread.
 
-Start-up comes in two phases (see `privacy_audit.ui.app`). Phase 1 needs only the standard library and
+Start-up comes in two phases (see `privacy_audit.app`). Phase 1 needs only the standard library and
 PySide6: `first_overview` reads the record's clear columns and the dashboard snapshot, and `services.snapshot`
 gives the dashboard its plain values. Phase 2, on the worker, loads the full catalogue (`load_catalogue`,
 pydantic) and opens the record (`open_record`, keyring and cryptography). So this module imports the
@@ -53,7 +53,7 @@ if TYPE_CHECKING:
 
 Done = Callable[[Any], None] | None
 Error = Callable[[Failure], None] | None
-# Wraps the guided browser's bridge (demo mode points it at practice pages); given by `ui.app`.
+# Wraps the guided browser's bridge (demo mode points it at practice pages); given by `privacy_audit.app`.
 BridgeWrapper = Callable[[Any], Any]
 
 __all__ = [

@@ -86,7 +86,7 @@ class Story:
 def test_a_whole_demo_run_leaves_the_real_record_keyring_and_profile_untouched(
     qapp, private_home, memory_keyring, tmp_path, monkeypatch
 ):
-    from privacy_audit.ui.app import run_app
+    from privacy_audit.app import run_app
 
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))  # where start-at-login entries would go
     make_real_record(private_home)

@@ -22,7 +22,7 @@ def make_window(qtbot, private_home: Path) -> Iterator[Callable[..., object]]:
     def make(school_config: Path | None = None):
         from PySide6.QtWidgets import QApplication
 
-        from privacy_audit.ui.app import build_services
+        from privacy_audit.app import build_services
         from privacy_audit.ui.main_window import MainWindow
         from privacy_audit.ui.widgets import install_style
 

@@ -1,4 +1,4 @@
-"""`privacy-audit` with no command: start the desktop app (interface G).
+"""`privacy-audit` with no command: the desktop app, assembled from the widgets (`ui`), the demo (`demo`) and the parts they use.
 
 Start-up comes in two phases, so that the window is on screen in about the time of a bare PySide6 window:
 
