@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from privacy_audit.report.statement import statement_instructions
 from privacy_audit.ui import widgets as w
@@ -134,17 +134,14 @@ class ReportView(QWidget):
         self.accepted_label.hide()
         layout.addWidget(self.accepted_label)
 
-        report, inner = w.card()
-        inner.addWidget(w.heading(self.tr("Your settings report"), 2))
-        inner.addWidget(
-            w.text(
-                self.tr(
-                    "A PDF of the latest check of each platform you use, with a summary on its first page, and "
-                    "the same report as a web page beside it (easier to read with a screen reader). It is yours "
-                    "to keep: the policy does not ask you to hand it in. Private notes are left out. Nothing is "
-                    "sent anywhere."
-                )
-            )
+        report, inner, _ = w.titled_card(
+            self.tr("Your settings report"),
+            self.tr(
+                "A PDF of the latest check of each platform you use, with a summary on its first page, and "
+                "the same report as a web page beside it (easier to read with a screen reader). It is yours "
+                "to keep: the policy does not ask you to hand it in. Private notes are left out. Nothing is "
+                "sent anywhere."
+            ),
         )
         file_row = QHBoxLayout()
         self.path = QLineEdit(str(default_report_path(self.today, services.dirs.home)))
@@ -166,51 +163,47 @@ class ReportView(QWidget):
         inner.addWidget(self.report_saved)
         layout.addWidget(report)
 
-        statement, inner = w.card()
-        self.statement_heading = w.heading(self.tr("Statement of Acceptance"), 2)
-        inner.addWidget(self.statement_heading)
-        inner.addWidget(
-            w.text(
-                self.tr(
-                    "Your school's policy (clause 11.3) requires every member of staff to sign a Statement of "
-                    "Acceptance. It is a separate page from your settings report."
-                )
-            )
+        statement, inner, self.statement_heading = w.titled_card(
+            self.tr("Statement of Acceptance"),
+            self.tr(
+                "Your school's policy (clause 11.3) requires every member of staff to sign a Statement of "
+                "Acceptance. It is a separate page from your settings report."
+            ),
         )
         self.wording = w.text("", factor=1.05)
         inner.addWidget(self.wording)
-        statement_row = QHBoxLayout()
-        self.statement_status = w.text("", muted=True)
-        statement_row.addWidget(self.statement_status, 1)
-        self.statement_button = w.button(self.tr("Make my &statement (PDF)"))
-        self.statement_button.clicked.connect(self.export_statement)
-        statement_row.addWidget(self.statement_button, 0, Qt.AlignmentFlag.AlignTop)
-        inner.addLayout(statement_row)
-        self.statement_file = SavedFile(self.tr("statement"))
-        inner.addWidget(self.statement_file)
+        self.statement_status, self.statement_button, self.statement_file = self._make_row(
+            inner, self.tr("Make my &statement (PDF)"), self.export_statement, self.tr("statement")
+        )
         layout.addWidget(statement)
 
-        guide, inner = w.card()
-        inner.addWidget(w.heading(self.tr("Pocket guide"), level=2))
-        inner.addWidget(
-            w.text(
-                self.tr(
-                    "A printable guide to do the check on your phone: each setting, its safe value, the phone "
-                    "steps and a QR code of the settings page."
-                )
-            )
+        guide, inner, _ = w.titled_card(
+            self.tr("Pocket guide"),
+            self.tr(
+                "A printable guide to do the check on your phone: each setting, its safe value, the phone "
+                "steps and a QR code of the settings page."
+            ),
         )
-        guide_row = QHBoxLayout()
-        self.guide_status = w.text("", muted=True)
-        guide_row.addWidget(self.guide_status, 1)
-        self.guide_button = w.button(self.tr("Make a &pocket guide (PDF)"))
-        self.guide_button.clicked.connect(self.export_guide)
-        guide_row.addWidget(self.guide_button, 0, Qt.AlignmentFlag.AlignTop)
-        inner.addLayout(guide_row)
-        self.guide_file = SavedFile(self.tr("pocket guide"))
-        inner.addWidget(self.guide_file)
+        self.guide_status, self.guide_button, self.guide_file = self._make_row(
+            inner, self.tr("Make a &pocket guide (PDF)"), self.export_guide, self.tr("pocket guide")
+        )
         layout.addWidget(guide)
         layout.addStretch(1)
+
+    @staticmethod
+    def _make_row(inner, label: str, make, what: str) -> tuple[QLabel, QPushButton, SavedFile]:
+        """A status line with its Make button beside it, and below them the Open / Show in folder row for
+        the file once made (`what` names it: "statement")."""
+        row = QHBoxLayout()
+        status = w.text("", muted=True)
+        row.addWidget(status, 1)
+        button = w.button(label)
+        button.clicked.connect(make)
+        row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        inner.addLayout(row)
+        saved = SavedFile(what)
+        inner.addWidget(saved)
+        return status, button, saved
 
     def refresh(self) -> None:
         self._show_statement_wording()
@@ -275,85 +268,82 @@ class ReportView(QWidget):
             return None
         return path, default
 
-    def export(self) -> None:
-        target = self._target(self.path.text().strip(), self.status)
+    def _save(self, button, status, busy_words: str, file_name: str | None, start, saved_words) -> None:
+        """What the three Save buttons share. The PDF goes where the report's box says (`file_name` replaces
+        the report's own name there); the button waits while the worker writes it; then the status line says
+        what happened and a screen reader hears it (a failure assertively, in plain words).
+
+        `start(path, make_folder, on_done, on_error)` asks the services to write; `saved_words(path, result)`
+        shows the file written and returns what to say."""
+        target = self._target(self.path.text().strip(), status)
         if target is None:
             return
         path, make_folder = target
-        self.export_button.setEnabled(False)
-        self.status.setText(self.tr("Making the report…"))
-        self.services.export_report(
-            path,
-            self.name.text(),
-            self.today,
-            on_done=self._done,
-            on_error=lambda failure: self._failed(failure, path),
-            create_folder=make_folder,
-        )
+        if file_name is not None:
+            path = path.with_name(file_name)
+        button.setEnabled(False)
+        status.setText(busy_words)
 
-    def _done(self, written: list[Path]) -> None:
-        path = written[0]
-        self.export_button.setEnabled(True)
-        words = self.tr("Saved {path}").format(path=str(path))
-        if len(written) > 1:
-            words += "\n" + self.tr("and the same report as a web page: {name}").format(name=written[1].name)
-        self.status.setText(words)
-        self.report_saved.saved(path)
-        self.report_saved.open_button.setFocus(Qt.FocusReason.OtherFocusReason)
-        w.announce(self.status, words)
-        self.exported.emit(str(path))
+        def done(result) -> None:
+            button.setEnabled(True)
+            words = saved_words(path, result)
+            status.setText(words)
+            w.announce(status, words)
 
-    def _failed(self, failure, path: Path) -> None:
-        self.export_button.setEnabled(True)
-        words = failure_words(failure.error, path)
-        self.status.setText(words)
-        w.announce(self.status, words, assertive=True)
+        def failed(failure) -> None:
+            button.setEnabled(True)
+            words = failure_words(failure.error, path)
+            status.setText(words)
+            w.announce(status, words, assertive=True)
+
+        start(path, make_folder, done, failed)
+
+    def export(self) -> None:
+        def saved(_: Path, written: list[Path]) -> str:
+            words = self.tr("Saved {path}").format(path=str(written[0]))
+            if len(written) > 1:
+                words += "\n" + self.tr("and the same report as a web page: {name}").format(
+                    name=written[1].name
+                )
+            self.report_saved.saved(written[0])
+            self.report_saved.open_button.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.exported.emit(str(written[0]))
+            return words
+
+        def start(path: Path, make_folder: bool, done, failed) -> None:
+            self.services.export_report(
+                path, self.name.text(), self.today, on_done=done, on_error=failed, create_folder=make_folder
+            )
+
+        self._save(self.export_button, self.status, self.tr("Making the report…"), None, start, saved)
 
     def export_guide(self) -> None:
-        report = self._target(self.path.text().strip(), self.guide_status)
-        if report is None:
-            return
-        folder_path, make_folder = report
-        path = folder_path.with_name(f"privacy-pocket-guide-{self.today.isoformat()}.pdf")
-        self.guide_button.setEnabled(False)
-        self.guide_status.setText(self.tr("Making the pocket guide…"))
-
-        def done(pages: int) -> None:
-            self.guide_button.setEnabled(True)
-            words = self.tr("Saved {path} ({pages} pages).").format(path=str(path), pages=pages)
-            self.guide_status.setText(words)
+        def saved(path: Path, pages: int) -> str:
             self.guide_file.saved(path)
-            w.announce(self.guide_status, words)
+            return self.tr("Saved {path} ({pages} pages).").format(path=str(path), pages=pages)
 
-        def failed(failure) -> None:
-            self.guide_button.setEnabled(True)
-            self.guide_status.setText(failure_words(failure.error, path))
+        def start(path: Path, make_folder: bool, done, failed) -> None:
+            self.services.export_guide(path, on_done=done, on_error=failed, create_folder=make_folder)
 
-        self.services.export_guide(path, on_done=done, on_error=failed, create_folder=make_folder)
+        name = f"privacy-pocket-guide-{self.today.isoformat()}.pdf"
+        self._save(
+            self.guide_button, self.guide_status, self.tr("Making the pocket guide…"), name, start, saved
+        )
 
     def export_statement(self) -> None:
-        report = self._target(self.path.text().strip(), self.statement_status)
-        if report is None:
-            return
-        folder_path, make_folder = report
-        path = folder_path.with_name(f"statement-of-acceptance-{self.today.isoformat()}.pdf")
-        self.statement_button.setEnabled(False)
-        self.statement_status.setText(self.tr("Making the statement…"))
-
-        def done(saved: Path) -> None:
-            self.statement_button.setEnabled(True)
-            words = self.tr("Saved {path}. Print it, sign it and return it to your school.").format(
-                path=str(saved)
+        def saved(_: Path, written: Path) -> str:
+            self.statement_file.saved(written)
+            self.statement_saved.emit(str(written))
+            return self.tr("Saved {path}. Print it, sign it and return it to your school.").format(
+                path=str(written)
             )
-            self.statement_status.setText(words)
-            self.statement_file.saved(saved)
-            w.announce(self.statement_status, words)
-            self.statement_saved.emit(str(saved))
 
-        def failed(failure) -> None:
-            self.statement_button.setEnabled(True)
-            self.statement_status.setText(failure_words(failure.error, path))
+        def start(path: Path, make_folder: bool, done, failed) -> None:
+            self.services.export_statement(
+                path, self.name.text(), self.today, on_done=done, on_error=failed, create_folder=make_folder
+            )
 
-        self.services.export_statement(
-            path, self.name.text(), self.today, on_done=done, on_error=failed, create_folder=make_folder
+        name = f"statement-of-acceptance-{self.today.isoformat()}.pdf"
+        self._save(
+            self.statement_button, self.statement_status, self.tr("Making the statement…"), name, start, saved
         )

@@ -475,6 +475,16 @@ class AppServices(QObject):
 
         self.worker.submit(job, on_done, on_error)
 
+    def _before_writing(
+        self, path: Path, create_folder: bool, name: str = "", on: dt.date | None = None
+    ) -> None:
+        """On the worker, before a PDF is written: make its (default) folder when asked, and keep a name given
+        as the name the statement was last signed with."""
+        if create_folder:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        if name.strip() and on is not None:
+            self._record.set_acceptance(name.strip(), on)
+
     def export_report(
         self,
         path: Path,
@@ -494,15 +504,11 @@ class AppServices(QObject):
             from privacy_audit.report.contents import report_arguments
             from privacy_audit.report.pdf import write_pdf_report
 
-            record = self._record
-            if create_folder:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            if name.strip():
-                record.set_acceptance(name.strip(), on)
+            self._before_writing(path, create_folder, name, on)
             return write_pdf_report(
                 path,
                 **report_arguments(
-                    record,
+                    self._record,
                     catalogue,
                     configured_terms=list(snapshot.term_starts) if snapshot is not None else [],
                     interval_days=snapshot.interval_days if snapshot is not None else None,
@@ -524,8 +530,7 @@ class AppServices(QObject):
             from privacy_audit.core.settings import PHONE, PHONES
             from privacy_audit.report.guide import write_pocket_guide
 
-            if create_folder:
-                path.parent.mkdir(parents=True, exist_ok=True)
+            self._before_writing(path, create_folder)
             platforms, phone = None, None
             if not demo:
                 platforms = self._record.platforms_in_use()
@@ -551,10 +556,7 @@ class AppServices(QObject):
         def job() -> Path:
             from privacy_audit.report.statement import write_statement_pdf
 
-            if create_folder:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            if name.strip():
-                self._record.set_acceptance(name.strip(), on)
+            self._before_writing(path, create_folder, name, on)
             return write_statement_pdf(
                 path,
                 wording=config.statement_of_acceptance or "",

@@ -77,16 +77,14 @@ class SettingsView(QWidget):
         self.back_button.clicked.connect(self.back_requested)
         layout.addLayout(top)
 
-        record, inner = w.card()
-        inner.addWidget(w.heading(self.tr("Your record"), 2))
+        record, inner, _ = w.titled_card(self.tr("Your record"))
         self.protection = w.text("")
         inner.addWidget(self.protection)
         self.location = w.text(self.tr("Kept in {folder}").format(folder=str(services.dirs.data)), muted=True)
         inner.addWidget(self.location)
         layout.addWidget(record)
 
-        look, inner = w.card()
-        inner.addWidget(w.heading(self.tr("Text and contrast"), 2))
+        look, inner, _ = w.titled_card(self.tr("Text and contrast"))
         look_form = QFormLayout()
         self.text_size = QComboBox()
         for scale in w.TEXT_SCALES:
@@ -104,16 +102,13 @@ class SettingsView(QWidget):
         inner.addLayout(look_form)
         layout.addWidget(look)
 
-        browser, inner = w.card()
-        inner.addWidget(w.heading(self.tr("Guided browser"), 2))
-        inner.addWidget(
-            w.text(
-                self.tr(
-                    "The app opens settings pages in a browser already on this computer and points at the setting. "
-                    "It never types or clicks for you."
-                ),
-                muted=True,
-            )
+        browser, inner, _ = w.titled_card(
+            self.tr("Guided browser"),
+            self.tr(
+                "The app opens settings pages in a browser already on this computer and points at the setting. "
+                "It never types or clicks for you."
+            ),
+            muted=True,
         )
         form = QFormLayout()
         self.browser_form = form
@@ -152,22 +147,19 @@ class SettingsView(QWidget):
         inner.addWidget(self.forget_sign_ins, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(browser)
 
-        reminders, inner = w.card()
-        inner.addWidget(w.heading(self.tr("Reminders"), 2))
+        reminders, inner, _ = w.titled_card(self.tr("Reminders"))
         self.at_login = QCheckBox(self.tr("Remind me at login when a check is due"))
         self.at_login.setAccessibleName(self.tr("Remind me at login when a check is due"))
         inner.addWidget(self.at_login)
         layout.addWidget(reminders)
 
-        forget, inner = w.card("banner")
-        inner.addWidget(w.heading(self.tr("Forget everything"), 2))
-        inner.addWidget(
-            w.text(
-                self.tr(
-                    "Deletes your record, its key in the system keyring and the guided browser's saved sign-ins from "
-                    "this computer. This cannot be undone."
-                )
-            )
+        forget, inner, _ = w.titled_card(
+            self.tr("Forget everything"),
+            self.tr(
+                "Deletes your record, its key in the system keyring and the guided browser's saved sign-ins from "
+                "this computer. This cannot be undone."
+            ),
+            object_name="banner",
         )
         row = QHBoxLayout()
         self.forget_button = w.button(self.tr("Forget everything…"))

@@ -518,6 +518,20 @@ def card(object_name: str = "card") -> tuple[QFrame, QVBoxLayout]:
     return frame, layout
 
 
+def titled_card(
+    title: str, intro: str = "", *, muted: bool = False, object_name: str = "card"
+) -> tuple[QFrame, QVBoxLayout, QLabel]:
+    """A card that starts with a level-2 heading and, when given, a paragraph saying what the card is for
+    (`muted` for a side remark). Returns the card, the layout to add its controls to, and the heading (to
+    move a reader's focus to)."""
+    frame, layout = card(object_name)
+    title_label = heading(title, 2)
+    layout.addWidget(title_label)
+    if intro:
+        layout.addWidget(text(intro, muted=muted))
+    return frame, layout, title_label
+
+
 def notices_card(title: str) -> tuple[QFrame, QLabel]:
     """A "notice" card, hidden until `show_notices` fills it, for what the person reads before anything
     else (an earlier record set aside, and where its copy is). Returns the card and its text."""
