@@ -527,3 +527,25 @@ def test_the_report_screen_prints_a_pocket_guide_of_the_platforms_in_use(qtbot, 
     assert "Facebook" in words and "X (Twitter)" in words
     assert "Instagram" not in words, "only the platforms this person uses"
     assert "pages" in report.guide_status.text()
+
+
+def test_every_make_button_says_a_failure_in_words_and_a_screen_reader_hears_it(qtbot, window, monkeypatch):
+    from privacy_audit.ui import widgets
+
+    finish_first_run(qtbot, window, ("facebook",))
+    window.go("report")
+    report = window.report
+    heard: list[tuple[str, bool]] = []
+    real_announce = widgets.announce
+
+    def listening(widget, message, assertive=False):
+        heard.append((message, assertive))
+        real_announce(widget, message, assertive)
+
+    monkeypatch.setattr(widgets, "announce", listening)
+    report.folder.mkdir(parents=True, exist_ok=True)
+    report.path.setText(str(report.folder / "mine.pdf"))
+    (report.folder / f"privacy-pocket-guide-{report.today.isoformat()}.pdf").mkdir()  # a folder in the way
+    report.guide_button.click()
+    qtbot.waitUntil(lambda: report.guide_button.isEnabled() and "is a folder" in report.guide_status.text())
+    assert (report.guide_status.text(), True) in heard, heard
