@@ -2,7 +2,8 @@
 
 Says whether the checklists are the ones built into the app or a guidance pack (version, date, where it came
 from, and why any pack found was not used), then, per platform, how many items have a live check that saw
-their labels and the date of the latest. JSON form, for IT scripts:
+their labels recently enough to rely on (the dashboard's rule, `core.provenance.checked_live`) and the date of
+the latest check that saw them. JSON form, for IT scripts:
 {"guidance": {"source", "version", "date", "origin", "pack"}, "refused": [...],
  "platforms": [{"id", "name", "items", "checked_live", "last_checked_live"}, ...]} with ISO dates or null.
 """
@@ -11,7 +12,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from privacy_audit.core.checklist import Checklist
 
 NAME = "guidance"
 HELP = "show which guidance is in use (built in or a pack) and how much of it was checked on the live sites"
@@ -21,54 +25,27 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
 
 
-def live_checks(item: Any) -> list[Any]:
-    """An item's live checks (`provenance.live_checks`), or none for items without that record."""
-    provenance = getattr(item, "provenance", None)
-    if provenance is None and isinstance(item, dict):
-        provenance = item.get("provenance")
-    if isinstance(provenance, dict):
-        checks = provenance.get("live_checks")
-    else:
-        checks = getattr(provenance, "live_checks", None)
-    return list(checks) if isinstance(checks, (list, tuple)) else []
+def platform_summary(checklist: Checklist, today: dt.date) -> dict[str, Any]:
+    """For one checklist: its items, how many have a live check recent enough to rely on, and the latest
+    live check that saw the labels.
 
+    The count is the dashboard's (`core.provenance.checked_live`: only a check that saw the labels, and not
+    older than the platform's age limit); a check that found a different label or none says the text is out
+    of date, not that it was confirmed."""
+    from privacy_audit.core.provenance import checked_live
 
-def _field(check: Any, name: str) -> Any:
-    return check.get(name) if isinstance(check, dict) else getattr(check, name, None)
-
-
-def _check_date(check: Any) -> dt.date | None:
-    value = _field(check, "on")
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            return None
-    return None
-
-
-def platform_summary(checklist: Any) -> dict[str, Any]:
-    """For one checklist: its items, how many were checked live, and the latest live check.
-
-    Only checks that saw the labels count: a check that found a different label or none says the text is
-    out of date, not that it was confirmed."""
-    checked = 0
-    latest: dt.date | None = None
-    for item in checklist.items:
-        confirmed = [c for c in live_checks(item) if _field(c, "result") == "labels_found"]
-        dates = [d for d in (_check_date(c) for c in confirmed) if d is not None]
-        if dates:
-            checked += 1
-            latest = max([*dates, latest] if latest else dates)
+    confirmed = [
+        check.on
+        for item in checklist.items
+        for check in item.provenance.live_checks
+        if check.result == "labels_found"
+    ]
+    latest = max(confirmed, default=None)
     return {
         "id": checklist.platform,
         "name": checklist.name,
         "items": len(checklist.items),
-        "checked_live": checked,
+        "checked_live": checked_live(checklist.items, today, checklist.platform),
         "last_checked_live": latest.isoformat() if latest else None,
     }
 
@@ -79,6 +56,7 @@ def run(args: argparse.Namespace) -> int:
     from privacy_audit.core.catalogue import load_checklists
     from privacy_audit.core.clauses import load_policy
     from privacy_audit.core.packs import builtin_version, current_guidance
+    from privacy_audit.core.provenance import long_date
 
     built_in, problems = load_checklists()
     choice = current_guidance(
@@ -88,7 +66,8 @@ def run(args: argparse.Namespace) -> int:
     checklists = built_in
     if choice.uses_pack:
         checklists, problems = load_checklists(choice.checklists_dir, load_policy(choice.policy_file))
-    platforms = [platform_summary(c) for c in checklists.values()]
+    today = dt.date.today()
+    platforms = [platform_summary(c, today) for c in checklists.values()]
     if args.json:
         print(
             json.dumps(
@@ -114,17 +93,14 @@ def run(args: argparse.Namespace) -> int:
         print(f"Problem: {problem}")
     print()
     width = max([len(p["name"]) for p in platforms] + [len("Platform")])
-    print(f"{'Platform':<{width}}  Items  Checked live  Latest live check")
+    print(f"{'Platform':<{width}}  Items  Checked live recently  Latest live check")
     for p in platforms:
-        latest = _long_date(p["last_checked_live"]) if p["last_checked_live"] else "never"
-        print(f"{p['name']:<{width}}  {p['items']:>5}  {p['checked_live']:>12}  {latest}")
+        latest = (
+            long_date(dt.date.fromisoformat(p["last_checked_live"])) if p["last_checked_live"] else "never"
+        )
+        print(f"{p['name']:<{width}}  {p['items']:>5}  {p['checked_live']:>21}  {latest}")
     total = sum(p["items"] for p in platforms)
     checked = sum(p["checked_live"] for p in platforms)
     print()
-    print(f"{checked} of {total} items have been checked on the live sites.")
+    print(f"{checked} of {total} items have been checked on the live sites recently enough to rely on.")
     return 0
-
-
-def _long_date(iso: str) -> str:
-    date = dt.date.fromisoformat(iso)
-    return f"{date.day} {date:%B %Y}"

@@ -8,7 +8,6 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -79,31 +78,48 @@ def test_a_refused_pack_is_named_with_its_reason_in_the_text_form(machine_config
         f"The guidance pack at {machine_config / packs.PACK_FILE_NAME} was not used because it is not a zip file"
         in result.stdout
     )
-    assert "items have been checked on the live sites." in result.stdout
+    assert "items have been checked on the live sites recently enough to rely on." in result.stdout
 
 
-def test_live_checks_that_saw_the_labels_are_counted_per_platform_in_the_provenance_format():
-    def check(day: str, result: str = "labels_found") -> dict:
-        return {"on": dt.date.fromisoformat(day), "surface": "web", "result": result}
+def test_only_recent_live_checks_that_saw_the_labels_count_as_checked_live(capsys, machine_config):
+    from privacy_audit.core.catalogue import load_checklists
+    from privacy_audit.core.checklist import LiveCheck
+    from privacy_audit.core.provenance import max_age_days
 
-    def item(*checks: dict) -> dict:
-        return {"provenance": {"live_checks": list(checks)}}
+    tiktok = load_checklists()[0]["tiktok"]
+    today = dt.date(2027, 6, 1)
+    recent = today - dt.timedelta(days=10)
+    too_old = today - dt.timedelta(days=max_age_days("tiktok") + 1)
 
-    checklist = SimpleNamespace(
-        platform="tiktok",
-        name="TikTok",
-        items=[
-            item(check("2027-01-12"), check("2027-02-03")),
-            item(),
-            item(check("2027-01-20")),
-            item(check("2027-03-01", "different_label")),  # says the text is wrong: not a confirmation
-            {"id": "old-format"},
-        ],
-    )
-    assert platform_summary(checklist) == {
+    def check(on: dt.date, result: str = "labels_found") -> LiveCheck:
+        labels = ["Private account"] if result == "labels_found" else []
+        return LiveCheck(
+            on=on,
+            surface="web",
+            region="GB",
+            result=result,
+            labels_seen=labels,
+            method="manual",
+            by="trust IT",
+        )
+
+    def with_checks(item, *checks: LiveCheck):
+        provenance = item.provenance.model_copy(update={"live_checks": list(checks)})
+        return item.model_copy(update={"provenance": provenance})
+
+    first, second, third, fourth, *rest = tiktok.items
+    items = [
+        with_checks(first, check(too_old), check(recent)),
+        with_checks(second, check(too_old)),  # confirmed once, but longer ago than TikTok's age limit
+        with_checks(third, check(recent, "different_label")),  # says the text is wrong: not a confirmation
+        with_checks(fourth),
+        *rest,
+    ]
+    summary = platform_summary(tiktok.model_copy(update={"items": items}), today)
+    assert summary == {
         "id": "tiktok",
         "name": "TikTok",
-        "items": 5,
-        "checked_live": 2,
-        "last_checked_live": "2027-02-03",
+        "items": len(tiktok.items),
+        "checked_live": 1,
+        "last_checked_live": recent.isoformat(),
     }
