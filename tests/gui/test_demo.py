@@ -297,3 +297,21 @@ def test_the_demo_shows_a_sample_school_instead_of_your_school(catalogue, tmp_pa
         assert session.school_config(str(own)) == str(own), "a school's own file is used as it is"
     finally:
         session.close()
+
+
+def test_a_trainer_prints_a_pocket_guide_of_every_platform_for_the_room(demo, qtbot, catalogue, tmp_path):
+    import subprocess
+
+    window = demo.window
+    in_use = set(window.overview.statuses)
+    assert len(catalogue.checklists) > len(in_use), "the sample record uses only some of the platforms"
+    window.go("report")
+    report = window.report
+    report.path.setText(str(tmp_path / "room.pdf"))
+    report.guide_button.click()
+    qtbot.waitUntil(lambda: report.guide_file.open_button.isVisible(), timeout=60_000)
+    guide = tmp_path / f"privacy-pocket-guide-{report.today.isoformat()}.pdf"
+    read = subprocess.run(["pdftotext", "-enc", "UTF-8", str(guide), "-"], capture_output=True, text=True)
+    words = " ".join(read.stdout.split())
+    missing = [c.name for c in catalogue.checklists.values() if c.name not in words]
+    assert not missing, f"missing from the room's guide: {missing}"
