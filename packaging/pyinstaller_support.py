@@ -11,8 +11,10 @@ Qt warning, so a rule that removes something needed shows up there, not on a tea
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 import sys
-from pathlib import PurePath
+from pathlib import Path, PurePath
 
 # Python modules the app never imports. Excluding them stops a stray transitive import (e.g. a library's
 # optional Qt support) from pulling a whole Qt module with its libraries and plugins into the bundle.
@@ -49,6 +51,21 @@ EXCLUDED_MODULES = [
     "pytestqt",
     "importlinter",
     "grimp",
+    # Type checking and pretty-printing from the development environment, reached only through optional
+    # imports: pydantic's mypy plugin (pydantic.mypy -> mypy -> ast_serialize) and its debug printer
+    # (pydantic._internal._core_utils -> rich -> pygments, markdown_it, IPython, PIL). The app never
+    # runs either; together they were about 10 MiB of the bundle.
+    "pydantic.mypy",
+    "pydantic.v1.mypy",
+    "mypy",
+    "mypyc",
+    "ast_serialize",
+    "rich",
+    "pygments",
+    "markdown_it",
+    "mdurl",
+    "IPython",
+    "PIL",
     # Python's own GUI toolkit and test suites.
     "tkinter",
     "_tkinter",
@@ -168,3 +185,34 @@ def prune_unreachable_libraries(binaries, datas):
         return PurePath(entry[0]).name not in dropped or entry[2] not in ("BINARY", "SYMLINK")
 
     return [e for e in binaries if kept(e)], [e for e in datas if kept(e)]
+
+
+def without_debug_info(binaries, workpath):
+    """On Linux, the TOC with each library that carries debug information replaced by a copy without it.
+
+    Some wheels ship their extension unstripped: ada-url's `_ada_wrapper` is 5.7 MB with its DWARF debug
+    sections and 0.6 MB without. Nobody running the app reads them. `strip --strip-debug` keeps the symbol
+    table, so a native crash still names its functions. The copies go under PyInstaller's `workpath`;
+    libraries without debug sections (Qt's, Python's) are left as they are. Without binutils' `strip` and
+    `readelf` (PyInstaller needs binutils on Linux anyway) nothing changes.
+    """
+    if not sys.platform.startswith("linux") or not (shutil.which("strip") and shutil.which("readelf")):
+        return binaries
+    folder = Path(workpath) / "without-debug-info"
+    result = []
+    for dest, src, kind in binaries:
+        if kind in ("BINARY", "EXTENSION") and _has_debug_info(src):
+            copy = folder / dest
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            subprocess.run(["strip", "--strip-debug", "-o", str(copy), src], check=True)
+            result.append((dest, str(copy), kind))
+        else:
+            result.append((dest, src, kind))
+    return result
+
+
+def _has_debug_info(path) -> bool:
+    sections = subprocess.run(
+        ["readelf", "-S", "-W", str(path)], check=False, capture_output=True, text=True
+    ).stdout
+    return " .debug_info " in sections

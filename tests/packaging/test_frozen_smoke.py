@@ -11,6 +11,7 @@ from __future__ import annotations
 import http.server
 import json
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -204,6 +205,17 @@ def test_the_bundle_ships_no_browser_and_none_of_the_trimmed_qt_parts(bundle: Pa
     assert translations and all(Path(f).name.startswith("qtbase_") for f in translations)
     dangling = [p for p in root.rglob("*") if p.is_symlink() and not p.exists()]
     assert not dangling
+    if sys.platform.startswith("linux") and shutil.which("readelf"):
+        with_debug_info = [
+            f
+            for f in root.rglob("*.so*")
+            # zlib and _struct are added by PyInstaller's bootstrap after the spec has run; they are small.
+            if f.is_file()
+            and f.name.split(".")[0] not in ("zlib", "_struct")
+            and " .debug_info "
+            in subprocess.run(["readelf", "-S", "-W", str(f)], capture_output=True, text=True).stdout
+        ]
+        assert not with_debug_info, "debug information nobody reads: " + ", ".join(map(str, with_debug_info))
 
 
 def test_the_bundle_holds_the_app_and_none_of_the_maintainer_tools(bundle: Path) -> None:
@@ -217,6 +229,8 @@ def test_the_bundle_holds_the_app_and_none_of_the_maintainer_tools(bundle: Path)
     modules = set(archive.open_embedded_archive(pyz).toc)
     assert "privacy_audit.core.packs" in modules and "privacy_audit.commands.guidance" in modules
     assert not [m for m in modules if m == "maintainer" or m.startswith("maintainer.")]
+    development_only = ("mypy", "ast_serialize", "rich", "pygments", "IPython", "PIL")
+    assert not [m for m in modules if m.split(".")[0] in development_only], "type checker or debug printer"
     root = bundle_root(bundle)
     assert not [p for p in root.rglob("*") if "maintainer" in p.relative_to(root).parts]
 
