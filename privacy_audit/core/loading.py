@@ -104,6 +104,10 @@ def _message_for(error: ErrorDetails, model: type[BaseModel], location: Location
         )
     if kind == "string_pattern_mismatch":
         return f"{_shown(repr(error.get('input')))} is not allowed here: use lower-case letters, digits and dashes (or a valid value for '{field}')"
+    given = error.get("input")
+    if kind in ("date_from_datetime_parsing", "date_parsing", "date_type") and isinstance(given, str):
+        # The YAML reader keeps an impossible date (2027-13-01) as its text; say what is wrong with it.
+        return f"{_shown(given)} is not a real date; write it as YYYY-MM-DD, for example 2027-01-04"
     message = error["msg"]
     message = message.removeprefix("Value error, ")
     return message[0].lower() + message[1:] if message else "is not valid"

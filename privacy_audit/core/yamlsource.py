@@ -134,8 +134,9 @@ def _checked_yaml() -> Any:
                 raise
             except (ValueError, OverflowError, TypeError):
                 if tag == _YAML + "timestamp":
-                    kind = "date and time" if ":" in str(node.value) else "date"
-                    raise _Refused(line, f"{str(node.value)[:40]} is not a real {kind}") from None
+                    # An impossible date (2027-13-01) stays the text it is, so that only the field it is in
+                    # is refused, with its line, instead of the whole file.
+                    return str(node.value)
                 raise _Refused(line, f"{str(node.value)[:40]!r} cannot be read here") from None
 
     yaml = YAML(typ="rt")

@@ -406,16 +406,16 @@ def test_export_refuses_every_target_that_is_not_an_ordinary_file(private_home, 
 
 
 @pytest.mark.parametrize(
-    ("value", "words"),
+    ("field", "value", "words"),
     [
-        ("9" * 5000, "a number of 5,000 digits"),
-        ("2026-09-03T10:00:00+99:00", "is not a real date and time"),
-        ('"\\U00110000"', "is not a character that exists"),
-        ("[" * 5000 + "]" * 5000, "nests more than 20 levels"),
+        ("staff_note", "9" * 5000, "a number of 5,000 digits"),
+        ("term_starts", "[2026-09-03T10:00:00+99:00]", "2026-09-03T10:00:00+99:00 is not a real date"),
+        ("staff_note", '"\\U00110000"', "is not a character that exists"),
+        ("staff_note", "[" * 5000 + "]" * 5000, "nests more than 20 levels"),
     ],
 )
-def test_validate_names_the_right_line_in_plain_words(tmp_path, capsys, value, words):
-    path = school(tmp_path, f"school_name: Hermitage\nstaff_note: {value}\n")
+def test_validate_names_the_right_line_in_plain_words(tmp_path, capsys, field, value, words):
+    path = school(tmp_path, f"school_name: Hermitage\n{field}: {value}\n")
     code, out, _ = cli(capsys, "validate", path)
     assert code == 1 and out.startswith(f"{path}:2: ") and words in out, out[:300]
     for internal in ("sys.set_int_max_str_digits", "timedelta(", "chr()", "recursion"):

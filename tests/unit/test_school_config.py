@@ -100,3 +100,23 @@ def test_without_email_domains_the_checks_do_not_invent_any():
         for i in c.items
         for step in i.steps
     )
+
+
+def test_a_typo_in_one_term_date_leaves_out_only_that_date(tmp_path, capsys):
+    """An impossible date used to make the whole file unreadable, so the school's name and platforms were
+    lost too; now only that date is left out, and validate still lists every other problem."""
+    from privacy_audit import cli
+
+    path = tmp_path / "school.yaml"
+    path.write_text(
+        "school_name: Oak Academy\nterm_starts: [2027-13-01, 2027-04-19]\nplatforms: [facebook, nosuch]\nfoo: 1\n"
+    )
+    assert cli.main(["--home", str(tmp_path / "home"), "--school-config", str(path), "validate"]) == 1
+    out = capsys.readouterr().out
+    assert f"{path}:2: term_starts 1: 2027-13-01 is not a real date" in out
+    assert f"{path}:3: platforms 2: 'nosuch' is not a platform the app knows" in out
+    assert f"{path}:4: foo: unknown field 'foo'" in out
+    assert cli.main(["--home", str(tmp_path / "home"), "--school-config", str(path), "status"]) == 0
+    err = capsys.readouterr().err
+    assert "the built-in defaults apply" not in err
+    assert "still in use: school_name, term_starts (1 of 2), platforms (1 of 2)" in err
