@@ -8,9 +8,9 @@ pages are built, and their modules imported, once the catalogue has been loaded.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSettings, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QMargins, QRect, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QStyle, QVBoxLayout, QWidget
 
 from privacy_audit.core.due import due_now, statuses
 from privacy_audit.core.settings import TERMLY_CHECK
@@ -54,6 +54,16 @@ class MessagePage(QWidget):
             self.retry.setFocus()
 
 
+def fitted_geometry(available: QRect, wanted: QSize, margins: QMargins) -> QRect:
+    """The contents' geometry for a window of at most `wanted` size whose frame (`margins`: title bar and
+    borders) fits inside `available`, centred there."""
+    room = available.marginsRemoved(margins)
+    size = wanted.boundedTo(room.size())
+    placed = QRect(0, 0, size.width(), size.height())
+    placed.moveCenter(room.center())
+    return placed
+
+
 class MainWindow(QMainWindow):
     dashboard_shown = Signal()
     welcome_shown = Signal()  # the first run's welcome is on screen
@@ -75,6 +85,7 @@ class MainWindow(QMainWindow):
         self._after_ready: list = []  # tray requests that came before the record was open
         self._check_saved = False  # the check screen closed after saving (not kept for later)
         self._fixing_from_done = False  # a "Fix it" started on the done page returns there
+        self._placed_with_frame = False  # checked again once, after the first show, with the real frame
 
         self.message = MessagePage()
         self.dashboard = DashboardView(services)
@@ -472,8 +483,9 @@ class MainWindow(QMainWindow):
         return QSettings(str(self.services.dirs.config / "window.ini"), QSettings.Format.IniFormat)
 
     def place_on_screen(self) -> None:
-        """Size the window to fit the screen's available area (taskbar and dock excluded): the size and place
-        it had last time when that still fits, else 980×760 or the available area, whichever is smaller."""
+        """Size the window to fit the screen's available area (taskbar and dock excluded), title bar and
+        borders included: the size and place it had last time when that still fits, else 980×760 or the
+        available area, whichever is smaller."""
         screen = self.screen() or QGuiApplication.primaryScreen()
         if screen is None:
             self.resize(980, 760)
@@ -485,14 +497,36 @@ class MainWindow(QMainWindow):
             value = stored.value("geometry")
             if isinstance(value, QRect) and value.isValid():
                 saved = value
-        if saved is not None and available.contains(saved):
+        if saved is not None and available.contains(saved):  # where the window system had put it last time
             self.setGeometry(saved)
             return
-        size = QSize(980, 760).boundedTo(available.size())
-        frame = QSize(max(0, self.frameGeometry().width() - self.width()), 0)
-        size = size.boundedTo(available.size() - frame)
-        self.resize(size)
-        self.move(available.center() - QRect(0, 0, size.width(), size.height()).center())
+        self.setGeometry(fitted_geometry(available, QSize(980, 760), self._frame_margins()))
+
+    def _frame_margins(self) -> QMargins:
+        """The title bar and borders around the window's contents: the real ones once the window system has
+        framed the window; before that (a window is placed before it is shown) an estimate, so that a window
+        sized to the available area does not end a title bar's height below it, under the taskbar."""
+        handle = self.windowHandle()
+        if handle is not None and not handle.frameMargins().isNull():
+            return handle.frameMargins()
+        title = max(self.style().pixelMetric(QStyle.PixelMetric.PM_TitleBarHeight), 32)
+        return QMargins(1, title, 1, 1)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._placed_with_frame:
+            self._placed_with_frame = True
+            # The real frame is known only once the window system has decorated the window.
+            QTimer.singleShot(0, self._keep_frame_on_screen)
+
+    def _keep_frame_on_screen(self) -> None:
+        screen = self.screen()
+        if screen is None or self.isMaximized() or self.isFullScreen():
+            return
+        available = screen.availableGeometry()
+        margins = self._frame_margins()
+        if not available.contains(self.geometry().marginsAdded(margins)):
+            self.setGeometry(fitted_geometry(available, self.size(), margins))
 
     def remember_place(self) -> None:
         stored = self._window_settings()
