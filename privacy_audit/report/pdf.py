@@ -189,7 +189,7 @@ def report_html(
         f"<p>{escape(_tr('This report was made on this computer and nothing was sent anywhere. It is yours to keep: the policy does not ask you to hand it in. Private notes are left out.'))}</p>"
     )
     parts.append(
-        f"<p>{escape(_tr('Each setting below says how far its guidance has been checked. Guidance not yet checked on the live site comes from the platforms’ own help pages and may differ from what you see.'))}</p>"
+        f"<p>{escape(_tr('Each setting below says how far its guidance has been checked. Guidance not yet checked on the live site was written from published guides or our research notes, and may differ from what you see.'))}</p>"
     )
     for index, platform in enumerate(platforms):
         checklist = checklist_of(platform)

@@ -286,7 +286,8 @@ class DashboardView(QWidget):
             )
             words = template.format(checked=checked, total=total)
             if not checked:
-                words += " " + self.tr("Until then the steps come from the platforms' own help pages.")
+                # Not "from the platforms' help pages": most items are written from research notes (issue 14).
+                words += " " + self.tr("Until then, each setting says what its steps were written from.")
             self.live_label.setText(words)
         self.live_label.setVisible(live is not None and bool(live[1]))
         notice = overview.guidance_notice

@@ -8,16 +8,15 @@ that check is old.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 
 import pytest
+from helpers.words import CLAIMS_A_CHECK
 
 from privacy_audit.core.audit import utc_now
 from privacy_audit.core.catalogue import load_catalogue, load_school_config
 from privacy_audit.core.paths import app_dirs
 
-CLAIMS_A_CHECK = re.compile(r"\b(verified|verify|confirmed|confirm)\b", re.IGNORECASE)
 CHECKED_ON = dt.date(2026, 11, 30)
 
 SCHOOL_ITEM = f"""\

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers.words import CLAIMS_A_CHECK
 from pydantic import ValidationError
 
 from privacy_audit.cli import main
@@ -33,7 +34,6 @@ from privacy_audit.core.provenance import (
 )
 
 WRITTEN = dt.date(2026, 11, 27)
-CLAIMS_A_CHECK = re.compile(r"\b(verified|verify|confirmed|confirm)\b", re.IGNORECASE)
 
 
 def live_check(**changes: Any) -> dict[str, Any]:
