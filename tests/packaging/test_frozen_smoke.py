@@ -229,6 +229,10 @@ def test_the_bundle_holds_the_app_and_none_of_the_maintainer_tools(bundle: Path)
     modules = set(archive.open_embedded_archive(pyz).toc)
     assert "privacy_audit.core.packs" in modules and "privacy_audit.commands.guidance" in modules
     assert not [m for m in modules if m == "maintainer" or m.startswith("maintainer.")]
+    network_clients = ("requests", "httpx", "aiohttp", "urllib3")
+    assert not [m for m in modules if m.split(".")[0] in network_clients], (
+        "the app makes no requests of its own"
+    )
     development_only = ("mypy", "ast_serialize", "rich", "pygments", "IPython", "PIL")
     assert not [m for m in modules if m.split(".")[0] in development_only], "type checker or debug printer"
     root = bundle_root(bundle)
