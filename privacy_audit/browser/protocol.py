@@ -143,6 +143,9 @@ class GuidanceTarget:
     safe_value: str
     labels: tuple[str, ...]  # visible label texts of the setting, tried in order
     answers: tuple[Answer, ...] = PANEL_ANSWERS  # the answers the panel offers (and the only ones believed)
+    # How far this guidance has been checked, in the app's words ("Not yet checked on the live site."), so
+    # the panel never says less than the check screen does; empty shows nothing.
+    provenance: str = ""
 
 
 @dataclass(frozen=True)

@@ -597,6 +597,7 @@ class Worker:
                 "item_id": target.item_id,
                 "title": target.title,
                 "safe_value": target.safe_value,
+                "provenance": target.provenance,
                 "labels": list(target.labels),
                 "text": dict(self.s.panel_text),
                 "missing_after_ms": int(self.s.label_grace * 1000),

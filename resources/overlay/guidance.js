@@ -178,6 +178,7 @@
       .title { margin: .5rem 0 .25rem; font-size: 17px; font-weight: 700; }
       .safe { margin: 0 0 .5rem; }
       .safe strong { font-weight: 700; }
+      .provenance { margin: 0 0 .5rem; font-size: 13px; }
       .status { margin: 0 0 .75rem; padding: .4rem .5rem; background: #f3f2f1; border-left: 4px solid #d4351c; }
       .buttons { display: flex; gap: .5rem; }
       button { font: inherit; font-weight: 600; padding: .35rem .9rem; border-radius: 4px; cursor: pointer;
@@ -230,6 +231,7 @@
       const safe = el("p", "safe");
       safe.append(el("span", "", config.text.safe + " "), el("strong", "", config.safe_value));
       body.append(safe);
+      if (config.provenance) body.append(el("p", "provenance", config.provenance));
       statusNode = el("p", "status", config.labels.length ? lookForText() : config.text.no_label);
       statusNode.setAttribute("role", "status");
       body.append(statusNode);

@@ -372,3 +372,27 @@ def test_the_guided_window_and_the_public_view_open_where_the_app_asks(site, eve
     browser.public_view(profile, (), ("facebook.com",), WindowPlacement(x=40, y=10, width=700, height=600))
     events.wait_for("public_view")
     site.wait_for_report(lambda r: r == "40,10,700,600")
+
+
+def test_the_panel_says_as_much_about_the_guidance_as_the_app_does(site, events, make_browser):
+    """The check screen says "Not yet checked on the live site." of unchecked guidance; the on-page panel
+    repeats it, read here from Chromium's accessibility tree (the panel's shadow root is closed)."""
+    import dataclasses
+
+    from playwright.sync_api import sync_playwright
+
+    url = site.add("/settings", "<html><body><p>Who can see your future posts</p></body></html>")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    browser = make_browser(extra_args=(*CHROMIUM_ARGS, f"--remote-debugging-port={port}"))
+    said = "Written in November 2026 from our research notes. Not yet checked on the live site."
+    browser.open(dataclasses.replace(target(url), provenance=said))
+    events.wait_for("label_found")
+    with sync_playwright() as playwright:
+        remote = playwright.chromium.connect_over_cdp(f"http://127.0.0.1:{port}")
+        page = next(p for c in remote.contexts for p in c.pages if p.url == url)
+        tree = page.context.new_cdp_session(page).send("Accessibility.getFullAXTree")
+        remote.close()
+    texts = {node.get("name", {}).get("value", "") for node in tree["nodes"]}
+    assert said in texts, sorted(t for t in texts if t)[:40]
