@@ -569,6 +569,13 @@ class FitScrollArea(QScrollArea):
     width and so is far too tall (empty gaps, needless scroll bars); height-for-width gives the real height.
     """
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # A viewport made here, in Python: the first time Python meets a widget Qt made itself (the default
+        # viewport), PySide works out its type by building Python enums for most QtWidgets classes, about
+        # 80 of them, which delayed the first paint (`fit` and `refit_page` both reach the viewport).
+        self.setViewport(QWidget())
+
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.fit()
