@@ -224,3 +224,55 @@ def test_a_translation_changes_the_screens_words_and_dates(qapp, tmp_path: Path)
         )
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_every_record_problem_and_page_failure_has_words_of_its_own(qapp) -> None:
+    from privacy_audit.browser import BrowserEvent, EventKind, LoadFailure
+    from privacy_audit.store import errors
+    from privacy_audit.ui.error_words import load_failure_words, record_problem_words
+
+    classes = {
+        cls for cls in vars(errors).values() if isinstance(cls, type) and issubclass(cls, errors.RecordError)
+    }
+    assert {cls.code for cls in classes} == set(errors.RecordProblem), "each code is one kind of error"
+    assert len({record_problem_words(code) for code in errors.RecordProblem}) == len(errors.RecordProblem)
+    said = {
+        load_failure_words(BrowserEvent(EventKind.LOAD_FAILED, reason=reason, status=503), "TikTok")
+        for reason in LoadFailure
+    }
+    assert len(said) == len(LoadFailure)
+    assert any("TikTok answered with an error page (error 503)." in words for words in said)
+
+
+def test_a_record_error_says_what_was_set_aside_then_its_words_then_the_facts_only_they_know(qapp) -> None:
+    from privacy_audit.store.errors import RecordBusy, RecordNotWritable, RecordProblem, SetAsideNotice
+    from privacy_audit.ui.error_words import failure_words, record_problem_words
+
+    moved = SetAsideNotice(
+        "damaged", Path("/x/set-aside/record.db"), "Your record was damaged; it is now at X."
+    )
+    busy = failure_words(RecordBusy("Your record (/x/record.db) is in use.", (moved,)))
+    assert busy == f"{moved.message}\n\n{record_problem_words(RecordProblem.BUSY)}"
+    full = failure_words(RecordNotWritable("The disk is full, so saving your check failed."))
+    assert full.startswith(record_problem_words(RecordProblem.NOT_WRITABLE))
+    assert full.endswith("Details: The disk is full, so saving your check failed.")
+    assert failure_words(ValueError("not a date")) == "not a date"
+    # The terminal keeps the record's own English message.
+    assert str(RecordBusy("Your record (/x/record.db) is in use.")) == "Your record (/x/record.db) is in use."
+
+
+def test_the_screens_write_a_moment_as_the_day_it_was_here(qapp, monkeypatch: pytest.MonkeyPatch) -> None:
+    import datetime as dt
+    import time
+
+    from privacy_audit.ui.dates import long_date
+
+    monkeypatch.setenv("TZ", "Europe/London")
+    time.tzset()
+    try:
+        late = dt.datetime(2026, 12, 31, 23, 30, tzinfo=dt.UTC)  # 23:30 in London, still 31 December
+        summer = dt.datetime(2026, 6, 30, 23, 30, tzinfo=dt.UTC)  # 00:30 on 1 July in London (BST)
+        assert (long_date(late), long_date(summer)) == ("31 December 2026", "1 July 2026")
+    finally:
+        monkeypatch.undo()  # this computer's own zone again, for the tests after this one
+        time.tzset()
