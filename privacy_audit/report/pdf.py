@@ -35,6 +35,7 @@ from PySide6.QtGui import (
 
 from privacy_audit.core.audit import Answer, CheckResult
 from privacy_audit.core.due import PlatformStatus
+from privacy_audit.core.provenance import long_date
 
 # The report's own type, the same whatever the app's look (presenter mode, text size) is at the time.
 FONT_FAMILY = "DejaVu Sans"
@@ -55,7 +56,9 @@ def _tr(text: str) -> str:
 
 
 def _long_date(day: dt.date) -> str:
-    return f"{day.day} {day.strftime('%B %Y')}"
+    """The report's dates: fixed English month names (`core.provenance.long_date`), whatever this computer's
+    locale, so a saved report reads the same everywhere, as its guidance lines do."""
+    return long_date(day)
 
 
 def _count(count: int, one: str, many: str) -> str:
