@@ -1338,6 +1338,225 @@ Nothing has been deleted.</source>
     </message>
 </context>
 <context>
+    <name>Report</name>
+    <message>
+        <source>[your {part}]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On iPhone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On Android</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Safe setting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the web</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If you can&apos;t make a setting safe, or a pupil is involved, talk to {contact}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{platform} (continued)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan a code with your phone&apos;s camera to open that settings page on your phone, in the app if you have it. The codes hold only {platform}&apos;s own addresses, nothing about you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{platform}&apos;s settings are in its phone app: follow the steps on your phone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>printed {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pocket guide to the privacy settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff social media policy, section 9</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iPhone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Android</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The phone steps are for your phone: {phone}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set correctly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed during the check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still to fix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Does not apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not possible on this platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due: last checked {date}, before this term or too long ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} to fix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} not possible here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up to date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked {date}: {state}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Privacy settings check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who and when</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The term that began on {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary: each platform you use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No platforms are chosen and no checks have been finished yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This report was made on this computer and nothing was sent anywhere. It is yours to keep: the policy does not ask you to hand it in. Private notes are left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each setting below says how far its guidance has been checked. Guidance not yet checked on the live site comes from the platforms’ own help pages and may differ from what you see.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked on {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guidance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This setting is no longer on the checklist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page {n} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your school has not given this app the wording of its Statement of Acceptance, so the app does not make one. Complete your school&apos;s own Appendix 1 form and return it to {contact}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statement of Acceptance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Social Media Policy, clause 11.3 and Appendix 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The wording below is your school’s own, as given in its school.yaml file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return this statement to {contact}. It is required by the policy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReportView</name>
     <message>
         <source>Report and statement</source>
