@@ -63,6 +63,7 @@ case "$command" in
     export QT_QPA_PLATFORM=offscreen
     exec "$VENV/bin/python" -m pytest "$@"
     ;;
+  translations) setup "" && LUPDATE="$VENV/bin/pyside6-lupdate" exec resources/translations/update.sh ;;
   bench)
     system_packages
     setup "[test,build]"

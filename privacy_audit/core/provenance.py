@@ -15,7 +15,8 @@ The word "verified" is never used: a person can only have *checked* a screen on 
 checked says so. Pure functions of dates (no clock is read; callers pass `today`). The English sentences are
 templates with `{placeholders}`; the desktop app translates each template in `PROVENANCE_CONTEXT` and then
 fills it, so a translation never has to take a whole line apart. Dates use fixed English month names, never
-the process locale, so the same record reads the same on every machine.
+the process locale, so the same record reads the same on every machine (the terminal and the PDF; the
+screens write dates with `ui.dates`).
 """
 
 from __future__ import annotations
@@ -46,17 +47,26 @@ FAST_CHANGING_PLATFORMS = frozenset({"tiktok", "instagram", "snapchat", "x", "th
 # Context for Qt's translation tools: QCoreApplication.translate(PROVENANCE_CONTEXT, sentence.template).
 PROVENANCE_CONTEXT = "Provenance"
 
-WRITTEN_FROM_GUIDES = "Written in {month} from published guides."
-WRITTEN_FROM_NOTES = "Written in {month} from our research notes."
-WRITTEN_NO_SOURCE = "Written in {month}."
-NOT_CHECKED = "Not yet checked on the live site."
-CHECKED_WEB = "Checked on the {platform} website on {date}."
-CHECKED_IOS = "Checked on the {platform} iPhone app on {date}."
-CHECKED_ANDROID = "Checked on the {platform} Android app on {date}."
-CHECK_OLD = "Last checked on the live site on {date}; it may be out of date."
-CHECK_MISMATCH = "When checked on {date} the live site did not match these steps; they may be out of date."
-LOW_CONFIDENCE = "We are less sure where this setting is."
-ADVICE = "Good practice, not a policy rule."
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name Qt's lupdate looks for
+    """Marks a template for translation (lupdate reads the source, so the desktop app's translation file
+    gets every template under `context`) and returns it unchanged: the core stays free of Qt."""
+    return text
+
+
+WRITTEN_FROM_GUIDES = QT_TRANSLATE_NOOP("Provenance", "Written in {month} from published guides.")
+WRITTEN_FROM_NOTES = QT_TRANSLATE_NOOP("Provenance", "Written in {month} from our research notes.")
+WRITTEN_NO_SOURCE = QT_TRANSLATE_NOOP("Provenance", "Written in {month}.")
+NOT_CHECKED = QT_TRANSLATE_NOOP("Provenance", "Not yet checked on the live site.")
+CHECKED_WEB = QT_TRANSLATE_NOOP("Provenance", "Checked on the {platform} website on {date}.")
+CHECKED_IOS = QT_TRANSLATE_NOOP("Provenance", "Checked on the {platform} iPhone app on {date}.")
+CHECKED_ANDROID = QT_TRANSLATE_NOOP("Provenance", "Checked on the {platform} Android app on {date}.")
+CHECK_OLD = QT_TRANSLATE_NOOP("Provenance", "Last checked on the live site on {date}; it may be out of date.")
+CHECK_MISMATCH = QT_TRANSLATE_NOOP(
+    "Provenance", "When checked on {date} the live site did not match these steps; they may be out of date."
+)
+LOW_CONFIDENCE = QT_TRANSLATE_NOOP("Provenance", "We are less sure where this setting is.")
+ADVICE = QT_TRANSLATE_NOOP("Provenance", "Good practice, not a policy rule.")
 
 _CHECKED = {"web": CHECKED_WEB, "ios": CHECKED_IOS, "android": CHECKED_ANDROID}
 

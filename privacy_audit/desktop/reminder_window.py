@@ -17,10 +17,6 @@ from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ReminderWindow", text)
-
-
 class ReminderWindow(QWidget):
     """Says what is due; `chosen` is emitted once with "open", "snooze" or "" (not now / closed)."""
 
@@ -28,8 +24,8 @@ class ReminderWindow(QWidget):
 
     def __init__(self, title: str, text: str, parent: QWidget | None = None):
         super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint)
-        self.setWindowTitle(tr("Privacy Audit"))
-        self.setAccessibleName(tr("Privacy check reminder"))
+        self.setWindowTitle(QCoreApplication.translate("ReminderWindow", "Privacy Audit"))
+        self.setAccessibleName(QCoreApplication.translate("ReminderWindow", "Privacy check reminder"))
         self._result: str | None = None
 
         heading = QLabel(title)
@@ -43,14 +39,14 @@ class ReminderWindow(QWidget):
         body.setWordWrap(True)
         body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.open_button = QPushButton(tr("Open Privacy Audit"))
-        self.open_button.setAccessibleName(tr("Open Privacy Audit"))
+        self.open_button = QPushButton(QCoreApplication.translate("ReminderWindow", "Open Privacy Audit"))
+        self.open_button.setAccessibleName(QCoreApplication.translate("ReminderWindow", "Open Privacy Audit"))
         self.open_button.setDefault(True)
         self.open_button.setAutoDefault(True)
-        self.snooze_button = QPushButton(tr("Snooze 3 days"))
-        self.snooze_button.setAccessibleName(tr("Snooze 3 days"))
-        self.later_button = QPushButton(tr("Not now"))
-        self.later_button.setAccessibleName(tr("Not now"))
+        self.snooze_button = QPushButton(QCoreApplication.translate("ReminderWindow", "Snooze 3 days"))
+        self.snooze_button.setAccessibleName(QCoreApplication.translate("ReminderWindow", "Snooze 3 days"))
+        self.later_button = QPushButton(QCoreApplication.translate("ReminderWindow", "Not now"))
+        self.later_button.setAccessibleName(QCoreApplication.translate("ReminderWindow", "Not now"))
         self.open_button.clicked.connect(self._open)
         self.snooze_button.clicked.connect(self._snooze)
         self.later_button.clicked.connect(self.close)

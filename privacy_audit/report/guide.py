@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -42,7 +42,7 @@ from privacy_audit.core.platforms import ALWAYS_IN_USE, sort_key
 from privacy_audit.core.qr import QUIET_ZONE, QrMatrix, item_qr
 from privacy_audit.core.school import SchoolConfig
 from privacy_audit.core.settings import PHONES
-from privacy_audit.report.pdf import _data, _ensure_gui_app, _long_date, _tr
+from privacy_audit.report.pdf import _data, _ensure_gui_app, _long_date
 
 RESOLUTION = 300  # dots per inch of the PDF's coordinates
 MARGIN_MM = 12
@@ -78,26 +78,40 @@ def _unfilled(template: str) -> str:
     """An address with the person's own part left for them: https://[your server]/settings/privacy."""
     return re.sub(
         r"\{([a-z_][a-z0-9_]*)\}",
-        lambda m: _tr("[your {part}]").format(part=m.group(1).replace("_", " ")),
+        lambda m: QCoreApplication.translate("Report", "[your {part}]").format(
+            part=m.group(1).replace("_", " ")
+        ),
         template,
     )
 
 
 def phone_lines(item: Item, phone: str | None) -> list[tuple[str, str]]:
     """(label, path) of the phone steps: "On iPhone" / "On Android" where the apps differ, else "In the app"."""
-    labels = {"iphone": _tr("On iPhone"), "android": _tr("On Android"), "app": _tr("In the app")}
+    labels = {
+        "iphone": QCoreApplication.translate("Report", "On iPhone"),
+        "android": QCoreApplication.translate("Report", "On Android"),
+        "app": QCoreApplication.translate("Report", "In the app"),
+    }
     return [(labels[kind], path) for kind, path in item.where.phone_paths(phone)]
 
 
 def item_html(item: Item, phone: str | None) -> str:
     """One setting's words; every piece of checklist text escaped and isolated, as in the report."""
     parts = [f"<p style='margin:0'><b>{_data(item.title)}</b></p>"]
-    parts.append(f"<p style='margin:0'>{escape(_tr('Safe setting'))}: {_data(item.safe_value)}</p>")
+    parts.append(
+        "<p style='margin:0'>"
+        + escape(QCoreApplication.translate("Report", "Safe setting"))
+        + f": {_data(item.safe_value)}</p>"
+    )
     for label, path in phone_lines(item, phone):
         parts.append(f"<p style='margin:0'>{escape(label)}: {_data(path)}</p>")
     if item.where.url:
         address = item.where.url if not has_placeholder(item.where.url) else _unfilled(item.where.url)
-        parts.append(f"<p style='margin:0; color:#444444'>{escape(_tr('On the web'))}: {_data(address)}</p>")
+        parts.append(
+            "<p style='margin:0; color:#444444'>"
+            + escape(QCoreApplication.translate("Report", "On the web"))
+            + f": {_data(address)}</p>"
+        )
     return "".join(parts)
 
 
@@ -191,9 +205,11 @@ def _page(
 
     footer = pages.document(
         "<p style='margin:0'>"
-        + escape(_tr("If you can't make a setting safe, or a pupil is involved, talk to {contact}.")).replace(
-            escape("{contact}"), _data(contact_line(school))
-        )
+        + escape(
+            QCoreApplication.translate(
+                "Report", "If you can't make a setting safe, or a pupil is involved, talk to {contact}."
+            )
+        ).replace(escape("{contact}"), _data(contact_line(school)))
         + "</p>",
         pages.width,
         TEXT_PT,
@@ -203,22 +219,29 @@ def _page(
     def header(continued: bool) -> float:
         pages.new_page()
         title = (
-            checklist.name if not continued else _tr("{platform} (continued)").format(platform=checklist.name)
+            checklist.name
+            if not continued
+            else QCoreApplication.translate("Report", "{platform} (continued)").format(
+                platform=checklist.name
+            )
         )
         if any(block.code is not None for block in blocks):
-            intro = _tr(
+            intro = QCoreApplication.translate(
+                "Report",
                 "Scan a code with your phone's camera to open that settings page on your phone, in the app if "
-                "you have it. The codes hold only {platform}'s own addresses, nothing about you."
+                "you have it. The codes hold only {platform}'s own addresses, nothing about you.",
             )
         else:
-            intro = _tr("{platform}'s settings are in its phone app: follow the steps on your phone.")
-        printed = _tr("printed {date}").format(date=_long_date(today))
+            intro = QCoreApplication.translate(
+                "Report", "{platform}'s settings are in its phone app: follow the steps on your phone."
+            )
+        printed = QCoreApplication.translate("Report", "printed {date}").format(date=_long_date(today))
         lines = [
             f"<p style='margin:0; font-size:17pt'><b>{_data(title)}</b></p>",
             "<p style='margin:0'>"
-            + escape(_tr("Pocket guide to the privacy settings"))
+            + escape(QCoreApplication.translate("Report", "Pocket guide to the privacy settings"))
             + f" · {_data(school.school_name)} · "
-            + escape(_tr("Staff social media policy, section 9"))
+            + escape(QCoreApplication.translate("Report", "Staff social media policy, section 9"))
             + f" · <span style='white-space:nowrap'>{escape(printed)}</span>"
             + "</p>",
             "<p style='margin:0; margin-top:4px'>"
@@ -226,10 +249,17 @@ def _page(
             + "</p>",
         ]
         if phone in PHONES:
-            phone_name = {"iphone": _tr("iPhone"), "android": _tr("Android")}[phone]
+            phone_name = {
+                "iphone": QCoreApplication.translate("Report", "iPhone"),
+                "android": QCoreApplication.translate("Report", "Android"),
+            }[phone]
             lines.append(
                 "<p style='margin:0'>"
-                + escape(_tr("The phone steps are for your phone: {phone}.").format(phone=phone_name))
+                + escape(
+                    QCoreApplication.translate(
+                        "Report", "The phone steps are for your phone: {phone}."
+                    ).format(phone=phone_name)
+                )
                 + "</p>"
             )
         document = pages.document("".join(lines), pages.width, 9.5)
@@ -284,7 +314,7 @@ def write_pocket_guide(
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
-    writer.setTitle(_tr("Pocket guide to the privacy settings"))
+    writer.setTitle(QCoreApplication.translate("Report", "Pocket guide to the privacy settings"))
     writer.setCreator("Privacy Audit")
     writer.setResolution(RESOLUTION)
     writer.setPageLayout(

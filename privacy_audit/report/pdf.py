@@ -35,6 +35,7 @@ from PySide6.QtGui import (
 
 from privacy_audit.core.audit import Answer, CheckResult
 from privacy_audit.core.due import PlatformStatus
+from privacy_audit.core.provenance import long_date
 
 # The report's own type, the same whatever the app's look (presenter mode, text size) is at the time.
 FONT_FAMILY = "DejaVu Sans"
@@ -50,12 +51,10 @@ def _data(value: str) -> str:
     return "\u2068" + escape(value) + "\u2069"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Report", text)
-
-
 def _long_date(day: dt.date) -> str:
-    return f"{day.day} {day.strftime('%B %Y')}"
+    """The report's dates: fixed English month names (`core.provenance.long_date`), whatever this computer's
+    locale, so a saved report reads the same everywhere, as its guidance lines do."""
+    return long_date(day)
 
 
 def _count(count: int, one: str, many: str) -> str:
@@ -71,11 +70,11 @@ def _ensure_gui_app() -> None:
 def answer_label(answer: Answer) -> str:
     """An answer as the report (and History) says it. "Not possible" is never "set correctly"."""
     return {
-        Answer.OK: _tr("Set correctly"),
-        Answer.CHANGED: _tr("Changed during the check"),
-        Answer.ATTENTION: _tr("Still to fix"),
-        Answer.NOT_APPLICABLE: _tr("Does not apply"),
-        Answer.NOT_POSSIBLE: _tr("Not possible on this platform"),
+        Answer.OK: QCoreApplication.translate("Report", "Set correctly"),
+        Answer.CHANGED: QCoreApplication.translate("Report", "Changed during the check"),
+        Answer.ATTENTION: QCoreApplication.translate("Report", "Still to fix"),
+        Answer.NOT_APPLICABLE: QCoreApplication.translate("Report", "Does not apply"),
+        Answer.NOT_POSSIBLE: QCoreApplication.translate("Report", "Not possible on this platform"),
     }[answer]
 
 
@@ -83,25 +82,41 @@ def state_label(status: PlatformStatus | None, check: CheckResult | None) -> str
     """A platform's state on the summary page. Without a status (the terminal's export), from its check."""
     if status is None:
         if check is None:
-            return _tr("Never checked")
+            return QCoreApplication.translate("Report", "Never checked")
         to_fix, impossible = len(check.needs_attention), len(check.not_possible)
         when = _long_date(check.finished.astimezone().date())
     else:
         state = status.state
         if state == "never":
-            return _tr("Never checked")
+            return QCoreApplication.translate("Report", "Never checked")
         when = _long_date(status.last_checked.astimezone().date())
         if state == "due":
-            return _tr("Due: last checked {date}, before this term or too long ago").format(date=when)
+            return QCoreApplication.translate(
+                "Report", "Due: last checked {date}, before this term or too long ago"
+            ).format(date=when)
         to_fix, impossible = status.to_fix or 0, status.not_possible or 0
     parts = []
     if to_fix:
-        parts.append(_count(to_fix, _tr("{n} to fix"), _tr("{n} to fix")))
+        parts.append(
+            _count(
+                to_fix,
+                QCoreApplication.translate("Report", "{n} to fix"),
+                QCoreApplication.translate("Report", "{n} to fix"),
+            )
+        )
     if impossible:
-        parts.append(_count(impossible, _tr("{n} not possible here"), _tr("{n} not possible here")))
+        parts.append(
+            _count(
+                impossible,
+                QCoreApplication.translate("Report", "{n} not possible here"),
+                QCoreApplication.translate("Report", "{n} not possible here"),
+            )
+        )
     if not parts:
-        parts.append(_tr("Up to date"))
-    return _tr("Checked {date}: {state}").format(date=when, state=", ".join(parts))
+        parts.append(QCoreApplication.translate("Report", "Up to date"))
+    return QCoreApplication.translate("Report", "Checked {date}: {state}").format(
+        date=when, state=", ".join(parts)
+    )
 
 
 def _latest(checks: Iterable[CheckResult]) -> dict[str, CheckResult]:
@@ -136,7 +151,7 @@ def report_html(
     platforms += [p for p in latest if p not in platforms]
     platforms.sort(key=lambda p: (order.index(p) if p in order else len(order), p))
     name = person.strip() or (acceptance[0] if acceptance else "")
-    title = _tr("Privacy settings check")
+    title = QCoreApplication.translate("Report", "Privacy settings check")
 
     def checklist_of(platform: str):
         return catalogue.checklists.get(platform) if catalogue is not None else None
@@ -156,25 +171,45 @@ def report_html(
         "</head><body>",
         f"<h1>{escape(title)}</h1>",
         TABLE,
-        f"<caption>{escape(_tr('Who and when'))}</caption>",
+        "<caption>" + escape(QCoreApplication.translate("Report", "Who and when")) + "</caption>",
         (
-            f"<tr><th scope='row'>{escape(_tr('Name'))}</th>"
-            f"<td>{_data(name) if name else escape(_tr('Not given'))}</td></tr>"
+            "<tr><th scope='row'>"
+            + escape(QCoreApplication.translate("Report", "Name"))
+            + "</th>"
+            + "<td>"
+            + (_data(name) if name else escape(QCoreApplication.translate("Report", "Not given")))
+            + "</td></tr>"
         ),
-        f"<tr><th scope='row'>{escape(_tr('School'))}</th><td>{_data(school_name)}</td></tr>",
-        f"<tr><th scope='row'>{escape(_tr('Date'))}</th><td>{escape(_long_date(today))}</td></tr>",
+        "<tr><th scope='row'>"
+        + escape(QCoreApplication.translate("Report", "School"))
+        + f"</th><td>{_data(school_name)}</td></tr>",
+        "<tr><th scope='row'>"
+        + escape(QCoreApplication.translate("Report", "Date"))
+        + f"</th><td>{escape(_long_date(today))}</td></tr>",
     ]
     if term_start is not None:
         parts.append(
-            f"<tr><th scope='row'>{escape(_tr('Term'))}</th>"
-            f"<td>{escape(_tr('The term that began on {date}').format(date=_long_date(term_start)))}</td></tr>"
+            "<tr><th scope='row'>" + escape(QCoreApplication.translate("Report", "Term")) + "</th>"
+            "<td>"
+            + escape(
+                QCoreApplication.translate("Report", "The term that began on {date}").format(
+                    date=_long_date(term_start)
+                )
+            )
+            + "</td></tr>"
         )
     parts.append("</table>")
-    parts.append(f"<h2>{escape(_tr('Summary: each platform you use'))}</h2>")
+    parts.append(
+        "<h2>" + escape(QCoreApplication.translate("Report", "Summary: each platform you use")) + "</h2>"
+    )
     if platforms:
         parts.append(TABLE)
         parts.append(
-            f"<tr><th scope='col'>{escape(_tr('Platform'))}</th><th scope='col'>{escape(_tr('State'))}</th></tr>"
+            "<tr><th scope='col'>"
+            + escape(QCoreApplication.translate("Report", "Platform"))
+            + "</th><th scope='col'>"
+            + escape(QCoreApplication.translate("Report", "State"))
+            + "</th></tr>"
         )
         for platform in platforms:
             status = statuses.get(platform) if statuses is not None else None
@@ -184,12 +219,34 @@ def report_html(
             )
         parts.append("</table>")
     else:
-        parts.append(f"<p>{escape(_tr('No platforms are chosen and no checks have been finished yet.'))}</p>")
+        parts.append(
+            "<p>"
+            + escape(
+                QCoreApplication.translate(
+                    "Report", "No platforms are chosen and no checks have been finished yet."
+                )
+            )
+            + "</p>"
+        )
     parts.append(
-        f"<p>{escape(_tr('This report was made on this computer and nothing was sent anywhere. It is yours to keep: the policy does not ask you to hand it in. Private notes are left out.'))}</p>"
+        "<p>"
+        + escape(
+            QCoreApplication.translate(
+                "Report",
+                "This report was made on this computer and nothing was sent anywhere. It is yours to keep: the policy does not ask you to hand it in. Private notes are left out.",
+            )
+        )
+        + "</p>"
     )
     parts.append(
-        f"<p>{escape(_tr('Each setting below says how far its guidance has been checked. Guidance not yet checked on the live site was written from published guides or our research notes, and may differ from what you see.'))}</p>"
+        "<p>"
+        + escape(
+            QCoreApplication.translate(
+                "Report",
+                "Each setting below says how far its guidance has been checked. Guidance not yet checked on the live site was written from published guides or our research notes, and may differ from what you see.",
+            )
+        )
+        + "</p>"
     )
     for index, platform in enumerate(platforms):
         checklist = checklist_of(platform)
@@ -198,14 +255,24 @@ def report_html(
         style = " style='page-break-before: always'" if index == 0 else ""
         parts.append(f"<h2{style}>{_data(name_of(platform))}</h2>")
         if check is None:
-            parts.append(f"<p>{escape(_tr('Not checked yet.'))}</p>")
+            parts.append("<p>" + escape(QCoreApplication.translate("Report", "Not checked yet.")) + "</p>")
             continue
         finished = check.finished.astimezone().date()
-        parts.append(f"<p>{escape(_tr('Checked on {date}').format(date=_long_date(finished)))}</p>")
+        parts.append(
+            "<p>"
+            + escape(
+                QCoreApplication.translate("Report", "Checked on {date}").format(date=_long_date(finished))
+            )
+            + "</p>"
+        )
         parts.append(TABLE)
         parts.append(
-            f"<tr><th scope='col'>{escape(_tr('Setting'))}</th><th scope='col'>{escape(_tr('Result'))}</th>"
-            f"<th scope='col'>{escape(_tr('Guidance'))}</th></tr>"
+            "<tr><th scope='col'>"
+            + escape(QCoreApplication.translate("Report", "Setting"))
+            + "</th><th scope='col'>"
+            + escape(QCoreApplication.translate("Report", "Result"))
+            + "</th>"
+            "<th scope='col'>" + escape(QCoreApplication.translate("Report", "Guidance")) + "</th></tr>"
         )
         items = {item.id: item for item in checklist.items} if checklist else {}
         for answer in check.answers:
@@ -217,7 +284,9 @@ def report_html(
                 guidance = escape(guidance_status(item, today, checklist).line)
                 setting = _data(item.title)
             else:
-                guidance = escape(_tr("This setting is no longer on the checklist."))
+                guidance = escape(
+                    QCoreApplication.translate("Report", "This setting is no longer on the checklist.")
+                )
                 setting = _data(answer.item_id)
             parts.append(f"<tr><td>{setting}</td><td>{label}</td><td>{guidance}</td></tr>")
         parts.append("</table>")
@@ -291,7 +360,9 @@ def _draw(writer: QPdfWriter, html: str, page_numbers: bool) -> None:
             painter.restore()
             if page_numbers:  # in the writer's own units, so the font's points are the page's points
                 painter.setFont(footer_font)
-                words = _tr("Page {n} of {total}").format(n=page + 1, total=pages)
+                words = QCoreApplication.translate("Report", "Page {n} of {total}").format(
+                    n=page + 1, total=pages
+                )
                 painter.drawText(
                     QRectF(
                         QPointF(0, (height - footer + 8) * scale), QSizeF(width * scale, (footer - 8) * scale)
@@ -357,7 +428,7 @@ def write_pdf_report(
         person=person,
         term_start=term_start,
     )
-    write_pdf(path, html, _tr("Privacy settings check"))
+    write_pdf(path, html, QCoreApplication.translate("Report", "Privacy settings check"))
     if with_html:
         try:
             write_html(targets[1], html)

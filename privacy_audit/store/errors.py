@@ -6,13 +6,17 @@ Every `RecordError` carries `set_aside`: the records this call moved aside (see 
 damaged record was set aside and then opening the new one needs a passphrase or a choice, the exception
 still says so: `str(error)` starts with the set-aside sentences, so a caller that only prints the message
 tells the person first; `error.problem` is the message alone, for a screen that shows the two apart.
+
+Every `RecordError` class also has a stable `code` (`RecordProblem`): the terminal prints the English message,
+and the desktop app says its own translated words for the code (`ui/error_words.py`).
 """
 
 from __future__ import annotations
 
 import sqlite3
+from enum import StrEnum
 from pathlib import Path
-from typing import NamedTuple
+from typing import ClassVar, NamedTuple
 
 
 class SetAsideNotice(NamedTuple):
@@ -23,8 +27,24 @@ class SetAsideNotice(NamedTuple):
     message: str  # one or two sentences for the person, naming `moved_to`
 
 
+class RecordProblem(StrEnum):
+    """What kind of problem a `RecordError` is, as a stable code: the desktop app's words are chosen by it."""
+
+    UNUSABLE = "unusable"  # the record cannot be used as asked (closed, or could not be opened or started)
+    NEEDS_PROTECTION_CHOICE = "needs_protection_choice"
+    NEEDS_PASSPHRASE = "needs_passphrase"
+    WRONG_PASSPHRASE = "wrong_passphrase"
+    KEYRING_UNAVAILABLE = "keyring_unavailable"
+    BUSY = "busy"
+    NOT_WRITABLE = "not_writable"
+    NOT_PRIVATE = "not_private"
+    PROTECTION_MISMATCH = "protection_mismatch"
+
+
 class RecordError(Exception):
     """The record cannot be used as asked; `str(error)` is a message to show the person as it is."""
+
+    code: ClassVar[RecordProblem] = RecordProblem.UNUSABLE
 
     def __init__(self, problem: str = "", set_aside: tuple[SetAsideNotice, ...] = ()) -> None:
         super().__init__(problem)
@@ -42,23 +62,32 @@ class NeedsProtectionChoice(RecordError):
     `keyring_problem` is the technical reason there is no keyring (for a "details" line) when this is the
     usual first question; it is empty when a passphrase given was refused (`problem` then says why)."""
 
+    code = RecordProblem.NEEDS_PROTECTION_CHOICE
     keyring_problem = ""
 
 
 class NeedsPassphrase(RecordError):
     """The record is protected by a passphrase and none was given."""
 
+    code = RecordProblem.NEEDS_PASSPHRASE
+
 
 class WrongPassphrase(RecordError):
     """The passphrase given does not unlock the record (nothing was changed; ask again)."""
+
+    code = RecordProblem.WRONG_PASSPHRASE
 
 
 class KeyringUnavailable(RecordError):
     """The keyring that holds the record's key is locked or cannot be reached right now (nothing was changed)."""
 
+    code = RecordProblem.KEYRING_UNAVAILABLE
+
 
 class RecordBusy(RecordError):
     """Another Privacy Audit window or command is using the record right now: it is busy, not damaged."""
+
+    code = RecordProblem.BUSY
 
 
 RecordLocked = RecordBusy  # the older name, still imported by callers
@@ -67,13 +96,19 @@ RecordLocked = RecordBusy  # the older name, still imported by callers
 class RecordNotWritable(RecordError):
     """The record's folder or file cannot be written (permissions, read-only disk, disk full)."""
 
+    code = RecordProblem.NOT_WRITABLE
+
 
 class NotPrivate(RecordError):
     """A folder or file the app would trust belongs to another user account or others can write to it."""
 
+    code = RecordProblem.NOT_PRIVATE
+
 
 class ProtectionMismatch(RecordError):
     """The record's protection is not what this run expected (a passphrase given for an unencrypted record)."""
+
+    code = RecordProblem.PROTECTION_MISMATCH
 
 
 # SQLite primary result codes (https://www.sqlite.org/rescode.html).

@@ -19,13 +19,12 @@ if TYPE_CHECKING:
 
 def answer_labels() -> dict[Answer, str]:
     """Every answer's words, in the app's language, in the order the buttons are shown."""
-    tr = QCoreApplication.translate
     return {
-        Answer.OK: tr("CheckView", "It's set correctly"),
-        Answer.NOT_POSSIBLE: tr("CheckView", "Not possible on this platform"),
-        Answer.CHANGED: tr("CheckView", "I changed it now"),
-        Answer.ATTENTION: tr("CheckView", "I need help with this"),
-        Answer.NOT_APPLICABLE: tr("CheckView", "Doesn't apply to me"),
+        Answer.OK: QCoreApplication.translate("CheckView", "It's set correctly"),
+        Answer.NOT_POSSIBLE: QCoreApplication.translate("CheckView", "Not possible on this platform"),
+        Answer.CHANGED: QCoreApplication.translate("CheckView", "I changed it now"),
+        Answer.ATTENTION: QCoreApplication.translate("CheckView", "I need help with this"),
+        Answer.NOT_APPLICABLE: QCoreApplication.translate("CheckView", "Doesn't apply to me"),
     }
 
 

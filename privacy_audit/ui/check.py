@@ -46,6 +46,7 @@ from privacy_audit.core.school import SchoolConfig
 from privacy_audit.core.settings import PHONE, PHONES
 from privacy_audit.ui import widgets as w
 from privacy_audit.ui.answer_words import answer_labels, answers_for
+from privacy_audit.ui.dates import long_date, month_year
 from privacy_audit.ui.icons import platform_pixmap
 from privacy_audit.ui.phone_mode import FOCUSED_HEADING, FittedScroll, PhoneModeView, needs_phone, phone_lines
 from privacy_audit.ui.qr import QrCode
@@ -53,6 +54,7 @@ from privacy_audit.ui.services import URL_PARAMETERS, AppServices
 
 if TYPE_CHECKING:
     from privacy_audit.browser import BrowserEvent
+    from privacy_audit.ui.worker import Failure
 
 __all__ = ["CheckView", "answer_labels", "contact_words", "freshness_line"]
 
@@ -63,18 +65,23 @@ def freshness_line(item: Item, today: dt.date, checklist: Checklist | None) -> t
     """Where the item's guidance comes from, in the reader's language, and whether to show it as a warning.
 
     The words come from core.provenance (one statement for every screen); each sentence is translated as
-    a template and then filled in, so "verified" is never said of guidance nobody checked on the live site.
+    a template (core marks every template for lupdate) and then filled in, so "verified" is never said of
+    guidance nobody checked on the live site. Its dates are written as the screens write every date.
     """
     from privacy_audit.core import provenance as p
 
     assert checklist is not None, "an item is only shown while its checklist is open"
-    tr = QCoreApplication.translate
     status = p.guidance_status(item, today, checklist.platform, checklist.name)
-    line = " ".join(
-        tr(p.PROVENANCE_CONTEXT, sentence.template).format(**dict(sentence.values))
-        for sentence in status.sentences
-    )
-    return line, status.warn
+    check = p.latest_check(item)
+    shown_dates = {"month": month_year(item.provenance.written)}
+    if check is not None:
+        shown_dates["date"] = long_date(check.on)
+    sentences = []
+    for sentence in status.sentences:
+        values = dict(sentence.values)
+        values.update((key, shown) for key, shown in shown_dates.items() if key in values)
+        sentences.append(QCoreApplication.translate(p.PROVENANCE_CONTEXT, sentence.template).format(**values))
+    return " ".join(sentences), status.warn
 
 
 def contact_words(school: SchoolConfig) -> str:
@@ -358,16 +365,6 @@ class CheckView(QWidget):
         self.check_note.setPlainText(self.draft.note)
         self._shown_item = None
         self.show_position(self.draft.position)
-
-    def begin(
-        self,
-        platform: str,
-        draft: Draft | None = None,
-        previous: CheckResult | None = None,
-        only_items: list[str] | None = None,
-    ) -> None:
-        """The same as `start` (the name the termly journey uses)."""
-        self.start(platform, draft, previous, only_items)
 
     def _build_parameters(self) -> None:
         while self.params_form.rowCount():
@@ -825,37 +822,9 @@ class CheckView(QWidget):
         self._browser_message(message, problem=kind in (EventKind.LOAD_FAILED, EventKind.ERROR))
 
     def _load_failure_words(self, event: BrowserEvent) -> str:
-        from privacy_audit.browser import LoadFailure
+        from privacy_audit.ui.error_words import load_failure_words
 
-        platform = self.checklist.name if self.checklist else self.tr("The platform")
-        didnt = self.tr("The {platform} settings page didn't open:").format(platform=platform)
-        reasons = {
-            LoadFailure.NO_CONNECTION: self.tr("this computer isn't connected to the internet."),
-            LoadFailure.NAME_NOT_RESOLVED: self.tr(
-                "its address couldn't be looked up. You may be offline, or this network may block {platform}."
-            ),
-            LoadFailure.COULD_NOT_CONNECT: self.tr(
-                "the connection failed. You may be offline, or this network may block {platform}."
-            ),
-            LoadFailure.BLOCKED: self.tr(
-                "it was blocked, probably by this network's web filter (schools often block {platform})."
-            ),
-            LoadFailure.INSECURE_CONNECTION: self.tr(
-                "the secure connection failed. A web filter that inspects traffic, or a wrong clock on this "
-                "computer, can cause this."
-            ),
-            LoadFailure.HTTP_ERROR: self.tr("{platform} answered with an error page (error {status})."),
-            LoadFailure.TIMEOUT: self.tr(
-                "it didn't load in time. The connection may be slow, or this network may block {platform}."
-            ),
-            LoadFailure.OTHER: self.tr("the browser shows an error page instead."),
-        }
-        reason = reasons.get(event.reason or LoadFailure.OTHER, reasons[LoadFailure.OTHER])
-        what_now = self.tr(
-            "Choose “Open on my phone” to scan a code and follow the steps on your phone instead, or "
-            "“Copy link” to open the page later on another network (at home, say)."
-        )
-        return " ".join((didnt, reason.format(platform=platform, status=event.status or ""), what_now))
+        return load_failure_words(event, self.checklist.name if self.checklist else self.tr("The platform"))
 
     def _on_panel_press(self, event: BrowserEvent) -> None:
         """An answer or Next pressed on the page's panel: the same as the app's own buttons, for the item
@@ -1050,11 +1019,13 @@ class CheckView(QWidget):
         self.saved.emit(result)
         self.closed.emit()
 
-    def _save_failed(self, failure) -> None:
+    def _save_failed(self, failure: Failure) -> None:
+        from privacy_audit.ui.error_words import failure_words
+
         self.finish_button.setEnabled(True)
         self.save_error.setText(
             self.tr("The check could not be saved: {problem} Your answers are kept; try again.").format(
-                problem=str(failure)
+                problem=failure_words(failure.error)
             )
         )
         self.save_error.show()

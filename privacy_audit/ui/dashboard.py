@@ -7,24 +7,15 @@ before the catalogue and the record are loaded; until the record is open its act
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
 
 from privacy_audit.core.due import PlatformStatus as Status
 from privacy_audit.ui import widgets as w
+from privacy_audit.ui.dates import long_date
 from privacy_audit.ui.icons import platform_pixmap
 from privacy_audit.ui.journey import plan_words, plural, refit_page, state_words
 from privacy_audit.ui.services import AppServices, Overview
-
-
-def short_date(when: dt.datetime | dt.date | None) -> str:
-    if when is None:
-        return ""
-    if isinstance(when, dt.datetime):
-        when = when.astimezone().date()
-    return f"{when.day} {when.strftime('%B %Y')}"
 
 
 class DashboardView(QWidget):
@@ -299,11 +290,11 @@ class DashboardView(QWidget):
         if status.last_checked is None:
             parts.append(self.tr("Not checked yet"))
         else:
-            parts.append(self.tr("Last checked {date}").format(date=short_date(status.last_checked)))
+            parts.append(self.tr("Last checked {date}").format(date=long_date(status.last_checked)))
         if status.snoozed_until is not None and status.snoozed_until > self.services.clock():
-            parts.append(self.tr("snoozed until {date}").format(date=short_date(status.snoozed_until)))
+            parts.append(self.tr("snoozed until {date}").format(date=long_date(status.snoozed_until)))
         elif status.next_due is not None and not status.due:
-            parts.append(self.tr("next due {date}").format(date=short_date(status.next_due)))
+            parts.append(self.tr("next due {date}").format(date=long_date(status.next_due)))
         if status.has_draft:
             parts.append(self.tr("a check is in progress"))
         return " · ".join(parts)

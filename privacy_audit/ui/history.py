@@ -3,24 +3,30 @@ before it (items that were fine then and need attention now)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QTextBrowser, QWidget
 
 from privacy_audit.core.audit import Answer, CheckResult
 from privacy_audit.report.pdf import answer_label
 from privacy_audit.ui import widgets as w
-from privacy_audit.ui.dashboard import short_date
+from privacy_audit.ui.dates import long_date
 from privacy_audit.ui.icons import platform_icon
 from privacy_audit.ui.services import AppServices
 
 
-def outcome_parts(check: CheckResult, tr) -> list[str]:
+def outcome_parts(check: CheckResult) -> list[str]:
     """What a check left: "1 to fix", "1 not possible here" (nothing when every setting is safe)."""
     parts = []
     if check.needs_attention:
-        parts.append(tr("{n} to fix").format(n=len(check.needs_attention)))
+        parts.append(
+            QCoreApplication.translate("HistoryView", "{n} to fix").format(n=len(check.needs_attention))
+        )
     if check.not_possible:
-        parts.append(tr("{n} not possible here").format(n=len(check.not_possible)))
+        parts.append(
+            QCoreApplication.translate("HistoryView", "{n} not possible here").format(
+                n=len(check.not_possible)
+            )
+        )
     return parts
 
 
@@ -75,9 +81,9 @@ class HistoryView(QWidget):
         self.list.clear()
         for check in checks:
             name = self.services.platform_name(check.platform)
-            suffix = "".join(" · " + part for part in outcome_parts(check, self.tr))
+            suffix = "".join(" · " + part for part in outcome_parts(check))
             entry = QListWidgetItem(
-                platform_icon(check.platform, name), f"{name}\n{short_date(check.finished)}{suffix}"
+                platform_icon(check.platform, name), f"{name}\n{long_date(check.finished)}{suffix}"
             )
             self.list.addItem(entry)
         if checks:
@@ -97,13 +103,18 @@ class HistoryView(QWidget):
         if not 0 <= index < len(self.checks):
             return
         check = self.checks[index]
-        self.detail.setHtml(check_html(self.services, check, self._previous_of(index), self.tr))
+        self.detail.setHtml(check_html(self.services, check, self._previous_of(index)))
 
 
-def check_html(services: AppServices, check: CheckResult, previous: CheckResult | None, tr) -> str:
+def check_html(services: AppServices, check: CheckResult, previous: CheckResult | None) -> str:
     """One check as escaped HTML (checklist text and notes are never trusted as markup)."""
     from html import escape
 
+    finished = QCoreApplication.translate("HistoryView", "Finished {date}")
+    left_by = QCoreApplication.translate("HistoryView", "Left by this check:")
+    got_worse_words = QCoreApplication.translate("HistoryView", "Fine last time, needs attention now:")
+    note_words = QCoreApplication.translate("HistoryView", "Note:")
+    check_note_words = QCoreApplication.translate("HistoryView", "Note on this check:")
     name = services.platform_name(check.platform)
     try:
         checklist = services.checklist(check.platform)
@@ -112,15 +123,15 @@ def check_html(services: AppServices, check: CheckResult, previous: CheckResult 
         titles = {}
     parts = [
         f"<h2>{escape(name)}</h2>",
-        f"<p>{escape(tr('Finished {date}').format(date=short_date(check.finished)))}</p>",
+        f"<p>{escape(finished.format(date=long_date(check.finished)))}</p>",
     ]
-    left = outcome_parts(check, tr)
+    left = outcome_parts(check)
     if left:
-        parts.append(f"<p><b>{escape(tr('Left by this check:'))} {escape(', '.join(left))}</b></p>")
+        parts.append(f"<p><b>{escape(left_by)} {escape(', '.join(left))}</b></p>")
     worse = got_worse(check, previous)
     if worse:
         items = "".join(f"<li>{escape(titles.get(i, i))}</li>" for i in worse)
-        parts.append(f"<p><b>{escape(tr('Fine last time, needs attention now:'))}</b></p><ul>{items}</ul>")
+        parts.append(f"<p><b>{escape(got_worse_words)}</b></p><ul>{items}</ul>")
     parts.append("<table cellpadding='4'>")
     for answer in check.answers:
         title = titles.get(answer.item_id, answer.item_id)
@@ -129,8 +140,8 @@ def check_html(services: AppServices, check: CheckResult, previous: CheckResult 
             f"<tr><td>{escape(title)}</td><td><b>{mark}{escape(answer_label(answer.answer))}</b></td></tr>"
         )
         if answer.note:
-            parts.append(f"<tr><td colspan='2'><i>{escape(tr('Note:'))} {escape(answer.note)}</i></td></tr>")
+            parts.append(f"<tr><td colspan='2'><i>{escape(note_words)} {escape(answer.note)}</i></td></tr>")
     parts.append("</table>")
     if check.note:
-        parts.append(f"<p><i>{escape(tr('Note on this check:'))} {escape(check.note)}</i></p>")
+        parts.append(f"<p><i>{escape(check_note_words)} {escape(check.note)}</i></p>")
     return "".join(parts)

@@ -29,10 +29,6 @@ def refit_page(page: QWidget) -> None:
         holder.fit()
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Journey", text)
-
-
 def plural(count: int, one: str, many: str) -> str:
     """`one` or `many` (each with {n}) filled with `count`: "1 setting", "2 settings"."""
     return (one if count == 1 else many).format(n=count)
@@ -42,7 +38,9 @@ def names_list(names: list[str]) -> str:
     """ "Facebook", "Facebook and TikTok", "Facebook, Instagram and TikTok"."""
     if len(names) <= 1:
         return "".join(names)
-    return _tr("{first} and {last}").format(first=", ".join(names[:-1]), last=names[-1])
+    return QCoreApplication.translate("Journey", "{first} and {last}").format(
+        first=", ".join(names[:-1]), last=names[-1]
+    )
 
 
 def estimated_minutes(overview: Overview, platforms: list[str]) -> int:
@@ -54,24 +52,42 @@ def plan_words(overview: Overview, platforms: list[str], name_of) -> str:
     """What the termly check will take, said before it starts."""
     settings = sum(overview.item_counts.get(p, 0) for p in platforms)
     if not all(p in overview.item_minutes for p in platforms):  # drawn before the checklists have loaded
-        return plural(len(platforms), _tr("{n} platform to check."), _tr("{n} platforms to check."))
+        return plural(
+            len(platforms),
+            QCoreApplication.translate("Journey", "{n} platform to check."),
+            QCoreApplication.translate("Journey", "{n} platforms to check."),
+        )
     parts = [
-        plural(len(platforms), _tr("{n} platform"), _tr("{n} platforms"))
+        plural(
+            len(platforms),
+            QCoreApplication.translate("Journey", "{n} platform"),
+            QCoreApplication.translate("Journey", "{n} platforms"),
+        )
         + ", "
-        + plural(settings, _tr("{n} setting"), _tr("{n} settings")),
+        + plural(
+            settings,
+            QCoreApplication.translate("Journey", "{n} setting"),
+            QCoreApplication.translate("Journey", "{n} settings"),
+        ),
         plural(
             estimated_minutes(overview, platforms),
-            _tr("about {n} minute (reading the steps, and about 45 seconds a setting to find it)"),
-            _tr("about {n} minutes (reading the steps, and about 45 seconds a setting to find it)"),
+            QCoreApplication.translate(
+                "Journey", "about {n} minute (reading the steps, and about 45 seconds a setting to find it)"
+            ),
+            QCoreApplication.translate(
+                "Journey", "about {n} minutes (reading the steps, and about 45 seconds a setting to find it)"
+            ),
         ),
     ]
     phone = [name_of(p) for p in platforms if p in overview.phone_only]
     sentence = " · ".join(parts) + "."
     if phone:
         template = (
-            _tr("Have your phone ready: {names} is set in its phone app.")
+            QCoreApplication.translate("Journey", "Have your phone ready: {names} is set in its phone app.")
             if len(phone) == 1
-            else _tr("Have your phone ready: {names} are set in their phone apps.")
+            else QCoreApplication.translate(
+                "Journey", "Have your phone ready: {names} are set in their phone apps."
+            )
         )
         sentence += " " + template.format(names=names_list(phone))
     return sentence
@@ -81,19 +97,27 @@ def state_words(status: PlatformStatus) -> tuple[str, str]:
     """The platform's state in words and its chip's style: one place for the dashboard and the done page."""
     state = status.state
     if state == "never":
-        return _tr("Never checked"), "chip_never"
+        return QCoreApplication.translate("Journey", "Never checked"), "chip_never"
     if state == "due":
-        return _tr("Due"), "chip_due"
+        return QCoreApplication.translate("Journey", "Due"), "chip_due"
     if state == "to_fix":
-        words = plural(status.to_fix, _tr("Checked — {n} to fix"), _tr("Checked — {n} to fix"))
+        words = plural(
+            status.to_fix,
+            QCoreApplication.translate("Journey", "Checked — {n} to fix"),
+            QCoreApplication.translate("Journey", "Checked — {n} to fix"),
+        )
         if status.not_possible:
-            words += " · " + _tr("{n} not possible here").format(n=status.not_possible)
+            words += " · " + QCoreApplication.translate("Journey", "{n} not possible here").format(
+                n=status.not_possible
+            )
         return words, "chip_warn"
     if state == "not_possible":
-        return _tr("Checked — {n} not possible here").format(n=status.not_possible), "chip_warn"
+        return QCoreApplication.translate("Journey", "Checked — {n} not possible here").format(
+            n=status.not_possible
+        ), "chip_warn"
     if status.to_fix is None:  # the quick start has not read the answers yet: say only what is known
-        return _tr("Checked"), "chip_never"
-    return _tr("Up to date"), "chip_ok"
+        return QCoreApplication.translate("Journey", "Checked"), "chip_never"
+    return QCoreApplication.translate("Journey", "Up to date"), "chip_ok"
 
 
 class DonePage(QWidget):

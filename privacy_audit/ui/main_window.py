@@ -278,7 +278,11 @@ class MainWindow(QMainWindow):
 
         log_failure("opening the record", error)
         if isinstance(error, RecordError):
-            self.message.say(self.tr("Your record could not be opened"), str(error), retry=True)
+            from privacy_audit.ui.error_words import record_error_words
+
+            self.message.say(
+                self.tr("Your record could not be opened"), record_error_words(error), retry=True
+            )
         else:
             self.message.say(
                 self.tr("Your record could not be opened"),

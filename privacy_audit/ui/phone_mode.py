@@ -18,7 +18,6 @@ from privacy_audit.core.settings import PHONES
 from privacy_audit.ui import widgets as w
 from privacy_audit.ui.qr import QrCode
 
-_CONTEXT = "PhoneMode"
 # A heading that takes focus shows it, as every other focused control does (its font is left alone).
 FOCUSED_HEADING = (
     "QLabel { border: 2px solid transparent; } QLabel:focus { border: 2px solid palette(highlight); }"
@@ -52,7 +51,6 @@ def phone_lines(item: Item, platform: str, phone: str | None) -> list[str]:
     """Where the setting is on the phone, in words: "On your phone, in the Facebook app: …", or "On iPhone,
     in the Facebook app: …" / "On Android, …" where the two apps differ. The person's own phone comes
     first; the other phone's path follows, so a trainer or a borrowed phone is never left without it."""
-    tr = QCoreApplication.translate
     where = item.where
     paths = where.phone_paths(phone if phone in PHONES else None)
     if phone in PHONES:
@@ -61,9 +59,9 @@ def phone_lines(item: Item, platform: str, phone: str | None) -> list[str]:
             (kind, path) for kind, path in where.phone_paths(None) if kind not in shown and kind != "app"
         ]
     words = {
-        "app": tr(_CONTEXT, "On your phone, in the {platform} app: {path}"),
-        "iphone": tr(_CONTEXT, "On iPhone, in the {platform} app: {path}"),
-        "android": tr(_CONTEXT, "On Android, in the {platform} app: {path}"),
+        "app": QCoreApplication.translate("PhoneMode", "On your phone, in the {platform} app: {path}"),
+        "iphone": QCoreApplication.translate("PhoneMode", "On iPhone, in the {platform} app: {path}"),
+        "android": QCoreApplication.translate("PhoneMode", "On Android, in the {platform} app: {path}"),
     }
     return [words[kind].format(platform=platform, path=path) for kind, path in paths]
 

@@ -202,9 +202,10 @@ class ProtectionView(QWidget):
         if existing:
             self.forgotten.hide()
             if wrong:  # said once, in the bar; the page's own words stay as they are
-                self._say(
-                    self.tr("That passphrase does not unlock your record. Nothing was changed; try again.")
-                )
+                from privacy_audit.store.errors import RecordProblem
+                from privacy_audit.ui.error_words import record_problem_words
+
+                self._say(record_problem_words(RecordProblem.WRONG_PASSPHRASE))
             else:
                 self.problem.hide()
         else:

@@ -314,8 +314,10 @@ class SettingsView(QWidget):
         self.forgotten.emit(list(said))
 
     def _forget_failed(self, failure) -> None:
+        from privacy_audit.ui.error_words import failure_words
+
         self.confirm_button.setEnabled(True)
         self.forget_status.setText(
-            self.tr("Could not forget everything: {problem}").format(problem=str(failure))
+            self.tr("Could not forget everything: {problem}").format(problem=failure_words(failure.error))
         )
         self.forget_status.show()

@@ -190,7 +190,7 @@ def test_a_fix_it_check_asks_only_the_given_settings_and_keeps_the_others(qtbot,
     view.answer(Answer.ATTENTION)
     first = view.result()
     fix = first.answers[1].item_id
-    view.begin("facebook", None, first, only_items=[fix])
+    view.start("facebook", None, first, only_items=[fix])
     assert [i.id for i in view.items] == [fix]
     assert view.progress_label.text() == "Setting 1 of 1"
     view.answer(Answer.CHANGED)
