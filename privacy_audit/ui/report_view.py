@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPush
 
 from privacy_audit.report.statement import statement_instructions
 from privacy_audit.ui import widgets as w
+from privacy_audit.ui.dates import long_date
 from privacy_audit.ui.journey import refit_page
 from privacy_audit.ui.services import AppServices
 
@@ -38,27 +39,30 @@ def failure_words(error: BaseException, path: Path) -> str:
     """Why a file could not be saved, in words (never a bare error code)."""
     from PySide6.QtCore import QCoreApplication
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("ReportView", text)
-
     folder = str(path.parent)
     if isinstance(error, PermissionError):
-        return tr(
-            "You are not allowed to save files in {folder}. Choose another folder, such as Documents."
+        return QCoreApplication.translate(
+            "ReportView",
+            "You are not allowed to save files in {folder}. Choose another folder, such as Documents.",
         ).format(folder=folder)
     if isinstance(error, FileNotFoundError):
-        return tr("The folder {folder} does not exist. Choose another place.").format(folder=folder)
+        return QCoreApplication.translate(
+            "ReportView", "The folder {folder} does not exist. Choose another place."
+        ).format(folder=folder)
     if isinstance(error, OSError) and error.errno == errno.ENOSPC:
-        return tr(
-            "The disk is full, so {name} could not be saved. Free some space or choose another place."
+        return QCoreApplication.translate(
+            "ReportView",
+            "The disk is full, so {name} could not be saved. Free some space or choose another place.",
         ).format(name=path.name)
     if isinstance(error, OSError) and error.errno == errno.EROFS:
-        return tr("The folder {folder} cannot be changed (it is read-only). Choose another place.").format(
-            folder=folder
-        )
+        return QCoreApplication.translate(
+            "ReportView", "The folder {folder} cannot be changed (it is read-only). Choose another place."
+        ).format(folder=folder)
     if isinstance(error, IsADirectoryError):
-        return tr("{path} is a folder. Type a file name ending in .pdf.").format(path=str(path))
-    return tr("{name} could not be saved: {problem}").format(
+        return QCoreApplication.translate(
+            "ReportView", "{path} is a folder. Type a file name ending in .pdf."
+        ).format(path=str(path))
+    return QCoreApplication.translate("ReportView", "{name} could not be saved: {problem}").format(
         name=path.name, problem=str(error) or type(error).__name__
     )
 
@@ -125,7 +129,7 @@ class ReportView(QWidget):
         form.addSpacing(16)
         form.addWidget(
             w.text(
-                self.tr("Date: {date}").format(date=f"{self.today.day} {self.today.strftime('%B %Y')}"),
+                self.tr("Date: {date}").format(date=long_date(self.today)),
                 wrap=False,
             )
         )
@@ -234,9 +238,7 @@ class ReportView(QWidget):
             if not self.name.text():
                 self.name.setText(name)
             self.accepted_label.setText(
-                self.tr("You last gave your name as {name} on {date}.").format(
-                    name=name, date=f"{on.day} {on.strftime('%B %Y')}"
-                )
+                self.tr("You last gave your name as {name} on {date}.").format(name=name, date=long_date(on))
             )
             self.accepted_label.show()
             refit_page(self)

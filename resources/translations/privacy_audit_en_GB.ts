@@ -2,33 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en_GB">
 <context>
-    <name></name>
-    <message>
-        <source>You are not allowed to save files in {folder}. Choose another folder, such as Documents.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The folder {folder} does not exist. Choose another place.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The disk is full, so {name} could not be saved. Free some space or choose another place.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The folder {folder} cannot be changed (it is read-only). Choose another place.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{path} is a folder. Type a file name ending in .pdf.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{name} could not be saved: {problem}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>BrowserBridge</name>
     <message>
         <source>Privacy Audit</source>
@@ -545,7 +518,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Until then the steps come from the platforms&apos; own help pages.</source>
+        <source>Until then, each setting says what its steps were written from.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1500,7 +1473,7 @@ Nothing has been deleted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Each setting below says how far its guidance has been checked. Guidance not yet checked on the live site comes from the platforms’ own help pages and may differ from what you see.</source>
+        <source>Each setting below says how far its guidance has been checked. Guidance not yet checked on the live site was written from published guides or our research notes, and may differ from what you see.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1572,6 +1545,26 @@ Nothing has been deleted.</source>
     </message>
     <message>
         <source>C&amp;hoose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are not allowed to save files in {folder}. Choose another folder, such as Documents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk is full, so {name} could not be saved. Free some space or choose another place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder {folder} cannot be changed (it is read-only). Choose another place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is a folder. Type a file name ending in .pdf.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} could not be saved: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
