@@ -771,6 +771,8 @@ class CheckView(QWidget):
                 safe_value=item.safe_value,
                 labels=tuple(item.labels),
                 answers=offered_answers(bool(item.not_possible)),  # the same four as the app's buttons
+                # The same words as the check screen's provenance line, so the panel never says less.
+                provenance=freshness_line(item, self.services.clock().date(), self.checklist)[0],
             )
             bridge.open(target)
             self._browser_message(self.tr("Opening the settings page in the guided browser…"))

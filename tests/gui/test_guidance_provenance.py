@@ -109,3 +109,23 @@ def test_an_old_live_check_is_shown_as_a_warning(qtbot, school_services):
     line, style = _line_for(qtbot, school_services, "school-page-follow")
     assert line == "Last checked on the live site on 30 November 2026; it may be out of date."
     assert style == "chip_warn"
+
+
+def test_the_guided_browsers_panel_is_given_the_check_screens_provenance_line(qtbot, opened, monkeypatch):
+    from privacy_audit.ui.check import CheckView
+
+    opened_targets = []
+
+    class Bridge:  # stands in at the seam: the real browser with the panel is tested in tests/browser
+        def open(self, target) -> None:
+            opened_targets.append(target)
+
+    monkeypatch.setattr(opened, "browser", lambda: Bridge())
+    view = CheckView(opened)
+    qtbot.addWidget(view)
+    view.start("facebook")
+    view.show_position(next(i for i, item in enumerate(view.checklist.items) if item.where.url))
+    shown = view.freshness.text()
+    view.open_settings_page()
+    assert [t.provenance for t in opened_targets] == [shown]
+    assert "Not yet checked on the live site." in shown
