@@ -8,12 +8,15 @@ Python that runs it; a source checkout falls back to `python -m privacy_audit`. 
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from privacy_audit import APP_ID
 from privacy_audit.core.paths import HOME_ENV
+
+if TYPE_CHECKING:
+    import subprocess
 
 WINDOWED_EXE = "PrivacyAudit.exe"  # build.spec's windowed Windows program
 APP_USER_MODEL_ID = APP_ID  # the Start-menu shortcut's id (packaging/windows)
@@ -58,6 +61,8 @@ def app_command(*arguments: str, home: str | os.PathLike[str] | None = None) -> 
 
 def start_detached(argv: list[str]) -> subprocess.Popen[bytes]:
     """Start `argv` so that it outlives the caller (the reminder exits right after starting the app)."""
+    import subprocess  # here, not at the top: the app imports this module before its first paint
+
     kwargs: dict = {
         "stdin": subprocess.DEVNULL,
         "stdout": subprocess.DEVNULL,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 
 from PySide6.QtCore import QRectF, Qt
@@ -55,6 +56,7 @@ def platform_icon(platform: str, name: str) -> QIcon:
     return icon
 
 
+@functools.cache  # drawn once: the application and the main window both ask for it before the first paint
 def app_icon() -> QIcon:
     """The app's own icon: a shield-like rounded square with a tick, drawn the same way."""
     icon = QIcon()
