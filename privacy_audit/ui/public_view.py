@@ -7,6 +7,7 @@ record, in settings or in this page once the person leaves it.
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -104,6 +105,10 @@ class PublicView(QWidget):
             edit.setMaxLength(253)
             self.param_edits[parameter.name] = edit
             self.form.insertRow(row, w.text(parameter.label, selectable=False), edit)
+        # A new field joins the end of the Tab chain; put it where it sits, between Platform and Words.
+        chain = [self.platform, *self.param_edits.values(), self.words, self.look_button]
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
 
     def typed_words(self) -> tuple[str, ...]:
         return tuple(word.strip() for word in self.words.text().split(",") if word.strip())
