@@ -1,5 +1,6 @@
 """The tree a screen reader really reads (AT-SPI, as Orca does on Linux), walked through a first run, the
-dashboard, a whole check, its summary, History, the report and Settings, with the real app on Xvfb.
+dashboard, a whole check, its summary, History, the report, Settings and the public view, with the real app
+on Xvfb.
 
 The app runs as people run it (`python -m privacy_audit --home DIR`) with Qt's AT-SPI bridge on; the tree is
 read by `atspi_reader.py` with Debian's pyatspi; keys are typed with xdotool and buttons pressed through
@@ -28,7 +29,17 @@ pytestmark = [
     pytest.mark.skipif(bool(missing()), reason=f"needs Debian packages: {' '.join(missing())}"),
 ]
 
-SCREENS = ("protection", "welcome", "dashboard", "check", "summary", "history", "report", "settings")
+SCREENS = (
+    "protection",
+    "welcome",
+    "dashboard",
+    "check",
+    "summary",
+    "history",
+    "report",
+    "settings",
+    "public",
+)
 INTERACTIVE = {
     "push button",
     "toggle button",
@@ -119,6 +130,7 @@ def the_walk(desktop: A11yDesktop) -> Walk:
         ("history", "History of your checks", "History"),
         ("report", "Report and statement of acceptance", "Report and statement"),
         ("settings", "Settings", "Settings"),
+        ("public", "Public view: what can anyone see on my profiles?", "What can anyone see?"),
     ):
         desktop.act(button, "push button")
         desktop.wait_for(lambda t, title=title: title in headings(t), f"the {screen} screen")
@@ -259,11 +271,13 @@ def test_only_the_page_on_show_is_in_the_tree(walked, screen):
 
 QT_COMBO = (
     "Qt 6.11 reports the items of a closed combo box list as showing (QAccessibleTable cells ignore the "
-    "hidden popup); Settings has combo boxes. Needs an accessible interface for the combo's list."
+    "hidden popup); Settings and the public view have combo boxes. Needs an accessible interface for the combo's list."
 )
 
 
-@pytest.mark.parametrize("screen", [*SCREENS[:-1], pytest.param("settings", marks=later(QT_COMBO))])
+@pytest.mark.parametrize(
+    "screen", [pytest.param(s, marks=later(QT_COMBO)) if s in ("settings", "public") else s for s in SCREENS]
+)
 def test_nothing_hidden_claims_to_be_showing_or_focused(walked, screen):
     tree = frame(walked.trees[screen])
     liars = [
