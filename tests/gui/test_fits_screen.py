@@ -13,7 +13,7 @@ it is hidden by the viewport's edge or a parent's.
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QRegion
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -21,7 +21,11 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QLineEdit,
+    QPushButton,
     QScrollArea,
+    QStyle,
+    QStyleOptionButton,
+    QStyleOptionFrame,
     QWidget,
 )
 
@@ -43,11 +47,6 @@ def clipped_controls(page: QWidget) -> list[str]:
         area = area.parentWidget()
     viewport = area.viewport() if area is not None else page
     width = viewport.width()
-    # A focused field's 3 px focus border (widgets.py style sheet) asks for 4 px more than the row gives it
-    # (reported to the style's owner); measured without focus, as the page is laid out.
-    focused = QApplication.focusWidget()
-    if focused is not None:
-        focused.clearFocus()
     problems = []
     for control in page.findChildren(QWidget):
         if not control.isVisibleTo(page) or not isinstance(
@@ -69,6 +68,27 @@ def clipped_controls(page: QWidget) -> list[str]:
                 f"{name!r} is {control.width()}×{control.height()}, needs {need.width()}×{need.height()}"
             )
     return problems
+
+
+def size_when_focused(control: QWidget) -> QSize | None:
+    """The size a focused button or text field needs to show its words inside its (thicker) focus border.
+    Qt caches a control's size hint from before it had focus; the style is asked again, in the focused state."""
+    style = control.style()
+    metrics = control.fontMetrics()
+    if isinstance(control, QPushButton):
+        option = QStyleOptionButton()
+        control.initStyleOption(option)
+        words = metrics.size(Qt.TextFlag.TextShowMnemonic, control.text())
+        return style.sizeFromContents(QStyle.ContentsType.CT_PushButton, option, words, control)
+    if isinstance(control, QLineEdit):
+        option = QStyleOptionFrame()
+        control.initStyleOption(option)
+        margins = control.textMargins()
+        words = QSize(0, metrics.height() + 2 + margins.top() + margins.bottom())  # Qt's 1 px above and below
+        return QSize(
+            0, style.sizeFromContents(QStyle.ContentsType.CT_LineEdit, option, words, control).height()
+        )
+    return None
 
 
 def hidden_focus_rings(qtbot, page: QWidget, limit: int = 80) -> list[str]:
@@ -97,16 +117,20 @@ def hidden_focus_rings(qtbot, page: QWidget, limit: int = 80) -> list[str]:
             if focused in seen:
                 break
             seen.append(focused)
+            name = (
+                focused.accessibleName() or getattr(focused, "text", lambda: "")() or type(focused).__name__
+            )
             hidden = QRegion(focused.rect()).subtracted(focused.visibleRegion())
             if not hidden.isEmpty():
-                name = (
-                    focused.accessibleName()
-                    or getattr(focused, "text", lambda: "")()
-                    or type(focused).__name__
-                )
                 box = hidden.boundingRect()
                 problems.append(
                     f"{name!r}: its focus ring is cut off ({box.width()}×{box.height()} px hidden)"
+                )
+            need = size_when_focused(focused)
+            if need is not None and (focused.width() < need.width() or focused.height() < need.height()):
+                problems.append(
+                    f"{name!r}: with focus its words need {need.width()}×{need.height()}, "
+                    f"it has {focused.width()}×{focused.height()}"
                 )
         qtbot.keyClick(focused, Qt.Key.Key_Tab)
     assert seen, "Tab never reached a control of this page"
