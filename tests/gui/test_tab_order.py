@@ -135,6 +135,14 @@ def test_a_check_item_and_its_summary_tab_in_reading_order(qtbot, ready):
     assert_reading_order(qtbot, check)
 
 
+@pytest.mark.parametrize("existing", [False, True], ids=["protection-choice", "unlock"])
+def test_the_protection_choice_and_the_unlock_page_tab_in_reading_order(qtbot, ready, existing):
+    ready.protection.ask("", existing=existing)
+    ready.go("protection")
+    qtbot.waitUntil(ready.protection.isVisible, timeout=10_000)
+    assert_reading_order(qtbot, ready.protection)
+
+
 def test_the_order_check_finds_a_field_tabbed_to_after_the_button_below_it(qtbot):
     """The check itself can fail: a field added after the button below it (as `insertRow` does) is out."""
     from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout
