@@ -7,6 +7,8 @@ before the catalogue and the record are loaded; until the record is open its act
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
 
@@ -204,6 +206,16 @@ class DashboardView(QWidget):
             self.rows.addWidget(buttons, row, 3, Qt.AlignmentFlag.AlignVCenter)
             if first_due is None and not (status.checked and status.state == "ok"):
                 first_due = self.fix_buttons.get(platform, check)
+        # New buttons join the end of the Tab chain (after "Change which platforms"); put them back in
+        # reading order: the termly check, each row's buttons top to bottom, then "Change which platforms".
+        chain = [self.termly_button]
+        for platform in overview.in_use:
+            chain += [
+                b for b in (self.fix_buttons.get(platform), self.check_buttons[platform]) if b is not None
+            ]
+        chain.append(self.change_button)
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
         # Children added to a visible layout are shown later by Qt; show them now so focus can move to them.
         for index in range(self.rows.count()):
             widget = self.rows.itemAt(index).widget()

@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from privacy_audit.ui import widgets as w
+from privacy_audit.ui.journey import refit_page
 
 MIN_PASSPHRASE = 8
 
@@ -55,10 +55,13 @@ class ProtectionView(QWidget):
             self.tr("Your earlier record was set aside")
         )
         layout.addWidget(self.set_aside_card)
-        self.pages = QStackedWidget()
-        self.pages.addWidget(self._choose_page())
-        self.pages.addWidget(self._unlock_page())
-        layout.addWidget(self.pages, 1)
+        # Both pages sit in the layout and only the one asked for is shown: a QStackedWidget would be as tall
+        # as its tallest page at its narrowest width, so the short unlock page scrolled on a 768 px screen.
+        self.choose_page = self._choose_page()
+        self.unlock_page = self._unlock_page()
+        self.unlock_page.hide()
+        layout.addWidget(self.choose_page, 1)
+        layout.addWidget(self.unlock_page, 1)
 
     # -- the two pages -------------------------------------------------------------------------------------
 
@@ -111,9 +114,9 @@ class ProtectionView(QWidget):
         form = QFormLayout()
         self.new_passphrase = _password_field(self.tr("Passphrase"))
         self.new_passphrase.setAccessibleDescription(self.rules.text())
-        form.addRow(w.text(self.tr("Passphrase"), selectable=False), self.new_passphrase)
+        form.addRow(w.labelled(self.tr("Passphrase"), self.new_passphrase), self.new_passphrase)
         self.repeat = _password_field(self.tr("Passphrase again"))
-        self.repeat_label = w.text(self.tr("Again"), selectable=False)
+        self.repeat_label = w.labelled(self.tr("Again"), self.repeat)  # tied: read as the field's label
         form.addRow(self.repeat_label, self.repeat)
         inner.addLayout(form)
         self.unencrypted = QRadioButton(self.tr("Keep it unencrypted"))
@@ -146,7 +149,7 @@ class ProtectionView(QWidget):
         layout.addWidget(w.text(self.tr("Type the passphrase you chose when you first used Privacy Audit.")))
         form = QFormLayout()
         self.unlock_passphrase = _password_field(self.tr("Your passphrase"))
-        form.addRow(w.text(self.tr("Passphrase"), selectable=False), self.unlock_passphrase)
+        form.addRow(w.labelled(self.tr("Passphrase"), self.unlock_passphrase), self.unlock_passphrase)
         layout.addLayout(form)
         self.unlock_problem = w.text("", name="chip_warn")
         self.unlock_problem.hide()
@@ -195,7 +198,9 @@ class ProtectionView(QWidget):
         notices, problem = _split(reason)
         w.show_notices(self.set_aside_card, self.set_aside_text, notices)
         self.existing = existing
-        self.pages.setCurrentIndex(1 if existing else 0)
+        self.choose_page.setVisible(not existing)
+        self.unlock_page.setVisible(existing)
+        refit_page(self)  # the scroll area measured the other page
         for field in (self.new_passphrase, self.repeat, self.unlock_passphrase):
             field.clear()
         self.continue_button.setEnabled(True)

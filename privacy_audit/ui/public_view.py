@@ -7,6 +7,7 @@ record, in settings or in this page once the person leaves it.
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -47,14 +48,14 @@ class PublicView(QWidget):
         self.platform = QComboBox()
         self.platform.setAccessibleName(self.tr("Platform"))
         self.platform.currentIndexChanged.connect(self._platform_changed)
-        self.form.addRow(w.text(self.tr("Platform"), selectable=False), self.platform)
+        self.form.addRow(w.labelled(self.tr("Platform"), self.platform), self.platform)
         self.param_edits: dict[str, QLineEdit] = {}
         self.words = QLineEdit()
         self.words.setAccessibleName(self.tr("Words to look for, separated by commas (not saved)"))
         self.words.setPlaceholderText(self.tr("For example: 14 March, Leeds, the school's name"))
         self.words.setMaxLength(300)
         self.words.returnPressed.connect(self.look)
-        self.words_row_label = w.text(self.tr("Words to look for"), selectable=False)
+        self.words_row_label = w.labelled(self.tr("Words to look for"), self.words)
         self.form.addRow(self.words_row_label, self.words)
         self.look_button = w.button(self.tr("&Show my public profile"), primary=True)
         self.look_button.clicked.connect(self.look)
@@ -103,7 +104,13 @@ class PublicView(QWidget):
             edit.setAccessibleName(parameter.label)
             edit.setMaxLength(253)
             self.param_edits[parameter.name] = edit
-            self.form.insertRow(row, w.text(parameter.label, selectable=False), edit)
+            label = w.labelled(parameter.label, edit)
+            label.setWordWrap(True)  # "Your X user name (the part after …)" is long for a narrow window
+            self.form.insertRow(row, label, edit)
+        # A new field joins the end of the Tab chain; put it where it sits, between Platform and Words.
+        chain = [self.platform, *self.param_edits.values(), self.words, self.look_button]
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
 
     def typed_words(self) -> tuple[str, ...]:
         return tuple(word.strip() for word in self.words.text().split(",") if word.strip())

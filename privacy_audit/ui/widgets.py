@@ -218,6 +218,8 @@ def accessible_palette(source: QPalette, colours: dict | None = None) -> QPalett
 # The style sheet
 
 # Chips keep their colours in every palette: their text is measured against their own background.
+# A thicker border (focus, checked, a chosen answer) takes its width from the padding, so a control keeps the
+# same room for its words with focus as without (Qt sizes it without focus; its words were cut off).
 STYLE_TEMPLATE = """
 QMainWindow, QStackedWidget > QWidget#page { background: palette(window); }
 QFrame#card {
@@ -244,18 +246,19 @@ QPushButton {
     border: 1px solid palette(mid); background: palette(button); color: palette(button-text);
 }
 QPushButton:hover { border-color: palette(highlight); }
-QPushButton:focus { border: 3px solid palette(highlight); }
+QPushButton:focus { border: 3px solid palette(highlight); padding: 4px 12px; }
 QPushButton:disabled { color: palette(placeholder-text); }
-QPushButton:checked { border: 2px solid palette(highlight); font-weight: bold; }
+QPushButton:checked { border: 2px solid palette(highlight); padding: 5px 13px; font-weight: bold; }
 QPushButton#primary {
     background: palette(highlight); color: palette(highlighted-text);
     border: 1px solid palette(highlight); font-weight: bold;
 }
-QPushButton#primary:focus { border: 3px solid palette(text); }
+QPushButton#primary:focus { border: 3px solid palette(text); padding: 4px 12px; }
 QPushButton#answer { text-align: left; padding: 8px 14px; background: palette(base); }
-QPushButton#answer[chosen="true"] { border: 3px solid palette(text); font-weight: bold; }
+QPushButton#answer:focus { padding: 6px 12px; }
+QPushButton#answer[chosen="true"] { border: 3px solid palette(text); padding: 6px 12px; font-weight: bold; }
 QPushButton#link { border: none; color: palette(link); text-decoration: underline; padding: 2px; text-align: left; }
-QPushButton#link:focus { border: 2px solid palette(highlight); }
+QPushButton#link:focus { border: 2px solid palette(highlight); padding: 0px; }
 QListWidget, QTextBrowser, QPlainTextEdit, QLineEdit, QComboBox {
     border: 1px solid palette(mid); border-radius: 6px;
     background: palette(base); color: palette(text);
@@ -264,6 +267,7 @@ QLineEdit, QComboBox { padding: 3px 6px; }
 QListWidget:focus, QTextBrowser:focus, QPlainTextEdit:focus, QLineEdit:focus, QComboBox:focus {
     border: 3px solid palette(highlight);
 }
+QLineEdit:focus, QComboBox:focus { padding: 1px 4px; }
 QCheckBox, QRadioButton { border: 2px solid transparent; border-radius: 4px; padding: 2px; spacing: 8px; }
 QCheckBox:focus, QRadioButton:focus { border: 2px solid palette(highlight); }
 QCheckBox::indicator, QRadioButton::indicator {

@@ -1,5 +1,6 @@
 """The tree a screen reader really reads (AT-SPI, as Orca does on Linux), walked through a first run, the
-dashboard, a whole check, its summary, History, the report and Settings, with the real app on Xvfb.
+dashboard, a whole check, its summary, History, the report, Settings and the public view, with the real app
+on Xvfb.
 
 The app runs as people run it (`python -m privacy_audit --home DIR`) with Qt's AT-SPI bridge on; the tree is
 read by `atspi_reader.py` with Debian's pyatspi; keys are typed with xdotool and buttons pressed through
@@ -7,9 +8,10 @@ their AT-SPI actions. One walk feeds every test here (it takes about a minute); 
 one screen, so a failure names the screen and the rule.
 
 Rules (issue 17): every focusable control has a name (or a label tied to it); every screen has a heading;
-no answer is exposed as a check box; each new item of a check moves focus or is announced; only the page on
+no answer is exposed as a check box; each new item of a check moves focus to its titled heading or announces
+its title; combo boxes and text fields are named by the label tied to them; only the page on
 show is in the tree, and nothing under a hidden widget claims to be showing or focused.
-Rules a later change must make pass (in ui/check.py and ui/dashboard.py) are marked xfail(strict=True): when
+Rules a later change must make pass (in ui/check.py and ui/report_view.py) are marked xfail(strict=True): when
 they are fixed, the mark must go.
 """
 
@@ -27,7 +29,17 @@ pytestmark = [
     pytest.mark.skipif(bool(missing()), reason=f"needs Debian packages: {' '.join(missing())}"),
 ]
 
-SCREENS = ("protection", "welcome", "dashboard", "check", "summary", "history", "report", "settings")
+SCREENS = (
+    "protection",
+    "welcome",
+    "dashboard",
+    "check",
+    "summary",
+    "history",
+    "report",
+    "settings",
+    "public",
+)
 INTERACTIVE = {
     "push button",
     "toggle button",
@@ -57,10 +69,18 @@ class Walk:
         self.trees: dict[str, dict] = {}
         self.item_events: list[list[dict]] = []
         self.items_seen: list[str] = []
+        self.item_titles: list[str] = []
 
 
 def headings(tree) -> list[str]:
     return [n["name"] for n in showing(tree) if n["role"] == "heading" and n["name"].strip()]
+
+
+def item_title(before: list[str], after: list[str]) -> str:
+    """The new item's own title, from the heading that appeared ("Setting 2 of 9: Who can see your posts",
+    said "Setting 2 of 9: …" so that its place is read with it): the words after the place."""
+    new = [h for h in after if h not in before]
+    return new[0].split(": ", 1)[-1] if new else ""
 
 
 def frame(tree) -> dict:
@@ -98,6 +118,7 @@ def the_walk(desktop: A11yDesktop) -> Walk:
         if not any(n["name"] == ANSWERS[0] for n in showing(tree)):
             break
         seen.items_seen.append(" / ".join(headings(tree)))
+        seen.item_titles.append(item_title(before, headings(tree)))
         seen.item_events.append(desktop.events() if headings(tree) != before else [])
     seen.trees["summary"] = desktop.wait_for(
         lambda t: any("save your check" in h for h in headings(t)), "the summary of the check"
@@ -109,6 +130,7 @@ def the_walk(desktop: A11yDesktop) -> Walk:
         ("history", "History of your checks", "History"),
         ("report", "Report and statement of acceptance", "Report and statement"),
         ("settings", "Settings", "Settings"),
+        ("public", "Public view: what can anyone see on my profiles?", "What can anyone see?"),
     ):
         desktop.act(button, "push button")
         desktop.wait_for(lambda t, title=title: title in headings(t), f"the {screen} screen")
@@ -154,15 +176,39 @@ def test_every_screen_has_a_heading(walked, screen):
     assert headings(walked.trees[screen]), f"the {screen} screen has no heading a screen reader can find"
 
 
-@pytest.mark.parametrize("screen", SCREENS)
+FIELDS = {"combo box", "text", "entry", "password text", "spin button"}
+
+
+NOTE_LABEL = (
+    "ui/check.py (issue 17): the summary's note (QPlainTextEdit check_note) has only an accessible name; "
+    "needs a visible label tied to it, e.g. layout.addWidget(w.labelled(tr('Private note about this check "
+    "(optional)'), self.check_note)) above it in _build_summary_page"
+)
+PATH_LABEL = (
+    "ui/report_view.py (issue 17): the 'Where to save the report' field (ReportView.path) has only an "
+    "accessible name; needs its visible label made with w.labelled(..., self.path) (a sibling QLabel whose "
+    "buddy is the field) instead of a plain w.text label"
+)
+LABELLED_SCREENS = [
+    pytest.param(s, marks=later(NOTE_LABEL))
+    if s == "summary"
+    else pytest.param(s, marks=later(PATH_LABEL))
+    if s == "report"
+    else s
+    for s in SCREENS
+]
+
+
+@pytest.mark.parametrize("screen", LABELLED_SCREENS)
 def test_combo_boxes_and_text_fields_are_named_by_their_label(walked, screen):
-    """On Linux Qt names a combo box by its current value; the label must be tied to it (labelled-by)."""
+    """On Linux Qt names a combo box by its current value, and a text field only by a name set in code: the
+    visible label must be tied to each field (labelled-by), so that what is read is what is shown."""
     loose = [
         f"[{n['role']}] {n['name']!r}"
         for n in showing(walked.trees[screen])
-        if n["role"] == "combo box" and not n["labelled_by"]
+        if n["role"] in FIELDS and "focusable" in n["states"] and not any(l.strip() for l in n["labelled_by"])
     ]
-    assert not loose, f"combo boxes without a label tied to them on the {screen} screen: {loose}"
+    assert not loose, f"fields without a label tied to them on the {screen} screen: {loose}"
 
 
 @pytest.mark.parametrize(
@@ -176,10 +222,33 @@ def test_no_answer_is_exposed_as_a_check_box(walked, screen):
     assert not boxes, f"answers read as check boxes: {boxes}"
 
 
-def test_each_new_item_moves_focus_or_is_announced(walked):
+NEXT_TITLE = (
+    "ui/check.py (issue 17): answering by key (1-4) while focus is on the item's title leaves focus there, "
+    "so show_position's show_focus_now(self.title) sends no focus event and only 'Saved: <answer>' is "
+    "announced. Needs CheckView.answer to announce the next title with the saved answer, e.g. "
+    "w.announce(self, tr('Saved: {answer}. {title}').format(answer=..., title=self.title.accessibleName())) "
+    "when the next item is shown (or show_position to clear focus from the title before focusing it again)"
+)
+
+
+@later(NEXT_TITLE)
+def test_each_new_item_moves_focus_to_its_title_or_announces_it(walked):
+    """Per new item: focus lands on a heading naming the item's title, or an announcement says the title.
+    Any other event is not enough (the "Saved: …" said after each answer names the answer, not the item)."""
     assert len(walked.item_events) >= 3, f"the walk saw too few items: {walked.items_seen}"
-    silent = [walked.items_seen[i] for i, events in enumerate(walked.item_events) if not events]
-    assert not silent, f"new items with no focus change or announcement: {silent}"
+    assert all(walked.item_titles), f"an item without a new heading: {walked.items_seen}"
+
+    def tells(event: dict, title: str) -> bool:
+        if "focused" in event["type"]:
+            return event["role"] == "heading" and title in event["name"]
+        return "announcement" in event["type"] and title in event["text"]
+
+    silent = [
+        f"{title!r} (heard: {[e['name'] or e['text'] for e in events]})"
+        for title, events in zip(walked.item_titles, walked.item_events, strict=True)
+        if not any(tells(event, title) for event in events)
+    ]
+    assert not silent, f"new items whose title is neither focused nor announced: {silent}"
 
 
 def test_the_walk_really_went_through_a_check(walked):
@@ -202,11 +271,13 @@ def test_only_the_page_on_show_is_in_the_tree(walked, screen):
 
 QT_COMBO = (
     "Qt 6.11 reports the items of a closed combo box list as showing (QAccessibleTable cells ignore the "
-    "hidden popup); Settings has combo boxes. Needs an accessible interface for the combo's list."
+    "hidden popup); Settings and the public view have combo boxes. Needs an accessible interface for the combo's list."
 )
 
 
-@pytest.mark.parametrize("screen", [*SCREENS[:-1], pytest.param("settings", marks=later(QT_COMBO))])
+@pytest.mark.parametrize(
+    "screen", [pytest.param(s, marks=later(QT_COMBO)) if s in ("settings", "public") else s for s in SCREENS]
+)
 def test_nothing_hidden_claims_to_be_showing_or_focused(walked, screen):
     tree = frame(walked.trees[screen])
     liars = [

@@ -1,8 +1,10 @@
-"""The check screen fits the screens teachers have: 1366×768 with text at 150 %, and 1280×720 (a projector).
+"""The check screen fits the screens teachers have: 1366×768 with text at 150 %, 1366×768 at 150 % display
+scaling (911×512 logical pixels), and 1280×720 (a projector).
 
 The screen is rendered at each size for every setting of a checklist; a control that is cut off (smaller
 than it needs to show its words) or outside the window fails, the answers and Back / Resume later are in the
-footer and never scrolled away, and every new setting starts with its title in view. "Check on my phone"
+footer and never scrolled away, and every new setting starts with its title in view. The summary fits too,
+and every control Tab reaches, on a setting and on the summary, shows its whole focus ring. "Check on my phone"
 must fit 1280×720 without scrolling, as it is read from a projector.
 """
 
@@ -15,6 +17,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QWidget
+from test_fits_screen import hidden_focus_rings
 
 from privacy_audit.ui import widgets as w
 
@@ -22,6 +25,7 @@ SIZES = [
     pytest.param((1366, 768), 1.5, id="1366x768-at-150"),
     pytest.param((1280, 720), 1.0, id="1280x720"),
     pytest.param((1366, 768), 1.0, id="1366x768"),
+    pytest.param((911, 512), 1.0, id="1366x768-150%-display-scaling"),
 ]
 
 
@@ -41,6 +45,8 @@ def shown(view, size, qtbot):
     view.resize(*size)
     view.show()
     qtbot.waitExposed(view)
+    view.activateWindow()  # Tab moves focus only in the active window
+    qtbot.waitUntil(view.isActiveWindow)
     QApplication.processEvents()
 
 
@@ -102,8 +108,82 @@ def test_every_setting_fits_with_the_answers_always_in_view(qtbot, opened, text_
             assert view.rect().contains(_rect_in(control, view)), control.text()
         port = view.item_scroll.viewport()
         assert port.rect().contains(_rect_in(view.title, port)), f"{view.title.text()!r} is not in view"
+        if position in (0, len(view.items) - 1):  # what Tab shows, on the first and the last setting
+            rings = hidden_focus_rings(qtbot, view.item_screen)
+            assert not rings, (platform, position, rings)
         view.item_scroll.verticalScrollBar().setValue(view.item_scroll.verticalScrollBar().maximum())
     view.close()
+
+
+@pytest.mark.parametrize(("size", "scale"), SIZES)
+def test_the_summary_fits_with_settings_left_to_fix(qtbot, opened, text_scale, size, scale):
+    from privacy_audit.core.audit import Answer
+    from privacy_audit.ui.check import CheckView
+
+    text_scale(scale)
+    view = CheckView(opened)
+    qtbot.addWidget(view)
+    view.start("facebook")
+    shown(view, size, qtbot)
+    for position in range(len(view.items)):  # two left to fix, one not possible: the summary's longest form
+        view.answer(
+            {0: Answer.ATTENTION, 1: Answer.ATTENTION, 2: Answer.NOT_POSSIBLE}.get(position, Answer.OK)
+        )
+    for _ in range(3):
+        QApplication.processEvents()
+    qtbot.wait(50)
+    assert view.pages.currentIndex() == 1, "the summary follows the last setting"
+    assert (view.width(), view.height()) == size, "the summary needs more room than the screen has"
+    scroll = view.pages.currentWidget()
+    problems = cut_off(view, view.summary_page, scroll)
+    assert not problems, problems
+    view.close()
+
+
+NOTE_RING = (
+    "ui/check.py (issue 17): Tab into the summary's note (a QPlainTextEdit) scrolls only its caret into view "
+    "(QScrollArea.ensureWidgetVisible uses a text field's cursor rectangle), leaving the lower part of the "
+    "note and its focus ring below the window. Needs CheckView to scroll the whole note into view when it "
+    "gets focus, e.g. on focusChanged: self.pages.widget(SUMMARY).ensureWidgetVisible(self.check_note, 0, 0) "
+    "after the summary's scroll has settled, or the note placed above the buttons with a smaller height."
+)
+SUMMARY_RING_SIZES = [
+    pytest.param(
+        (1366, 768), 1.5, id="1366x768-at-150", marks=pytest.mark.xfail(strict=True, reason=NOTE_RING)
+    ),
+    pytest.param((1280, 720), 1.0, id="1280x720"),
+    pytest.param((1366, 768), 1.0, id="1366x768"),
+    pytest.param(
+        (911, 512),
+        1.0,
+        id="1366x768-150%-display-scaling",
+        marks=pytest.mark.xfail(strict=True, reason=NOTE_RING),
+    ),
+]
+
+
+@pytest.mark.parametrize(("size", "scale"), SUMMARY_RING_SIZES)
+def test_every_control_tab_reaches_on_the_summary_shows_its_whole_focus_ring(
+    qtbot, opened, text_scale, size, scale
+):
+    from privacy_audit.core.audit import Answer
+    from privacy_audit.ui.check import CheckView
+
+    text_scale(scale)
+    view = CheckView(opened)
+    qtbot.addWidget(view)
+    view.start("facebook")
+    shown(view, size, qtbot)
+    for position in range(len(view.items)):
+        view.answer(
+            {0: Answer.ATTENTION, 1: Answer.ATTENTION, 2: Answer.NOT_POSSIBLE}.get(position, Answer.OK)
+        )
+    for _ in range(3):
+        QApplication.processEvents()
+    qtbot.wait(50)
+    rings = hidden_focus_rings(qtbot, view.summary_page)
+    view.close()
+    assert not rings, rings
 
 
 def test_after_an_answer_the_next_setting_starts_at_its_title(qtbot, opened, text_scale):
