@@ -15,7 +15,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -126,7 +126,8 @@ class CheckView(QWidget):
         self.summary_page = QWidget()
         self._build_item_screen()
         self.pages.addWidget(self.item_screen)
-        self.pages.addWidget(w.scroll_page(self.summary_page))
+        self.summary_scroll = w.scroll_page(self.summary_page)
+        self.pages.addWidget(self.summary_scroll)
         self.phone = PhoneModeView()
         self.phone.answered.connect(self.answer)
         self.phone.leave.connect(self.leave_phone_mode)
@@ -309,10 +310,12 @@ class CheckView(QWidget):
         self.changed_label = w.text("", muted=True)
         layout.addWidget(self.changed_label)
         self.check_note = QPlainTextEdit()
-        self.check_note.setPlaceholderText(self.tr("A private note about this check (optional)"))
         self.check_note.setAccessibleName(self.tr("Private note about this check"))
         self.check_note.setTabChangesFocus(True)
         self.check_note.setMaximumHeight(w.scaled_font().pointSize() * 8)
+        # Tab into a text field scrolls only its caret into view; the whole note and its focus ring should be.
+        self.check_note.installEventFilter(self)
+        layout.addWidget(w.labelled(self.tr("Private &note about this check (optional)"), self.check_note))
         layout.addWidget(self.check_note)
         self.save_error = w.text("", name="chip_warn")
         self.save_error.hide()
@@ -425,6 +428,25 @@ class CheckView(QWidget):
 
     def position_words(self) -> str:
         return self.tr("Setting {n} of {total}").format(n=self.position + 1, total=len(self.items))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.check_note and event.type() == QEvent.Type.FocusIn:
+            QTimer.singleShot(
+                0, self._show_whole_note
+            )  # after Qt's own scroll to the caret, so this one wins
+        return super().eventFilter(watched, event)
+
+    def _show_whole_note(self) -> None:
+        """Scroll the summary so the whole note box and its focus ring are in view. (ensureWidgetVisible
+        cannot: for a focused text field it brings only the caret into view.)"""
+        bar = self.summary_scroll.verticalScrollBar()
+        top = self.check_note.mapTo(self.summary_page, QPoint(0, 0)).y()
+        bottom = top + self.check_note.height()
+        height = self.summary_scroll.viewport().height()
+        if bottom - bar.value() > height:
+            bar.setValue(bottom - height)
+        if top < bar.value():
+            bar.setValue(top)
 
     def show_position(self, position: int) -> None:
         assert self.draft is not None and self.checklist is not None
@@ -570,6 +592,12 @@ class CheckView(QWidget):
         self._keep_draft()
         self.show_position(self.draft.position)
         said = self.tr("Saved: {answer}").format(answer=answer_labels()[answer])
+        following = self.current_item()
+        # Said together, so a screen reader that keeps focus where it was still hears where it is now.
+        if following is not None:
+            said = self.tr("{saved}. Next: {title}").format(saved=said, title=following.title)
+        else:
+            said = self.tr("{saved}. {summary}").format(saved=said, summary=self.summary_title.text())
         w.announce(self, said)
 
     def back(self) -> None:

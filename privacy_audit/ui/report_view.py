@@ -149,7 +149,7 @@ class ReportView(QWidget):
         )
         file_row = QHBoxLayout()
         self.path = QLineEdit(str(default_report_path(self.today, services.dirs.home)))
-        self.path.setAccessibleName(self.tr("Where to save the report"))
+        inner.addWidget(w.labelled(self.tr("&Where to save the report"), self.path))
         file_row.addWidget(self.path, 1)
         self.choose = w.button(self.tr("C&hoose…"), accessible=self.tr("Choose where to save the report"))
         self.choose.clicked.connect(self._choose)

@@ -91,10 +91,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A private note about this check (optional)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Private note about this check</source>
         <translation type="unfinished"></translation>
     </message>
@@ -159,6 +155,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Private &amp;note about this check (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Back to the last setting</source>
         <translation type="unfinished"></translation>
     </message>
@@ -208,6 +208,14 @@
     </message>
     <message>
         <source>Saved: {answer}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{saved}. Next: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{saved}. {summary}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1540,6 +1548,10 @@ Nothing has been deleted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Where to save the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Statement of Acceptance</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1589,10 +1601,6 @@ Nothing has been deleted.</source>
     </message>
     <message>
         <source>A PDF of the latest check of each platform you use, with a summary on its first page, and the same report as a web page beside it (easier to read with a screen reader). It is yours to keep: the policy does not ask you to hand it in. Private notes are left out. Nothing is sent anywhere.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Where to save the report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -11,7 +11,7 @@ Rules (issue 17): every focusable control has a name (or a label tied to it); ev
 no answer is exposed as a check box; each new item of a check moves focus to its titled heading or announces
 its title; combo boxes and text fields are named by the label tied to them; only the page on
 show is in the tree, and nothing under a hidden widget claims to be showing or focused.
-Rules a later change must make pass (in ui/check.py and ui/report_view.py) are marked xfail(strict=True): when
+Rules a later change must make pass are marked xfail(strict=True): when
 they are fixed, the mark must go.
 """
 
@@ -179,27 +179,7 @@ def test_every_screen_has_a_heading(walked, screen):
 FIELDS = {"combo box", "text", "entry", "password text", "spin button"}
 
 
-NOTE_LABEL = (
-    "ui/check.py (issue 17): the summary's note (QPlainTextEdit check_note) has only an accessible name; "
-    "needs a visible label tied to it, e.g. layout.addWidget(w.labelled(tr('Private note about this check "
-    "(optional)'), self.check_note)) above it in _build_summary_page"
-)
-PATH_LABEL = (
-    "ui/report_view.py (issue 17): the 'Where to save the report' field (ReportView.path) has only an "
-    "accessible name; needs its visible label made with w.labelled(..., self.path) (a sibling QLabel whose "
-    "buddy is the field) instead of a plain w.text label"
-)
-LABELLED_SCREENS = [
-    pytest.param(s, marks=later(NOTE_LABEL))
-    if s == "summary"
-    else pytest.param(s, marks=later(PATH_LABEL))
-    if s == "report"
-    else s
-    for s in SCREENS
-]
-
-
-@pytest.mark.parametrize("screen", LABELLED_SCREENS)
+@pytest.mark.parametrize("screen", SCREENS)
 def test_combo_boxes_and_text_fields_are_named_by_their_label(walked, screen):
     """On Linux Qt names a combo box by its current value, and a text field only by a name set in code: the
     visible label must be tied to each field (labelled-by), so that what is read is what is shown."""
@@ -222,16 +202,6 @@ def test_no_answer_is_exposed_as_a_check_box(walked, screen):
     assert not boxes, f"answers read as check boxes: {boxes}"
 
 
-NEXT_TITLE = (
-    "ui/check.py (issue 17): answering by key (1-4) while focus is on the item's title leaves focus there, "
-    "so show_position's show_focus_now(self.title) sends no focus event and only 'Saved: <answer>' is "
-    "announced. Needs CheckView.answer to announce the next title with the saved answer, e.g. "
-    "w.announce(self, tr('Saved: {answer}. {title}').format(answer=..., title=self.title.accessibleName())) "
-    "when the next item is shown (or show_position to clear focus from the title before focusing it again)"
-)
-
-
-@later(NEXT_TITLE)
 def test_each_new_item_moves_focus_to_its_title_or_announces_it(walked):
     """Per new item: focus lands on a heading naming the item's title, or an announcement says the title.
     Any other event is not enough (the "Saved: …" said after each answer names the answer, not the item)."""

@@ -140,25 +140,11 @@ def test_the_summary_fits_with_settings_left_to_fix(qtbot, opened, text_scale, s
     view.close()
 
 
-NOTE_RING = (
-    "ui/check.py (issue 17): Tab into the summary's note (a QPlainTextEdit) scrolls only its caret into view "
-    "(QScrollArea.ensureWidgetVisible uses a text field's cursor rectangle), leaving the lower part of the "
-    "note and its focus ring below the window. Needs CheckView to scroll the whole note into view when it "
-    "gets focus, e.g. on focusChanged: self.pages.widget(SUMMARY).ensureWidgetVisible(self.check_note, 0, 0) "
-    "after the summary's scroll has settled, or the note placed above the buttons with a smaller height."
-)
 SUMMARY_RING_SIZES = [
-    pytest.param(
-        (1366, 768), 1.5, id="1366x768-at-150", marks=pytest.mark.xfail(strict=True, reason=NOTE_RING)
-    ),
+    pytest.param((1366, 768), 1.5, id="1366x768-at-150"),
     pytest.param((1280, 720), 1.0, id="1280x720"),
     pytest.param((1366, 768), 1.0, id="1366x768"),
-    pytest.param(
-        (911, 512),
-        1.0,
-        id="1366x768-150%-display-scaling",
-        marks=pytest.mark.xfail(strict=True, reason=NOTE_RING),
-    ),
+    pytest.param((911, 512), 1.0, id="1366x768-150%-display-scaling"),
 ]
 
 
