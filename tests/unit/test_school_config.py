@@ -100,3 +100,31 @@ def test_without_email_domains_the_checks_do_not_invent_any():
         for i in c.items
         for step in i.steps
     )
+
+
+def test_an_email_domain_in_capitals_is_accepted_and_lowered_as_domains_are_case_insensitive(tmp_path):
+    config = tmp_path / "school.yaml"
+    config.write_text(
+        "school_name: Hermitage\nemail_domains:\n  - Example.SCH.UK\n  - ' Staff.Hermitage.ORG '\n"
+    )
+    source = load_school_config(config)
+    assert source.problems == []
+    assert source.config.email_domains == ["example.sch.uk", "staff.hermitage.org"]
+
+
+def test_an_email_domain_that_is_not_a_domain_is_still_refused_with_its_line(tmp_path):
+    config = tmp_path / "school.yaml"
+    config.write_text(
+        "school_name: Hermitage\nemail_domains:\n  - good.sch.uk\n  - 'bad domain.sch.uk'\n  - staff@school.org\n"
+        "  - -dash.org\n  - nodot\n"
+    )
+    source = load_school_config(config)
+    assert source.config.email_domains == ["good.sch.uk"]
+    assert [problem.split(": ", 1)[0] for problem in source.problems] == [
+        f"{config}:4",
+        f"{config}:5",
+        f"{config}:6",
+        f"{config}:7",
+    ]
+    assert "'bad domain.sch.uk' is not a domain name: write it like example.sch.uk" in source.problems[0]
+    assert all("lower-case" not in problem for problem in source.problems)

@@ -290,3 +290,14 @@ def test_school_items_the_app_would_leave_out_are_reported_by_validate(tmp_path,
             " extra item 3 (school-portal) › where › url: All my accounts items cannot have a web address; use 'app' instead",
         ],
     ]
+
+
+def test_a_checklist_domain_in_capitals_passes_and_is_read_lowered(tmp_path, capsys):
+    from privacy_audit.core.checklist import Checklist
+    from privacy_audit.core.yamlsource import load_yaml
+
+    text = checklist_text().replace("domains: [example-social.com]", "domains: [WWW.Example-Social.COM]")
+    path = write(tmp_path, "examplesocial.yaml", text)
+    code, lines = validate(capsys, path)
+    assert (code, lines) == (0, ["OK: 1 file(s), 1 platform(s), 1 item(s), 0 school config(s)."])
+    assert Checklist.model_validate(load_yaml(path).data).domains == ["www.example-social.com"]
