@@ -8,7 +8,7 @@ followed by a count of the rest (exit 1).
 Before the file is parsed in full it goes through `preflight`: it must be a regular file of at most
 MAX_IMPORT_READ bytes (a FIFO, a device or a socket is refused without waiting), its JSON may not nest
 deeper than Python can follow, hold numbers longer than any real value, repeat a key, or hold a list longer
-than MAX_LIST_ENTRIES; an export from a newer Privacy Audit is named as such. So memory stays bounded
+than MAX_LIST_ENTRIES or more than MAX_VALUES values in all; an export from a newer Privacy Audit is named as such. So memory stays bounded
 whatever the file holds, and every refusal is a sentence, never a traceback.
 """
 
@@ -24,6 +24,10 @@ HELP = "merge a JSON export of your record into the record on this computer"
 
 MAX_IMPORT_READ = 5 * 1024 * 1024  # a record of many years is well under 1 MB
 MAX_LIST_ENTRIES = 10_000  # checks, answers, drafts: a record of many years has a few hundred
+# Values in the whole file (every list entry and field). Twenty years of termly checks of every platform are
+# about 20,000; the cap keeps the full check's work (and its list of problems) small whatever the file holds,
+# where lists each under MAX_LIST_ENTRIES could still nest into millions of wrong values.
+MAX_VALUES = 100_000
 MAX_NUMBER_DIGITS = 12  # the only numbers in an export are small (version, positions)
 MAX_SHOWN = 10  # problems printed before "…and N more"
 
@@ -58,8 +62,15 @@ def _no_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 def _check_lists(value: Any) -> None:
     stack = [value]
+    values = 0
     while stack:
         node = stack.pop()
+        if isinstance(node, (list, dict)):
+            values += len(node)
+            if values > MAX_VALUES:
+                raise Refused(
+                    f"it holds more than {MAX_VALUES:,} values in all; an export of many years holds far fewer"
+                )
         if isinstance(node, list):
             if len(node) > MAX_LIST_ENTRIES:
                 raise Refused(

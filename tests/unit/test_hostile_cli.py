@@ -347,6 +347,22 @@ def test_many_wrong_entries_give_a_few_problems_and_a_count(private_home, tmp_pa
     assert len(err.splitlines()) <= 12 and "more problem(s) like these" in err
 
 
+def test_many_short_lists_that_add_up_to_millions_of_values_are_refused_before_the_full_check(
+    private_home, tmp_path, capsys
+):
+    """Under the size limit, each list under the list limit, yet millions of wrong values in all: the
+    full check would take minutes and gigabytes to list them, so the file is refused at once."""
+    check = {"uid": "0" * 32, "item_ids": [1] * 9999, "answers": [1] * 9999}
+    path = tmp_path / "export.json"
+    path.write_text(export_with(checks=[check] * 120).replace(" ", ""), encoding="utf-8")
+    assert path.stat().st_size < 5 * 1024 * 1024
+    started = time.monotonic()
+    code, _, err = cli(capsys, "import", path)
+    assert code == 1 and "more than 100,000 values in all" in err and "Nothing was imported" in err, err[:300]
+    assert time.monotonic() - started < 10
+    assert not app_dirs(private_home).record_file.exists()
+
+
 @pytest.mark.parametrize("command", [["check", "general"], ["forget"]])
 @pytest.mark.parametrize("data", [b"caf\xe9\n", b"\xff\xfe\x00y\n", b"\x80" * 10 + b"\n" + b"y\n" * 60])
 def test_stdin_in_any_encoding_gives_an_answer_not_a_traceback(private_home, command, data):
