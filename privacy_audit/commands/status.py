@@ -48,6 +48,12 @@ def run(args: argparse.Namespace) -> int:
             "to repair it; a damaged record is set aside, never deleted."
         )
         return 1
+    from privacy_audit.store.pending import pending_set_aside
+
+    # A record set aside by a run that then stopped at the passphrase question: until a run opens the new
+    # record, its notice waits in it, and the empty history below would otherwise look like a loss.
+    for waiting in pending_set_aside(dirs.record_file):
+        say(waiting.message)
     for notice in inputs.damaged:  # skipped rows are named once, and kept, like the app does
         say(notice)
     config = catalogue.school.config

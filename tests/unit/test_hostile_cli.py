@@ -801,3 +801,94 @@ def test_a_record_path_that_is_not_a_file_gets_one_clear_sentence(private_home, 
     assert result.returncode != 0
     words = "a folder" if kind == "folder" else "a pipe (FIFO)"
     assert f"record.sqlite3 is {words}, not a record file" in result.stderr, result.stderr
+
+
+# Class 1: nothing lost without a word, and said once -----------------------------------------------------
+
+
+def at_a_terminal(home, *args, answers: list[tuple[str, str]], timeout: float = 60) -> str:
+    """Run a command in a pseudo-terminal with no keyring and no passphrase variable; each (prompt, answer)
+    is typed once the prompt is shown. Everything it showed, as text."""
+    import pty
+    import select
+    import signal
+
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("PRIVACY_AUDIT")}
+    environment.update(PRIVACY_AUDIT_HOME=str(home), PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
+    pid, terminal = pty.fork()
+    if pid == 0:  # the child: becomes the command
+        os.execve(sys.executable, [sys.executable, "-m", "privacy_audit", *args], environment)
+    shown = ""
+    waiting = list(answers)
+    deadline = time.monotonic() + timeout
+    try:
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([terminal], [], [], 0.2)
+            if ready:
+                try:
+                    data = os.read(terminal, 65536)
+                except OSError:  # the command ended and closed the terminal
+                    break
+                if not data:
+                    break
+                shown += data.decode("utf-8", "replace").replace("\r", "")
+            if waiting and shown.rstrip().endswith(waiting[0][0]):
+                os.write(terminal, waiting.pop(0)[1].encode() + b"\n")
+        else:
+            os.kill(pid, signal.SIGKILL)
+            pytest.fail(f"the command did not finish; it showed:\n{shown}")
+    finally:
+        os.waitpid(pid, 0)
+        os.close(terminal)
+    assert "Traceback" not in shown, shown
+    return shown
+
+
+def damage_the_record(home: Path) -> None:
+    with open(app_dirs(home).record_file, "r+b") as record:  # a header byte SQLite's quick_check notices
+        record.seek(20)
+        record.write(b"\x07")
+
+
+def test_a_record_set_aside_is_told_once_when_a_passphrase_is_chosen_at_a_terminal(private_home, tmp_path):
+    assert run(private_home, "check", "general", stdin="y\n" * 60).returncode == 0
+    damage_the_record(private_home)
+    shown = at_a_terminal(
+        private_home,
+        "export",
+        "-o",
+        str(tmp_path / "out.json"),
+        answers=[
+            ("or q to stop:", "p"),
+            ("Choose a passphrase:", PASSPHRASE),
+            ("Type it again:", PASSPHRASE),
+        ],
+    )
+    assert shown.count("set aside as") == 1, shown
+    assert shown.index("set aside as") < shown.index("Type p to choose a passphrase"), "told before asked"
+    assert "Wrote 0 check(s)" in shown
+
+
+def test_a_record_set_aside_is_told_once_by_a_command_given_the_passphrase(private_home, tmp_path):
+    assert run(private_home, "check", "general", stdin="y\n" * 60).returncode == 0
+    damage_the_record(private_home)
+    for args in (
+        ["export", "-o", str(tmp_path / "out.json")],
+        ["export", "-o", str(tmp_path / "again.json")],
+    ):
+        result = run(private_home, *args)
+        assert result.returncode == 0, result.stderr
+        told = result.stderr.count("set aside as")
+        assert told == (1 if args[-1].endswith("out.json") else 0), result.stderr
+
+
+def test_status_tells_of_a_record_set_aside_by_a_run_that_stopped_at_the_question(private_home, tmp_path):
+    assert run(private_home, "check", "general", stdin="y\n" * 60).returncode == 0
+    damage_the_record(private_home)
+    stopped = run(private_home, "export", "-o", str(tmp_path / "out.json"), passphrase=None)
+    assert stopped.returncode == 3 and "set aside as" in stopped.stderr
+    moved = next(app_dirs(private_home).set_aside.iterdir())
+    for args in (["status"], ["status", "--json"]):
+        status = run(private_home, *args, passphrase=None)
+        assert status.returncode == 0
+        assert f"set aside as {moved}" in status.stderr, status.stderr
