@@ -892,3 +892,30 @@ def test_status_tells_of_a_record_set_aside_by_a_run_that_stopped_at_the_questio
         status = run(private_home, *args, passphrase=None)
         assert status.returncode == 0
         assert f"set aside as {moved}" in status.stderr, status.stderr
+
+
+def test_a_fifo_or_device_in_place_of_a_state_file_never_hangs_remind_or_the_app(private_home, tmp_path):
+    """The app's own small files are read like any other: only a regular file, and only to a limit."""
+    from privacy_audit.core.snapshot import read_snapshot
+    from privacy_audit.desktop.reminders import ReminderState
+    from privacy_audit.store.exchange import ImportRejected, read_export
+
+    state = tmp_path / "state"
+    state.mkdir(mode=0o700)
+    pipe = fifo(state, "reminders.json")  # nobody writes to it: reading it would wait for ever
+    started = time.monotonic()
+    assert ReminderState(state).last_shown() is None
+    assert read_snapshot(pipe, {}) is None
+    assert read_snapshot(Path("/dev/zero"), {}) is None
+    with pytest.raises(ImportRejected, match="pipe"):
+        read_export(pipe)
+    assert time.monotonic() - started < 10
+    # Through the command that runs at every login, with something due.
+    export = tmp_path / "in.json"
+    export.write_text(export_with(platforms_in_use=["facebook"]), encoding="utf-8")
+    assert run(private_home, "import", str(export)).returncode == 0
+    reminders = app_dirs(private_home).state / "reminders.json"
+    reminders.unlink(missing_ok=True)
+    os.mkfifo(reminders)
+    remind = run(private_home, "remind", "--force", "--show-with", "window", "--wait", "0", timeout=30)
+    assert "Your termly privacy check is due: All my accounts, Facebook" in remind.stdout + remind.stderr
