@@ -178,7 +178,11 @@ def run(args: argparse.Namespace) -> int:
         _drop_unknown_platforms(record, catalogue)
     out(
         f"Imported {counts['checks']} check(s) from {path}"
-        + (f"; {counts['checks_skipped']} were already in your record" if counts["checks_skipped"] else "")
+        + (
+            f"; {counts['checks_skipped']} {'was' if counts['checks_skipped'] == 1 else 'were'} already in your record"
+            if counts["checks_skipped"]
+            else ""
+        )
         + (f"; also {counts['drafts']} unfinished check(s)" if counts["drafts"] else "")
         + (", your statement of acceptance" if counts["acceptance"] else "")
         + "."
