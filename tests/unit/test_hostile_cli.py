@@ -919,3 +919,82 @@ def test_a_fifo_or_device_in_place_of_a_state_file_never_hangs_remind_or_the_app
     os.mkfifo(reminders)
     remind = run(private_home, "remind", "--force", "--show-with", "window", "--wait", "0", timeout=30)
     assert "Your termly privacy check is due: All my accounts, Facebook" in remind.stdout + remind.stderr
+
+
+def not_a_database(path: Path) -> None:
+    path.write_bytes(b"this is not a record at all " * 400)
+
+
+def dropped(table: str):
+    def damage(path: Path) -> None:
+        import sqlite3
+
+        with sqlite3.connect(path) as conn:
+            conn.execute(f"DROP TABLE {table}")
+        conn.close()
+
+    return damage
+
+
+def renamed_column(path: Path) -> None:
+    import sqlite3
+
+    with sqlite3.connect(path) as conn:
+        conn.execute("ALTER TABLE checks RENAME COLUMN finished TO finished_at")
+    conn.close()
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [not_a_database, dropped("platforms_in_use"), dropped("snoozes"), dropped("schedule"), renamed_column],
+    ids=[
+        "not a database",
+        "platforms_in_use dropped",
+        "snoozes dropped",
+        "schedule dropped",
+        "a column renamed",
+    ],
+)
+@pytest.mark.parametrize("passphrase_for_the_repair", [PASSPHRASE, None])
+def test_following_status_advice_to_run_check_general_really_repairs_a_damaged_record(
+    private_home, damage, passphrase_for_the_repair
+):
+    """The advice is followed as written, in a script (no terminal), with the passphrase or without it, and
+    status then works and says where the damaged copy went."""
+    assert run(private_home, "check", "general", stdin="y\n" * 60).returncode == 0
+    damage(app_dirs(private_home).record_file)
+    before = run(private_home, "status", passphrase=None)
+    assert before.returncode == 1 and "Run `privacy-audit check general`" in before.stderr, before.stderr
+    run(private_home, "check", "general", stdin="y\n" * 60, passphrase=passphrase_for_the_repair)
+    after = run(private_home, "status", passphrase=None)
+    assert after.returncode == 0, after.stderr
+    [moved] = app_dirs(private_home).set_aside.iterdir()
+    if passphrase_for_the_repair is None:  # stopped at the passphrase question: the notice still waits
+        assert f"set aside as {moved}" in after.stderr
+    assert "cannot be read" not in after.stderr
+
+
+def test_status_does_not_promise_a_repair_for_a_record_it_may_not_open(
+    private_home, tmp_path, monkeypatch, capsys
+):
+    """No command changes permissions, so a record that cannot be opened (as another user's file would be)
+    is not sent to `check general`. The SQLite error is a real one: opening a folder as a database."""
+    import sqlite3
+
+    from privacy_audit.store import reminder_inputs
+
+    try:
+        sqlite3.connect(f"{tmp_path.as_uri()}?mode=rw", uri=True).execute("SELECT 1")
+    except sqlite3.OperationalError as exc:
+        cannot_open = exc
+    assert run(private_home, "check", "general", stdin="y\n" * 60).returncode == 0
+
+    def unreadable(record_file):
+        raise reminder_inputs.ReminderInputsError(
+            f"the record {record_file} cannot be opened ({cannot_open})"
+        ) from (cannot_open)
+
+    monkeypatch.setattr(reminder_inputs, "load_reminder_inputs", unreadable)
+    code, _, err = cli(capsys, "status")
+    assert code == 1 and "unable to open database file" in err
+    assert "check general" not in err and "repair" not in err and "belong to you" in err
