@@ -176,6 +176,7 @@ def run(args: argparse.Namespace) -> int:
             say(f"{path}: (whole file): a value in it cannot be stored ({str(exc)[:120]}).\n{unchanged}")
             return 1
         _drop_unknown_platforms(record, catalogue)
+        _name_checks_of_unknown_platforms(document, catalogue)
     out(
         f"Imported {counts['checks']} check(s) from {path}"
         + (
@@ -201,6 +202,12 @@ def _server_problems(path: Path, document, catalogue) -> list[str]:
         f"{path}: snoozes.{platform}: this Privacy Audit has no checklist for '{platform}', so it cannot be snoozed"
         for platform in document.snoozes
         if platform not in catalogue.checklists
+    ]
+    problems += [  # an unfinished check can only be finished against its checklist: kept, it is shown nowhere
+        f"{path}: drafts[{index}].platform: this Privacy Audit has no checklist for '{draft.platform}', so its "
+        "unfinished check cannot be finished"
+        for index, draft in enumerate(document.drafts)
+        if draft.platform not in catalogue.checklists
     ]
     for platform, values in document.settings.get(URL_PARAMETERS, {}).items():
         checklist = catalogue.checklists.get(platform)
@@ -237,3 +244,18 @@ def _drop_unknown_platforms(record, catalogue) -> None:
         f"This Privacy Audit has no checklist for {', '.join(unknown)}, so it was left out of the platforms you "
         "use (checks already made for it are kept in your record)."
     )
+
+
+def _name_checks_of_unknown_platforms(document, catalogue) -> None:
+    """Checks of a platform this app has no checklist for (one a newer version added, say) are kept, as a
+    record of what was done, but status and the report leave them out: the person is told, not left to
+    wonder where they went."""
+    from privacy_audit.commands._terminal import say
+
+    unknown = sorted({c.platform for c in document.checks if c.platform not in catalogue.checklists})
+    if unknown:
+        say(
+            f"The file has checks of {', '.join(unknown)}, which this Privacy Audit has no checklist for. They are "
+            "kept in your record (and in its exports), but status and the report leave them out; a Privacy "
+            f"Audit that knows {'that platform' if len(unknown) == 1 else 'those platforms'} shows them."
+        )

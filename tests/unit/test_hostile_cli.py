@@ -759,6 +759,36 @@ def test_a_snooze_for_a_platform_with_no_checklist_is_refused(private_home, tmp_
     assert "snoozes.zzz-unknown: this Privacy Audit has no checklist" in result.stderr
 
 
+def test_an_unfinished_check_for_a_platform_with_no_checklist_is_refused(private_home, tmp_path):
+    path = tmp_path / "export.json"
+    draft = {"platform": "zzz-unknown", "checklist_version": "1", "started": "2026-11-01T10:00:00+00:00"}
+    path.write_text(export_with(drafts=[{**draft, "position": 0, "answers": []}]), encoding="utf-8")
+    result = run(private_home, "import", str(path))
+    assert result.returncode == 1 and "Nothing was imported" in result.stderr
+    assert "drafts[0].platform: this Privacy Audit has no checklist for 'zzz-unknown'" in result.stderr
+
+
+def test_checks_of_a_platform_with_no_checklist_are_kept_and_the_person_is_told(private_home, tmp_path):
+    path = tmp_path / "export.json"
+    check = {
+        "uid": "a" * 32,
+        "platform": "zzz-unknown",
+        "checklist_version": "1",
+        "item_ids": ["x"],
+        "started": "2026-11-01T10:00:00+00:00",
+        "finished": "2026-11-01T10:05:00+00:00",
+        "answers": [],
+    }
+    path.write_text(export_with(checks=[check]), encoding="utf-8")
+    result = run(private_home, "import", str(path))
+    assert result.returncode == 0 and "Imported 1 check(s)" in result.stdout
+    assert "checks of zzz-unknown, which this Privacy Audit has no checklist for" in result.stderr
+    assert "status and the report leave them out" in result.stderr
+    exported = tmp_path / "again.json"
+    assert run(private_home, "export", "-o", str(exported)).returncode == 0
+    assert [c["platform"] for c in json.loads(exported.read_text())["checks"]] == ["zzz-unknown"]
+
+
 SCHOOL_WITH = """\
 schema_version: {version}
 school_name: Hermitage Primary
