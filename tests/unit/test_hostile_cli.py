@@ -179,8 +179,16 @@ def test_huge_lists_are_refused_early_and_cheaply(tmp_path, capsys, text, line, 
         ("schema_version: true\n", 1, "schema_version must be the number 1"),
         ("schema_version: 1.0\n", 1, "schema_version must be the number 1"),
         ("start_at_login: 'yes'\n", 1, "start_at_login: input should be a valid boolean"),
-        ("term_starts: [1788393600]\n", 1, "input should be a valid date"),
-        ("term_starts:\n  - 20260903\n", 2, "input should be a valid date"),
+        (
+            "term_starts: [1788393600]\n",
+            1,
+            "'1788393600' is not a date; write each term date as year-month-day",
+        ),
+        (
+            "term_starts:\n  - 20260903\n",
+            2,
+            "'20260903' is not a date; write each term date as year-month-day",
+        ),
         ("reminder_interval_days: '30'\n", 1, "input should be a valid integer"),
     ],
 )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from privacy_audit.core.catalogue import load_catalogue, load_school_config
 
 
@@ -128,3 +130,28 @@ def test_an_email_domain_that_is_not_a_domain_is_still_refused_with_its_line(tmp
     ]
     assert "'bad domain.sch.uk' is not a domain name: write it like example.sch.uk" in source.problems[0]
     assert all("lower-case" not in problem for problem in source.problems)
+
+
+def test_a_term_date_not_written_as_a_date_says_how_to_write_it(tmp_path):
+    config = tmp_path / "school.yaml"
+    config.write_text(
+        "school_name: Hermitage\nterm_starts:\n  - 2026-09-03\n  - 20270105\n  - '2027-04-19'\n"
+        "  - 2027-09-02T08:00:00\n  - 1788393600\n"
+    )
+    source = load_school_config(config)
+    assert source.config.term_starts == [dt.date(2026, 9, 3)]
+    dates = "write each term date as year-month-day, for example 2026-09-03 (left out; the rest of the file applies)"
+    quoted = "write the date without quotes, for example 2026-09-03 (left out; the rest of the file applies)"
+    assert [problem.removeprefix(f"{config}:") for problem in source.problems] == [
+        f"4: term_starts 2: '20270105' is not a date; {dates}",
+        f"5: term_starts 3: '2027-04-19' is text in quotes, not a date; {quoted}",
+        f"6: term_starts 4: '2027-09-02 08:00:00' is not a date; {dates}",
+        f"7: term_starts 5: '1788393600' is not a date; {dates}",
+    ]
+
+
+def test_a_schema_version_of_true_is_quoted_as_the_file_wrote_it(tmp_path):
+    config = tmp_path / "school.yaml"
+    config.write_text("schema_version: true\nschool_name: Hermitage\n")
+    [problem] = load_school_config(config).problems
+    assert "schema_version must be the number 1, not 'true'" in problem and "True" not in problem
