@@ -119,9 +119,9 @@ def validate_paths(paths: list[Path], school_config: str | None = None) -> Repor
             report.problems.append(f"{path}:1: cannot be read ({getattr(exc, 'strerror', None) or exc})")
             continue
         if is_dir:
-            found = checklist_files(path)
-            files += found
-            report.problems += _skipped_in(path, found)
+            in_folder = checklist_files(path)
+            files += in_folder
+            report.problems += _skipped_in(path, in_folder)
         elif exists:
             files.append(path)
         else:
