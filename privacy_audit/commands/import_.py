@@ -65,24 +65,21 @@ def _check_lists(value: Any) -> None:
     values = 0
     while stack:
         node = stack.pop()
+        if isinstance(node, list) and len(node) > MAX_LIST_ENTRIES:
+            raise Refused(
+                f"it holds a list of {len(node):,} entries; an export holds at most {MAX_LIST_ENTRIES:,}"
+            )
+        if isinstance(node, dict) and len(node) > MAX_LIST_ENTRIES:
+            raise Refused(
+                f"it holds a group of {len(node):,} fields; an export holds at most {MAX_LIST_ENTRIES:,}"
+            )
         if isinstance(node, (list, dict)):
             values += len(node)
             if values > MAX_VALUES:
                 raise Refused(
                     f"it holds more than {MAX_VALUES:,} values in all; an export of many years holds far fewer"
                 )
-        if isinstance(node, list):
-            if len(node) > MAX_LIST_ENTRIES:
-                raise Refused(
-                    f"it holds a list of {len(node):,} entries; an export holds at most {MAX_LIST_ENTRIES:,}"
-                )
-            stack.extend(node)
-        elif isinstance(node, dict):
-            if len(node) > MAX_LIST_ENTRIES:
-                raise Refused(
-                    f"it holds a group of {len(node):,} fields; an export holds at most {MAX_LIST_ENTRIES:,}"
-                )
-            stack.extend(node.values())
+            stack.extend(node if isinstance(node, list) else node.values())
 
 
 def preflight(path: Path) -> None:
