@@ -30,7 +30,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
@@ -159,13 +159,20 @@ def open_record_for_terminal(dirs: AppDirs, *, accept_unencrypted: bool = False)
         return None
     passphrase = os.environ.get(PASSPHRASE_ENV) or None
     interactive = _interactive()
+    told: set[str] = set()  # set-aside notices said in this run: the next attempt reports them again
+
+    def tell(notices: Iterable[str]) -> None:
+        for notice in notices:
+            if notice not in told:
+                told.add(notice)
+                say(notice)
+
     for _attempt in range(4):
         try:
             record = open_record(dirs, passphrase=passphrase, accept_unencrypted=accept_unencrypted)
         except NeedsProtectionChoice as exc:
-            for notice in getattr(exc, "notices", ()):  # a record set aside before the choice is asked
-                say(notice)
-            say(str(exc))
+            tell(n.message for n in exc.set_aside)  # a record set aside before the choice is asked
+            say(exc.problem)
             if not interactive:
                 if os.environ.get(PASSPHRASE_ENV):
                     say(
@@ -191,7 +198,8 @@ def open_record_for_terminal(dirs: AppDirs, *, accept_unencrypted: bool = False)
             passphrase = first
             continue
         except (NeedsPassphrase, WrongPassphrase) as exc:
-            say(str(exc))
+            tell(n.message for n in exc.set_aside)
+            say(exc.problem)
             if not interactive:
                 if os.environ.get(PASSPHRASE_ENV):
                     say(
@@ -206,10 +214,10 @@ def open_record_for_terminal(dirs: AppDirs, *, accept_unencrypted: bool = False)
                 return None
             continue
         except RecordError as exc:
-            say(str(exc))
+            tell(n.message for n in exc.set_aside)
+            say(exc.problem)
             return None
-        for notice in record.notices:
-            say(notice)
+        tell(record.notices)
         return record
     say("The record was not opened; nothing was changed.")
     return None

@@ -134,6 +134,7 @@ def _write_from_record(output: Path, record, write: Callable[[], T], done: Calla
     from privacy_audit.commands._terminal import out, say
     from privacy_audit.store.errors import RecordError
 
+    told = len(record.notices)  # said when the record opened (terminal_record): not said twice
     try:
         written = write()
     except OSError as exc:
@@ -142,7 +143,7 @@ def _write_from_record(output: Path, record, write: Callable[[], T], done: Calla
     except RecordError as exc:
         say(f"{exc}\nNothing was written to {output}.")
         return 3
-    for notice in record.notices:
+    for notice in record.notices[told:]:  # damaged entries found while writing, left out of the file
         say(notice)
     out(done(written))
     return 0

@@ -28,8 +28,9 @@ def run(args: argparse.Namespace) -> int:
     if not args.yes:
         out("This deletes, from this computer:")
         out(f"  - your record of checks ({dirs.record_file}) and any copies of it in {dirs.data}")
-        out("  - the key that protects it, from your keyring")
+        out("  - the key that protects it, if it is kept in your keyring")
         out(f"  - the guided browser's profile and sign-ins ({dirs.browser_profile})")
+        out(f"  - the reminder state, dashboard snapshot and checklist cache ({dirs.state})")
         out("  - the login reminder, if it is switched on")
         out("It cannot be undone. Files you exported yourself are not touched.")
         out(

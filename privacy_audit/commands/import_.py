@@ -8,7 +8,7 @@ followed by a count of the rest (exit 1).
 Before the file is parsed in full it goes through `preflight`: it must be a regular file of at most
 MAX_IMPORT_READ bytes (a FIFO, a device or a socket is refused without waiting), its JSON may not nest
 deeper than Python can follow, hold numbers longer than any real value, repeat a key, or hold a list longer
-than MAX_LIST_ENTRIES; an export from a newer Privacy Audit is named as such. So memory stays bounded
+than MAX_LIST_ENTRIES or more than MAX_VALUES values in all; an export from a newer Privacy Audit is named as such. So memory stays bounded
 whatever the file holds, and every refusal is a sentence, never a traceback.
 """
 
@@ -24,6 +24,10 @@ HELP = "merge a JSON export of your record into the record on this computer"
 
 MAX_IMPORT_READ = 5 * 1024 * 1024  # a record of many years is well under 1 MB
 MAX_LIST_ENTRIES = 10_000  # checks, answers, drafts: a record of many years has a few hundred
+# Values in the whole file (every list entry and field). Twenty years of termly checks of every platform are
+# about 20,000; the cap keeps the full check's work (and its list of problems) small whatever the file holds,
+# where lists each under MAX_LIST_ENTRIES could still nest into millions of wrong values.
+MAX_VALUES = 100_000
 MAX_NUMBER_DIGITS = 12  # the only numbers in an export are small (version, positions)
 MAX_SHOWN = 10  # problems printed before "…and N more"
 
@@ -58,20 +62,24 @@ def _no_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 def _check_lists(value: Any) -> None:
     stack = [value]
+    values = 0
     while stack:
         node = stack.pop()
-        if isinstance(node, list):
-            if len(node) > MAX_LIST_ENTRIES:
+        if isinstance(node, list) and len(node) > MAX_LIST_ENTRIES:
+            raise Refused(
+                f"it holds a list of {len(node):,} entries; an export holds at most {MAX_LIST_ENTRIES:,}"
+            )
+        if isinstance(node, dict) and len(node) > MAX_LIST_ENTRIES:
+            raise Refused(
+                f"it holds a group of {len(node):,} fields; an export holds at most {MAX_LIST_ENTRIES:,}"
+            )
+        if isinstance(node, (list, dict)):
+            values += len(node)
+            if values > MAX_VALUES:
                 raise Refused(
-                    f"it holds a list of {len(node):,} entries; an export holds at most {MAX_LIST_ENTRIES:,}"
+                    f"it holds more than {MAX_VALUES:,} values in all; an export of many years holds far fewer"
                 )
-            stack.extend(node)
-        elif isinstance(node, dict):
-            if len(node) > MAX_LIST_ENTRIES:
-                raise Refused(
-                    f"it holds a group of {len(node):,} fields; an export holds at most {MAX_LIST_ENTRIES:,}"
-                )
-            stack.extend(node.values())
+            stack.extend(node if isinstance(node, list) else node.values())
 
 
 def preflight(path: Path) -> None:
@@ -165,9 +173,14 @@ def run(args: argparse.Namespace) -> int:
             say(f"{path}: (whole file): a value in it cannot be stored ({str(exc)[:120]}).\n{unchanged}")
             return 1
         _drop_unknown_platforms(record, catalogue)
+        _name_checks_of_unknown_platforms(document, catalogue)
     out(
         f"Imported {counts['checks']} check(s) from {path}"
-        + (f"; {counts['checks_skipped']} were already in your record" if counts["checks_skipped"] else "")
+        + (
+            f"; {counts['checks_skipped']} {'was' if counts['checks_skipped'] == 1 else 'were'} already in your record"
+            if counts["checks_skipped"]
+            else ""
+        )
         + (f"; also {counts['drafts']} unfinished check(s)" if counts["drafts"] else "")
         + (", your statement of acceptance" if counts["acceptance"] else "")
         + "."
@@ -186,6 +199,12 @@ def _server_problems(path: Path, document, catalogue) -> list[str]:
         f"{path}: snoozes.{platform}: this Privacy Audit has no checklist for '{platform}', so it cannot be snoozed"
         for platform in document.snoozes
         if platform not in catalogue.checklists
+    ]
+    problems += [  # an unfinished check can only be finished against its checklist: kept, it is shown nowhere
+        f"{path}: drafts[{index}].platform: this Privacy Audit has no checklist for '{draft.platform}', so its "
+        "unfinished check cannot be finished"
+        for index, draft in enumerate(document.drafts)
+        if draft.platform not in catalogue.checklists
     ]
     for platform, values in document.settings.get(URL_PARAMETERS, {}).items():
         checklist = catalogue.checklists.get(platform)
@@ -222,3 +241,18 @@ def _drop_unknown_platforms(record, catalogue) -> None:
         f"This Privacy Audit has no checklist for {', '.join(unknown)}, so it was left out of the platforms you "
         "use (checks already made for it are kept in your record)."
     )
+
+
+def _name_checks_of_unknown_platforms(document, catalogue) -> None:
+    """Checks of a platform this app has no checklist for (one a newer version added, say) are kept, as a
+    record of what was done, but status and the report leave them out: the person is told, not left to
+    wonder where they went."""
+    from privacy_audit.commands._terminal import say
+
+    unknown = sorted({c.platform for c in document.checks if c.platform not in catalogue.checklists})
+    if unknown:
+        say(
+            f"The file has checks of {', '.join(unknown)}, which this Privacy Audit has no checklist for. They are "
+            "kept in your record (and in its exports), but status and the report leave them out; a Privacy "
+            f"Audit that knows {'that platform' if len(unknown) == 1 else 'those platforms'} shows them."
+        )

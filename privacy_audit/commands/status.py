@@ -19,7 +19,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     import datetime as dt
-    import sqlite3
 
     from privacy_audit.commands._terminal import dirs_for, load_catalogue_for, out, out_json, say
     from privacy_audit.store.reminder_inputs import ReminderInputsError, empty_inputs, load_reminder_inputs
@@ -36,18 +35,14 @@ def run(args: argparse.Namespace) -> int:
     except FileNotFoundError:
         inputs = empty_inputs()
     except ReminderInputsError as exc:
-        cause = exc.__cause__
-        if isinstance(cause, sqlite3.OperationalError) and "locked" in str(cause):
-            say(
-                "Your record is in use by another Privacy Audit window or command, so its status cannot be read "
-                "just now. Nothing is wrong with it: try again when the other one has finished."
-            )
-            return 1
-        say(
-            f"Your record cannot be read: {exc}. Open Privacy Audit (or run `privacy-audit check general`) "
-            "to repair it; a damaged record is set aside, never deleted."
-        )
+        say(_unreadable(exc, exc.__cause__))
         return 1
+    from privacy_audit.store.pending import pending_set_aside
+
+    # A record set aside by a run that then stopped at the passphrase question: until a run opens the new
+    # record, its notice waits in it, and the empty history below would otherwise look like a loss.
+    for waiting in pending_set_aside(dirs.record_file):
+        say(waiting.message)
     for notice in inputs.damaged:  # skipped rows are named once, and kept, like the app does
         say(notice)
     config = catalogue.school.config
@@ -85,6 +80,32 @@ def run(args: argparse.Namespace) -> int:
     out()
     out(f"Due now: {', '.join(due)}." if due else "Nothing is due. Well done.")
     return 0
+
+
+def _unreadable(error: Exception, cause: BaseException | None) -> str:
+    """Why the record cannot be read, with the step that really helps: only damage is repaired by opening
+    the record (it is set aside and a new one started); a busy record needs patience and a file that cannot
+    be opened needs its permissions looked at, which no Privacy Audit command changes."""
+    import sqlite3
+
+    from privacy_audit.store.errors import is_busy, is_damage
+
+    if isinstance(cause, sqlite3.Error) and is_busy(cause):
+        return (
+            "Your record is in use by another Privacy Audit window or command, so its status cannot be read "
+            "just now. Nothing is wrong with it: try again when the other one has finished."
+        )
+    if isinstance(cause, sqlite3.Error) and (
+        is_damage(cause) or "no such table" in str(cause) or "no such column" in str(cause)
+    ):
+        return (
+            f"Your record cannot be read: {error}. It is damaged. Run `privacy-audit check general` (or open "
+            "Privacy Audit): the damaged record is set aside, never deleted, and a new one is started."
+        )
+    return (
+        f"Your record cannot be read: {error}. Check that the file and its folder belong to you and can be "
+        "read and written (ask IT if they cannot), or run with --home pointing to your own folder; nothing was changed."
+    )
 
 
 def format_table(rows: list[dict], now) -> str:

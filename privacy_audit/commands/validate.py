@@ -58,6 +58,28 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _skipped_in(folder: Path, read: list[Path]) -> list[str]:
+    """A line for each checklist-named entry of `folder` that is not read because it is not a regular file
+    (a FIFO, a device, a socket, a folder, a link to nothing): the app skips it too, so it is said, not
+    passed over. Found by stat alone; nothing is opened, so a FIFO cannot make validate wait."""
+    from privacy_audit.core.files import special_file_kind
+
+    lines = []
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError:
+        return []  # checklist_files read it a moment ago; a folder that vanished since has nothing to say
+    for entry in entries:
+        if entry.suffix not in (".yaml", ".yml") or entry in read:
+            continue
+        kind = special_file_kind(entry)
+        if kind is not None:
+            lines.append(
+                f"{entry}:1: skipped: it is {kind}, not a regular file, so neither validate nor the app reads it"
+            )
+    return lines
+
+
 class Report:
     def __init__(self) -> None:
         self.files = 0
@@ -97,7 +119,9 @@ def validate_paths(paths: list[Path], school_config: str | None = None) -> Repor
             report.problems.append(f"{path}:1: cannot be read ({getattr(exc, 'strerror', None) or exc})")
             continue
         if is_dir:
-            files += checklist_files(path)
+            in_folder = checklist_files(path)
+            files += in_folder
+            report.problems += _skipped_in(path, in_folder)
         elif exists:
             files.append(path)
         else:

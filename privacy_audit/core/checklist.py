@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -29,11 +30,28 @@ SCHEMA_VERSION = 1
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=60)]
 PlatformId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=30)]
+_DOMAIN = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
+MAX_DOMAIN_LENGTH = 253
+
+
+def _domain_name(value: str) -> str:
+    """A web or email domain, lowered: domains are case-insensitive, so `Example.SCH.UK` is example.sch.uk.
+    Lowered before the form is checked (a pattern in StringConstraints runs before its own to_lower)."""
+    lowered = value.strip().lower()
+    if len(lowered) > MAX_DOMAIN_LENGTH or not _DOMAIN.match(lowered):
+        shown = "".join(ch if ch.isprintable() else "?" for ch in value)
+        shown = shown if len(shown) <= 60 else shown[:57] + "..."
+        raise ValueError(
+            f"'{shown}' is not a domain name: write it like example.sch.uk (letters, digits and dashes, "
+            "with a dot between the parts, and no spaces, slashes or @)"
+        )
+    return lowered
+
+
 Domain = Annotated[
     str,
-    StringConstraints(
-        pattern=r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$", to_lower=True, max_length=253
-    ),
+    StringConstraints(max_length=MAX_DOMAIN_LENGTH + 64),  # a cheap first bound; the rule is _domain_name
+    AfterValidator(_domain_name),
 ]
 ClauseId = Annotated[str, StringConstraints(pattern=r"^\d+(?:\.\d+)*[a-z]?$", max_length=12)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]

@@ -105,6 +105,18 @@ def is_private_file(path: str | os.PathLike[str]) -> bool:
     return info.st_uid == os.geteuid() and not stat.S_IMODE(info.st_mode) & (stat.S_IWGRP | stat.S_IWOTH)
 
 
+def special_file_kind(path: str | os.PathLike[str]) -> str | None:
+    """What `path` is when it is there but not a regular file ("a pipe (FIFO)", "a device", "a folder",
+    "a link to nothing"), found by stat alone, so nothing is opened; None for a regular file."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return "a link to nothing" if os.path.islink(path) else None
+    except (OSError, ValueError) as exc:
+        return f"a file that cannot be looked at ({getattr(exc, 'strerror', None) or exc})"
+    return None if stat.S_ISREG(info.st_mode) else _kind(info.st_mode)
+
+
 def record_file_problem(path: str | os.PathLike[str]) -> str | None:
     """Why the record at `path` cannot be a record file (a folder, a FIFO, a device...), in a sentence; None
     when it is a regular file or does not exist yet. The one check before `status`, `check` and `export`

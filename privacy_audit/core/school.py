@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field, Strict, StringConstraints, field_validator
+from pydantic import AfterValidator, BeforeValidator, Field, Strict, StringConstraints, field_validator
 
 from privacy_audit.core.checklist import (
     Checklist,
@@ -45,8 +45,21 @@ def _sane_year(day: dt.date) -> dt.date:
     return day
 
 
+def _written_as_a_date(value: object) -> object:
+    """A term date must be written as a date; a number, text or a date with a time gets a sentence saying
+    how to write it (pydantic's own "input should be a valid date" does not)."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    shown = repr("".join(ch if ch.isprintable() else "?" for ch in str(value))[:40])
+    if isinstance(value, str):
+        problem = f"{shown} is text in quotes, not a date; write the date without quotes"
+    else:
+        problem = f"{shown} is not a date; write each term date as year-month-day"
+    raise ValueError(f"{problem}, for example 2026-09-03")
+
+
 # A date written as a date (2026-09-03); a number such as 20260903 is refused instead of read as Unix time.
-TermDate = Annotated[dt.date, Strict(), AfterValidator(_sane_year)]
+TermDate = Annotated[dt.date, BeforeValidator(_written_as_a_date), Strict(), AfterValidator(_sane_year)]
 # true/false written as such; 'yes', 1 or "true" in quotes are refused instead of guessed at.
 Flag = Annotated[bool, Strict()]
 
@@ -116,7 +129,8 @@ class SchoolConfig(_Strict):
     @classmethod
     def _whole_number(cls, value: object) -> object:
         if isinstance(value, bool) or not isinstance(value, int):
-            raise ValueError(f"schema_version must be the number 1, not {str(value)[:40]!r}")  # noqa: TRY004 (pydantic reports ValueError)
+            shown = str(value).lower() if isinstance(value, bool) else str(value)[:40]  # as YAML writes it
+            raise ValueError(f"schema_version must be the number 1, not {shown!r}")  # noqa: TRY004 (pydantic reports ValueError)
         return value
 
     @field_validator("term_starts")

@@ -22,9 +22,10 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from privacy_audit.core.files import write_atomically
+from privacy_audit.core.files import FileRefused, read_regular_file, write_atomically
 
 SNAPSHOT_NAME = "dashboard-snapshot.json"
+MAX_SNAPSHOT_BYTES = 1024 * 1024  # names, colours and dates of a few dozen platforms
 FORMAT = 2
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
@@ -106,7 +107,8 @@ def snapshot_key(school_config: str | os.PathLike[str] | None = None) -> dict[st
 def read_snapshot(path: Path, key: dict[str, Any]) -> DashboardSnapshot | None:
     """The snapshot at `path` if it was written for `key`; None when missing, stale or damaged."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        # A regular file, read to a limit: a FIFO or a device in its place must not stop the app starting.
+        data = json.loads(read_regular_file(path, MAX_SNAPSHOT_BYTES).decode("utf-8"))
         if not isinstance(data, dict) or data.get("key") != key:
             return None
         body = data["snapshot"]
@@ -130,7 +132,14 @@ def read_snapshot(path: Path, key: dict[str, Any]) -> DashboardSnapshot | None:
             protection_mode=str(body["protection_mode"]),
             key=key,
         )
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):  # any doubt: start the long way
+    except (
+        FileRefused,
+        OSError,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+    ):  # any doubt: start the long way
         return None
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 
 STATE_FILE_NAME = "reminders.json"
 SNOOZE = dt.timedelta(days=3)
+MAX_STATE_BYTES = 64 * 1024  # the state is two short values
 
 
 def platform_name(platform: str, names: Mapping[str, str]) -> str:
@@ -45,12 +46,13 @@ class ReminderState:
         self.path = Path(state_dir) / STATE_FILE_NAME
 
     def _read(self) -> dict:
-        try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (FileNotFoundError, NotADirectoryError):
-            return {}
-        except (OSError, ValueError):
-            # A damaged state file only costs at most one extra reminder; the next write replaces it.
+        from privacy_audit.core.files import FileRefused, read_regular_file
+
+        try:  # a regular file of a few bytes: a FIFO or a device here must not hang `remind` at every login
+            data = json.loads(read_regular_file(self.path, MAX_STATE_BYTES).decode("utf-8"))
+        except (FileRefused, ValueError):
+            # Missing, damaged or not a file: that only costs at most one extra reminder; the next write
+            # replaces it.
             return {}
         return data if isinstance(data, dict) else {}
 

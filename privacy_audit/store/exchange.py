@@ -241,16 +241,12 @@ def export_json(record: Record, path: Path) -> int:
 
 def read_export(path: Path) -> ExportDocument:
     """Parse and check an export file in full. Raises ImportRejected with `FILE: field: message` lines."""
-    try:
-        if path.stat().st_size > MAX_IMPORT_BYTES:
-            raise ImportRejected(
-                [
-                    f"{path}: (whole file): larger than {MAX_IMPORT_BYTES // (1024 * 1024)} MB; this is not a Privacy Audit export"
-                ]
-            )
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ImportRejected([f"{path}: (whole file): cannot be read ({exc.strerror or exc})"]) from exc
+    from privacy_audit.core.files import FileRefused, read_regular_file
+
+    try:  # a regular file, read at most to the limit: a FIFO or a device is refused, never waited on
+        raw = read_regular_file(path, MAX_IMPORT_BYTES)
+    except FileRefused as exc:
+        raise ImportRejected([f"{path}: (whole file): {exc.reason}"]) from exc
     try:
         data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:

@@ -123,11 +123,12 @@ def set_aside(path: Path, folder: Path, reason: str) -> Path:
 # -- what a sound record looks like ----------------------------------------------------------------------
 
 
-def _expected_columns() -> dict[str, list[str]]:
-    """Each table of a record at schema.LATEST and its columns, from the migrations themselves."""
+def _expected_columns(upto: int | None = None) -> dict[str, list[str]]:
+    """Each table of a record at version `upto` (default schema.LATEST) and its columns, from the migrations
+    themselves."""
     conn = sqlite3.connect(":memory:")
     try:
-        for step in range(1, schema.LATEST + 1):
+        for step in range(1, (schema.LATEST if upto is None else upto) + 1):
             for statement in schema.MIGRATIONS[step]:
                 conn.execute(statement)
         return _columns(conn)
@@ -404,6 +405,24 @@ def _check_header(conn: sqlite3.Connection) -> list[str]:
     return []
 
 
+def _migrate(conn: sqlite3.Connection, backup_folder: Path) -> Path | None:
+    """schema.migrate, once the tables are those of the version the file claims: a record whose version
+    number reads lower than its tables (header damage, an edit) would fail the same step at every opening,
+    so it is set aside instead. A step that fails on a sound file is raised as it is, changing nothing."""
+    found = schema.version(conn)
+    if 0 < found < schema.LATEST:
+        expected = _expected_columns(found)
+        tables = {t: c for t, c in _columns(conn).items() if not t.startswith("sqlite_")}
+        if tables != {t: c for t, c in expected.items() if not t.startswith("sqlite_")}:
+            raise _SetAside(
+                "damaged",
+                f"Your record was damaged (its version number reads {found}, but its tables are not those of "
+                "that version), so it could not be read. It was set aside as " + MOVED + " and a new record "
+                "was started.",
+            )
+    return schema.migrate(conn, backup_folder)
+
+
 def _open_once(
     dirs: AppDirs, passphrase: str | None, accept_unencrypted: bool, fresh: list[SetAsideNotice]
 ) -> Record:
@@ -413,7 +432,7 @@ def _open_once(
     try:
         _check_header(conn)
         notices: list[str] = []
-        copy = schema.migrate(conn, dirs.data / "backups")
+        copy = _migrate(conn, dirs.data / "backups")
         if copy is not None:
             notices.append(
                 f"Your record was upgraded to this version; a copy of it as it was is kept at {copy}."

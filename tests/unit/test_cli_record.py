@@ -143,7 +143,7 @@ def test_export_then_import_moves_the_record_to_a_new_laptop(private_home, tmp_p
     assert first.returncode == 0, first.stderr
     assert "Imported 1 check(s)" in first.stdout
     second = run(new_laptop, "import", str(export))
-    assert "Imported 0 check(s)" in second.stdout and "1 were already in your record" in second.stdout
+    assert "Imported 0 check(s)" in second.stdout and "1 was already in your record" in second.stdout
     assert len(saved_checks(new_laptop)) == 1
 
 
@@ -173,6 +173,11 @@ def test_forget_asks_first_and_then_deletes_everything(private_home, general_ite
     record_file = app_dirs(private_home).record_file
     declined = run(private_home, "forget", stdin="n\n")
     assert declined.returncode == 1 and "Nothing was deleted" in declined.stdout and record_file.exists()
+    # What it lists is what it deletes: the state folder too, and a keyring key only where there is one.
+    assert f"the reminder state, dashboard snapshot and checklist cache ({app_dirs(private_home).state})" in (
+        declined.stdout
+    )
+    assert "the key that protects it, if it is kept in your keyring" in declined.stdout
     silent = run(private_home, "forget", stdin="")
     assert silent.returncode == 1 and record_file.exists()
     confirmed = run(private_home, "forget", stdin="y\n")

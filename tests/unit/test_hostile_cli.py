@@ -179,8 +179,16 @@ def test_huge_lists_are_refused_early_and_cheaply(tmp_path, capsys, text, line, 
         ("schema_version: true\n", 1, "schema_version must be the number 1"),
         ("schema_version: 1.0\n", 1, "schema_version must be the number 1"),
         ("start_at_login: 'yes'\n", 1, "start_at_login: input should be a valid boolean"),
-        ("term_starts: [1788393600]\n", 1, "input should be a valid date"),
-        ("term_starts:\n  - 20260903\n", 2, "input should be a valid date"),
+        (
+            "term_starts: [1788393600]\n",
+            1,
+            "'1788393600' is not a date; write each term date as year-month-day",
+        ),
+        (
+            "term_starts:\n  - 20260903\n",
+            2,
+            "'20260903' is not a date; write each term date as year-month-day",
+        ),
         ("reminder_interval_days: '30'\n", 1, "input should be a valid integer"),
     ],
 )
@@ -345,6 +353,22 @@ def test_many_wrong_entries_give_a_few_problems_and_a_count(private_home, tmp_pa
     code, _, err = cli(capsys, "import", path)
     assert code == 1
     assert len(err.splitlines()) <= 12 and "more problem(s) like these" in err
+
+
+def test_many_short_lists_that_add_up_to_millions_of_values_are_refused_before_the_full_check(
+    private_home, tmp_path, capsys
+):
+    """Under the size limit, each list under the list limit, yet millions of wrong values in all: the
+    full check would take minutes and gigabytes to list them, so the file is refused at once."""
+    check = {"uid": "0" * 32, "item_ids": [1] * 9999, "answers": [1] * 9999}
+    path = tmp_path / "export.json"
+    path.write_text(export_with(checks=[check] * 120).replace(" ", ""), encoding="utf-8")
+    assert path.stat().st_size < 5 * 1024 * 1024
+    started = time.monotonic()
+    code, _, err = cli(capsys, "import", path)
+    assert code == 1 and "more than 100,000 values in all" in err and "Nothing was imported" in err, err[:300]
+    assert time.monotonic() - started < 10
+    assert not app_dirs(private_home).record_file.exists()
 
 
 @pytest.mark.parametrize("command", [["check", "general"], ["forget"]])
@@ -743,6 +767,36 @@ def test_a_snooze_for_a_platform_with_no_checklist_is_refused(private_home, tmp_
     assert "snoozes.zzz-unknown: this Privacy Audit has no checklist" in result.stderr
 
 
+def test_an_unfinished_check_for_a_platform_with_no_checklist_is_refused(private_home, tmp_path):
+    path = tmp_path / "export.json"
+    draft = {"platform": "zzz-unknown", "checklist_version": "1", "started": "2026-11-01T10:00:00+00:00"}
+    path.write_text(export_with(drafts=[{**draft, "position": 0, "answers": []}]), encoding="utf-8")
+    result = run(private_home, "import", str(path))
+    assert result.returncode == 1 and "Nothing was imported" in result.stderr
+    assert "drafts[0].platform: this Privacy Audit has no checklist for 'zzz-unknown'" in result.stderr
+
+
+def test_checks_of_a_platform_with_no_checklist_are_kept_and_the_person_is_told(private_home, tmp_path):
+    path = tmp_path / "export.json"
+    check = {
+        "uid": "a" * 32,
+        "platform": "zzz-unknown",
+        "checklist_version": "1",
+        "item_ids": ["x"],
+        "started": "2026-11-01T10:00:00+00:00",
+        "finished": "2026-11-01T10:05:00+00:00",
+        "answers": [],
+    }
+    path.write_text(export_with(checks=[check]), encoding="utf-8")
+    result = run(private_home, "import", str(path))
+    assert result.returncode == 0 and "Imported 1 check(s)" in result.stdout
+    assert "checks of zzz-unknown, which this Privacy Audit has no checklist for" in result.stderr
+    assert "status and the report leave them out" in result.stderr
+    exported = tmp_path / "again.json"
+    assert run(private_home, "export", "-o", str(exported)).returncode == 0
+    assert [c["platform"] for c in json.loads(exported.read_text())["checks"]] == ["zzz-unknown"]
+
+
 SCHOOL_WITH = """\
 schema_version: {version}
 school_name: Hermitage Primary
@@ -785,3 +839,200 @@ def test_a_record_path_that_is_not_a_file_gets_one_clear_sentence(private_home, 
     assert result.returncode != 0
     words = "a folder" if kind == "folder" else "a pipe (FIFO)"
     assert f"record.sqlite3 is {words}, not a record file" in result.stderr, result.stderr
+
+
+# Class 1: nothing lost without a word, and said once -----------------------------------------------------
+
+
+def at_a_terminal(home, *args, answers: list[tuple[str, str]], timeout: float = 60) -> str:
+    """Run a command in a pseudo-terminal with no keyring and no passphrase variable; each (prompt, answer)
+    is typed once the prompt is shown. Everything it showed, as text."""
+    import pty
+    import select
+    import signal
+
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("PRIVACY_AUDIT")}
+    environment.update(PRIVACY_AUDIT_HOME=str(home), PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
+    pid, terminal = pty.fork()
+    if pid == 0:  # the child: becomes the command
+        os.execve(sys.executable, [sys.executable, "-m", "privacy_audit", *args], environment)
+    shown = ""
+    waiting = list(answers)
+    deadline = time.monotonic() + timeout
+    try:
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([terminal], [], [], 0.2)
+            if ready:
+                try:
+                    data = os.read(terminal, 65536)
+                except OSError:  # the command ended and closed the terminal
+                    break
+                if not data:
+                    break
+                shown += data.decode("utf-8", "replace").replace("\r", "")
+            if waiting and shown.rstrip().endswith(waiting[0][0]):
+                os.write(terminal, waiting.pop(0)[1].encode() + b"\n")
+        else:
+            os.kill(pid, signal.SIGKILL)
+            pytest.fail(f"the command did not finish; it showed:\n{shown}")
+    finally:
+        os.waitpid(pid, 0)
+        os.close(terminal)
+    assert "Traceback" not in shown, shown
+    return shown
+
+
+def damage_the_record(home: Path) -> None:
+    with open(app_dirs(home).record_file, "r+b") as record:  # a header byte SQLite's quick_check notices
+        record.seek(20)
+        record.write(b"\x07")
+
+
+def test_a_record_set_aside_is_told_once_when_a_passphrase_is_chosen_at_a_terminal(private_home, tmp_path):
+    assert run(private_home, "check", "general", stdin="y\n" * 60).returncode == 0
+    damage_the_record(private_home)
+    shown = at_a_terminal(
+        private_home,
+        "export",
+        "-o",
+        str(tmp_path / "out.json"),
+        answers=[
+            ("or q to stop:", "p"),
+            ("Choose a passphrase:", PASSPHRASE),
+            ("Type it again:", PASSPHRASE),
+        ],
+    )
+    assert shown.count("set aside as") == 1, shown
+    assert shown.index("set aside as") < shown.index("Type p to choose a passphrase"), "told before asked"
+    assert "Wrote 0 check(s)" in shown
+
+
+def test_a_record_set_aside_is_told_once_by_a_command_given_the_passphrase(private_home, tmp_path):
+    assert run(private_home, "check", "general", stdin="y\n" * 60).returncode == 0
+    damage_the_record(private_home)
+    for args in (
+        ["export", "-o", str(tmp_path / "out.json")],
+        ["export", "-o", str(tmp_path / "again.json")],
+    ):
+        result = run(private_home, *args)
+        assert result.returncode == 0, result.stderr
+        told = result.stderr.count("set aside as")
+        assert told == (1 if args[-1].endswith("out.json") else 0), result.stderr
+
+
+def test_status_tells_of_a_record_set_aside_by_a_run_that_stopped_at_the_question(private_home, tmp_path):
+    assert run(private_home, "check", "general", stdin="y\n" * 60).returncode == 0
+    damage_the_record(private_home)
+    stopped = run(private_home, "export", "-o", str(tmp_path / "out.json"), passphrase=None)
+    assert stopped.returncode == 3 and "set aside as" in stopped.stderr
+    moved = next(app_dirs(private_home).set_aside.iterdir())
+    for args in (["status"], ["status", "--json"]):
+        status = run(private_home, *args, passphrase=None)
+        assert status.returncode == 0
+        assert f"set aside as {moved}" in status.stderr, status.stderr
+
+
+def test_a_fifo_or_device_in_place_of_a_state_file_never_hangs_remind_or_the_app(private_home, tmp_path):
+    """The app's own small files are read like any other: only a regular file, and only to a limit."""
+    from privacy_audit.core.snapshot import read_snapshot
+    from privacy_audit.desktop.reminders import ReminderState
+    from privacy_audit.store.exchange import ImportRejected, read_export
+
+    state = tmp_path / "state"
+    state.mkdir(mode=0o700)
+    pipe = fifo(state, "reminders.json")  # nobody writes to it: reading it would wait for ever
+    started = time.monotonic()
+    assert ReminderState(state).last_shown() is None
+    assert read_snapshot(pipe, {}) is None
+    assert read_snapshot(Path("/dev/zero"), {}) is None
+    with pytest.raises(ImportRejected, match="pipe"):
+        read_export(pipe)
+    assert time.monotonic() - started < 10
+    # Through the command that runs at every login, with something due.
+    export = tmp_path / "in.json"
+    export.write_text(export_with(platforms_in_use=["facebook"]), encoding="utf-8")
+    assert run(private_home, "import", str(export)).returncode == 0
+    reminders = app_dirs(private_home).state / "reminders.json"
+    reminders.unlink(missing_ok=True)
+    os.mkfifo(reminders)
+    remind = run(private_home, "remind", "--force", "--show-with", "window", "--wait", "0", timeout=30)
+    assert "Your termly privacy check is due: All my accounts, Facebook" in remind.stdout + remind.stderr
+
+
+def not_a_database(path: Path) -> None:
+    path.write_bytes(b"this is not a record at all " * 400)
+
+
+def dropped(table: str):
+    def damage(path: Path) -> None:
+        import sqlite3
+
+        with sqlite3.connect(path) as conn:
+            conn.execute(f"DROP TABLE {table}")
+        conn.close()
+
+    return damage
+
+
+def renamed_column(path: Path) -> None:
+    import sqlite3
+
+    with sqlite3.connect(path) as conn:
+        conn.execute("ALTER TABLE checks RENAME COLUMN finished TO finished_at")
+    conn.close()
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [not_a_database, dropped("platforms_in_use"), dropped("snoozes"), dropped("schedule"), renamed_column],
+    ids=[
+        "not a database",
+        "platforms_in_use dropped",
+        "snoozes dropped",
+        "schedule dropped",
+        "a column renamed",
+    ],
+)
+@pytest.mark.parametrize("passphrase_for_the_repair", [PASSPHRASE, None])
+def test_following_status_advice_to_run_check_general_really_repairs_a_damaged_record(
+    private_home, damage, passphrase_for_the_repair
+):
+    """The advice is followed as written, in a script (no terminal), with the passphrase or without it, and
+    status then works and says where the damaged copy went."""
+    assert run(private_home, "check", "general", stdin="y\n" * 60).returncode == 0
+    damage(app_dirs(private_home).record_file)
+    before = run(private_home, "status", passphrase=None)
+    assert before.returncode == 1 and "Run `privacy-audit check general`" in before.stderr, before.stderr
+    run(private_home, "check", "general", stdin="y\n" * 60, passphrase=passphrase_for_the_repair)
+    after = run(private_home, "status", passphrase=None)
+    assert after.returncode == 0, after.stderr
+    [moved] = app_dirs(private_home).set_aside.iterdir()
+    if passphrase_for_the_repair is None:  # stopped at the passphrase question: the notice still waits
+        assert f"set aside as {moved}" in after.stderr
+    assert "cannot be read" not in after.stderr
+
+
+def test_status_does_not_promise_a_repair_for_a_record_it_may_not_open(
+    private_home, tmp_path, monkeypatch, capsys
+):
+    """No command changes permissions, so a record that cannot be opened (as another user's file would be)
+    is not sent to `check general`. The SQLite error is a real one: opening a folder as a database."""
+    import sqlite3
+
+    from privacy_audit.store import reminder_inputs
+
+    try:
+        sqlite3.connect(f"{tmp_path.as_uri()}?mode=rw", uri=True).execute("SELECT 1")
+    except sqlite3.OperationalError as exc:
+        cannot_open = exc
+    assert run(private_home, "check", "general", stdin="y\n" * 60).returncode == 0
+
+    def unreadable(record_file):
+        raise reminder_inputs.ReminderInputsError(
+            f"the record {record_file} cannot be opened ({cannot_open})"
+        ) from (cannot_open)
+
+    monkeypatch.setattr(reminder_inputs, "load_reminder_inputs", unreadable)
+    code, _, err = cli(capsys, "status")
+    assert code == 1 and "unable to open database file" in err
+    assert "check general" not in err and "repair" not in err and "belong to you" in err

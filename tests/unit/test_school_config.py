@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from privacy_audit.core.catalogue import load_catalogue, load_school_config
 
 
@@ -120,3 +122,56 @@ def test_a_typo_in_one_term_date_leaves_out_only_that_date(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "the built-in defaults apply" not in err
     assert "still in use: school_name, term_starts (1 of 2), platforms (1 of 2)" in err
+
+
+def test_an_email_domain_in_capitals_is_accepted_and_lowered_as_domains_are_case_insensitive(tmp_path):
+    config = tmp_path / "school.yaml"
+    config.write_text(
+        "school_name: Hermitage\nemail_domains:\n  - Example.SCH.UK\n  - ' Staff.Hermitage.ORG '\n"
+    )
+    source = load_school_config(config)
+    assert source.problems == []
+    assert source.config.email_domains == ["example.sch.uk", "staff.hermitage.org"]
+
+
+def test_an_email_domain_that_is_not_a_domain_is_still_refused_with_its_line(tmp_path):
+    config = tmp_path / "school.yaml"
+    config.write_text(
+        "school_name: Hermitage\nemail_domains:\n  - good.sch.uk\n  - 'bad domain.sch.uk'\n  - staff@school.org\n"
+        "  - -dash.org\n  - nodot\n"
+    )
+    source = load_school_config(config)
+    assert source.config.email_domains == ["good.sch.uk"]
+    assert [problem.split(": ", 1)[0] for problem in source.problems] == [
+        f"{config}:4",
+        f"{config}:5",
+        f"{config}:6",
+        f"{config}:7",
+    ]
+    assert "'bad domain.sch.uk' is not a domain name: write it like example.sch.uk" in source.problems[0]
+    assert all("lower-case" not in problem for problem in source.problems)
+
+
+def test_a_term_date_not_written_as_a_date_says_how_to_write_it(tmp_path):
+    config = tmp_path / "school.yaml"
+    config.write_text(
+        "school_name: Hermitage\nterm_starts:\n  - 2026-09-03\n  - 20270105\n  - '2027-04-19'\n"
+        "  - 2027-09-02T08:00:00\n  - 1788393600\n"
+    )
+    source = load_school_config(config)
+    assert source.config.term_starts == [dt.date(2026, 9, 3)]
+    dates = "write each term date as year-month-day, for example 2026-09-03 (left out; the rest of the file applies)"
+    quoted = "write the date without quotes, for example 2026-09-03 (left out; the rest of the file applies)"
+    assert [problem.removeprefix(f"{config}:") for problem in source.problems] == [
+        f"4: term_starts 2: '20270105' is not a date; {dates}",
+        f"5: term_starts 3: '2027-04-19' is text in quotes, not a date; {quoted}",
+        f"6: term_starts 4: '2027-09-02 08:00:00' is not a date; {dates}",
+        f"7: term_starts 5: '1788393600' is not a date; {dates}",
+    ]
+
+
+def test_a_schema_version_of_true_is_quoted_as_the_file_wrote_it(tmp_path):
+    config = tmp_path / "school.yaml"
+    config.write_text("schema_version: true\nschool_name: Hermitage\n")
+    [problem] = load_school_config(config).problems
+    assert "schema_version must be the number 1, not 'true'" in problem and "True" not in problem

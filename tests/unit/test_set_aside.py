@@ -84,6 +84,7 @@ ANY_MODE = {
     "negative version": sql("PRAGMA user_version = -1"),
     "very negative version": sql("PRAGMA user_version = -5"),
     "version zero with tables": sql("PRAGMA user_version = 0"),
+    "a version older than its tables": sql("PRAGMA user_version = 1"),
     "meta table dropped": sql("DROP TABLE meta"),
     "checks table dropped": sql("DROP TABLE checks"),
     "settings table dropped": sql("DROP TABLE settings"),

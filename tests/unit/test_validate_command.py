@@ -289,3 +289,45 @@ def test_school_items_the_app_would_leave_out_are_reported_by_validate(tmp_path,
             " extra item 3 (school-portal) › where › url: All my accounts items cannot have a web address; use 'app' instead",
         ],
     ]
+
+
+def test_a_checklist_domain_in_capitals_passes_and_is_read_lowered(tmp_path, capsys):
+    from privacy_audit.core.checklist import Checklist
+    from privacy_audit.core.yamlsource import load_yaml
+
+    text = checklist_text().replace("domains: [example-social.com]", "domains: [WWW.Example-Social.COM]")
+    path = write(tmp_path, "examplesocial.yaml", text)
+    code, lines = validate(capsys, path)
+    assert (code, lines) == (0, ["OK: 1 file(s), 1 platform(s), 1 item(s), 0 school config(s)."])
+    assert Checklist.model_validate(load_yaml(path).data).domains == ["www.example-social.com"]
+
+
+def test_a_folder_with_a_fifo_or_other_special_entry_says_what_was_skipped_without_waiting(tmp_path, capsys):
+    import socket
+    import time
+
+    write(tmp_path, "examplesocial.yaml", checklist_text())
+    os.mkfifo(tmp_path / "pipe.yaml")  # nobody writes to it: opening it for reading would wait for ever
+    (tmp_path / "gone.yml").symlink_to(tmp_path / "nothing-here")
+    (tmp_path / "folder.yaml").mkdir()
+    (tmp_path / "zero.yaml").symlink_to("/dev/zero")
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(tmp_path / "sock.yaml"))
+    (tmp_path / "notes.txt").write_text("not a checklist name, so not mentioned")
+    try:
+        started = time.monotonic()
+        code, lines = validate(capsys, tmp_path)
+        assert time.monotonic() - started < 10
+    finally:
+        server.close()
+    assert code == 1
+    assert lines == [
+        f"{tmp_path / name}:1: skipped: it is {kind}, not a regular file, so neither validate nor the app reads it"
+        for name, kind in (
+            ("folder.yaml", "a folder"),
+            ("gone.yml", "a link to nothing"),
+            ("pipe.yaml", "a pipe (FIFO)"),
+            ("sock.yaml", "a socket"),
+            ("zero.yaml", "a device"),
+        )
+    ]
