@@ -18,7 +18,7 @@ from pydantic_core import ErrorDetails
 from privacy_audit.core.checklist import Checklist, Location, checklist_problems
 from privacy_audit.core.clauses import Policy
 from privacy_audit.core.school import SchoolConfig, config_problems, extra_item_problem
-from privacy_audit.core.yamlsource import SourceError, YamlDocument, load_yaml
+from privacy_audit.core.yamlsource import NotADate, SourceError, YamlDocument, load_yaml
 
 _Model = TypeVar("_Model", bound=BaseModel)
 
@@ -105,9 +105,8 @@ def _message_for(error: ErrorDetails, model: type[BaseModel], location: Location
     if kind == "string_pattern_mismatch":
         return f"{_shown(repr(error.get('input')))} is not allowed here: use lower-case letters, digits and dashes (or a valid value for '{field}')"
     given = error.get("input")
-    if kind in ("date_from_datetime_parsing", "date_parsing", "date_type") and isinstance(given, str):
-        # The YAML reader keeps an impossible date (2027-13-01) as its text; say what is wrong with it.
-        return f"{_shown(given)} is not a real date; write it as YYYY-MM-DD, for example 2027-01-04"
+    if isinstance(given, NotADate):  # the YAML reader keeps an impossible date (2027-13-01) as its text
+        return f"{_shown(given)} is not a real date; write it as year-month-day, for example 2027-01-04"
     message = error["msg"]
     message = message.removeprefix("Value error, ")
     return message[0].lower() + message[1:] if message else "is not valid"

@@ -26,6 +26,7 @@ from privacy_audit.core.checklist import (
 )
 from privacy_audit.core.platforms import PLATFORM_IDS
 from privacy_audit.core.urls import host_is_allowed, url_host_template
+from privacy_audit.core.yamlsource import NotADate
 
 # Term dates outside these years are a typing mistake (or a hostile file); refusing them keeps every date sum
 # the app makes (terms, reminders, calendars) far from the ends of what a date can hold.
@@ -51,7 +52,9 @@ def _written_as_a_date(value: object) -> object:
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
     shown = repr("".join(ch if ch.isprintable() else "?" for ch in str(value))[:40])
-    if isinstance(value, str):
+    if isinstance(value, NotADate):
+        problem = f"{value} is not a real date; write it as year-month-day"
+    elif isinstance(value, str):
         problem = f"{shown} is text in quotes, not a date; write the date without quotes"
     else:
         problem = f"{shown} is not a date; write each term date as year-month-day"

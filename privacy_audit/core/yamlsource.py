@@ -81,6 +81,13 @@ class _Refused(Exception):
         self.message = message
 
 
+class NotADate(str):
+    """A value written like a date that no calendar has (2027-13-01, 2026-02-30), kept as its text so that
+    the field it is in can be refused on its own, with a message that says so."""
+
+    __slots__ = ()
+
+
 def _checked_yaml() -> Any:
     """A round-trip YAML reader that counts values as it composes them and builds only plain values."""
     from ruamel.yaml import YAML
@@ -136,7 +143,7 @@ def _checked_yaml() -> Any:
                 if tag == _YAML + "timestamp":
                     # An impossible date (2027-13-01) stays the text it is, so that only the field it is in
                     # is refused, with its line, instead of the whole file.
-                    return str(node.value)
+                    return NotADate(node.value)
                 raise _Refused(line, f"{str(node.value)[:40]!r} cannot be read here") from None
 
     yaml = YAML(typ="rt")
@@ -261,6 +268,8 @@ def _plain(node: Any, where: Path_, lines: dict[Path_, int], counter: list[int],
         return dt.datetime(*node.timetuple()[:6], tzinfo=node.tzinfo)
     if isinstance(node, dt.date):
         return dt.date(node.year, node.month, node.day)
+    if isinstance(node, NotADate):
+        return node
     if isinstance(node, str):
         return str(node)
     # Anything else (a set, bytes, a tagged value) was refused while reading; refuse it here too, in case.

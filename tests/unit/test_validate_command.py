@@ -110,7 +110,9 @@ def test_a_wrong_type_is_reported_at_the_field(tmp_path, capsys):
 def test_an_impossible_date_is_reported_on_its_line(tmp_path, capsys):
     text = checklist_text().replace("{written: 2026-11-01,", "{written: 2026-02-30,")
     line = only_problem(capsys, write(tmp_path, "examplesocial.yaml", text))
-    assert ":18: " in line and "written: 2026-02-30 is not a real date; write it as YYYY-MM-DD" in line, line
+    assert ":18: " in line and "written: 2026-02-30 is not a real date; write it as year-month-day" in line, (
+        line
+    )
 
 
 def test_duplicate_item_ids_are_rejected(tmp_path, capsys):
