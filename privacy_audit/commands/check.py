@@ -86,11 +86,16 @@ _PHONE_WORDS = {"iphone": "On iPhone", "android": "On Android"}
 
 
 def _show_item(number: int, total: int, item, policy, checklist) -> None:
+    import datetime as dt
+
+    from privacy_audit.core.provenance import guidance_status
+
     _out()
     _out(f"Setting {number} of {total}: {item.title}")
     _out(f"Why: {item.why} Policy: {_clauses(item, policy)}.")
-    if item.advice:
-        _out("Good practice, not a policy rule.")
+    # How far the guidance has been checked, on every setting as the app's check screen says it (and
+    # "Good practice, not a policy rule." first for advice).
+    _out(guidance_status(item, dt.date.today(), checklist.platform, checklist.name).line)
     if item.where.url:
         _out(f"On the web: {item.where.url}")
     for kind, path in item.where.phone_paths():
@@ -102,10 +107,6 @@ def _show_item(number: int, total: int, item, policy, checklist) -> None:
 
 
 def _show_help(item, policy, checklist) -> None:
-    import datetime as dt
-
-    from privacy_audit.core.provenance import guidance_status
-
     _out("How to do it:")
     for index, step in enumerate(item.steps, 1):
         _out(f"  {index}. {step}")
@@ -115,7 +116,6 @@ def _show_help(item, policy, checklist) -> None:
             _out(f"Policy {clause_id} ({clause.section}): {clause.text}")
     if item.if_not_possible:
         _out(f"If it cannot be done: {item.if_not_possible}")
-    _out(guidance_status(item, dt.date.today(), checklist.platform, checklist.name).line)
 
 
 def run(args: argparse.Namespace) -> int:

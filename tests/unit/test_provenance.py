@@ -367,7 +367,7 @@ def test_the_terminal_check_says_not_yet_checked_and_never_verified(tmp_path: Pa
     items = len(load_catalogue().get("facebook").items)
     result = subprocess.run(
         [sys.executable, "-m", "privacy_audit", "check", "facebook"],
-        input="?\ny\n" * items,
+        input="y\n" * items,  # answered straight away: the line is on every setting, not only under "?"
         capture_output=True,
         text=True,
         env=environment,
