@@ -127,6 +127,15 @@ def _latest(checks: Iterable[CheckResult]) -> dict[str, CheckResult]:
     return latest
 
 
+def _paragraph(text: str) -> str:
+    return "<p>" + escape(text) + "</p>"
+
+
+def _column_heads(*titles: str) -> str:
+    """A table's header row: each title a column header, for the PDF and for screen readers (scope='col')."""
+    return "<tr>" + "".join(f"<th scope='col'>{escape(title)}</th>" for title in titles) + "</tr>"
+
+
 def report_html(
     *,
     catalogue,
@@ -205,11 +214,10 @@ def report_html(
     if platforms:
         parts.append(TABLE)
         parts.append(
-            "<tr><th scope='col'>"
-            + escape(QCoreApplication.translate("Report", "Platform"))
-            + "</th><th scope='col'>"
-            + escape(QCoreApplication.translate("Report", "State"))
-            + "</th></tr>"
+            _column_heads(
+                QCoreApplication.translate("Report", "Platform"),
+                QCoreApplication.translate("Report", "State"),
+            )
         )
         for platform in platforms:
             status = statuses.get(platform) if statuses is not None else None
@@ -220,33 +228,27 @@ def report_html(
         parts.append("</table>")
     else:
         parts.append(
-            "<p>"
-            + escape(
+            _paragraph(
                 QCoreApplication.translate(
                     "Report", "No platforms are chosen and no checks have been finished yet."
                 )
             )
-            + "</p>"
         )
     parts.append(
-        "<p>"
-        + escape(
+        _paragraph(
             QCoreApplication.translate(
                 "Report",
                 "This report was made on this computer and nothing was sent anywhere. It is yours to keep: the policy does not ask you to hand it in. Private notes are left out.",
             )
         )
-        + "</p>"
     )
     parts.append(
-        "<p>"
-        + escape(
+        _paragraph(
             QCoreApplication.translate(
                 "Report",
                 "Each setting below says how far its guidance has been checked. Guidance not yet checked on the live site was written from published guides or our research notes, and may differ from what you see.",
             )
         )
-        + "</p>"
     )
     for index, platform in enumerate(platforms):
         checklist = checklist_of(platform)
@@ -255,24 +257,21 @@ def report_html(
         style = " style='page-break-before: always'" if index == 0 else ""
         parts.append(f"<h2{style}>{_data(name_of(platform))}</h2>")
         if check is None:
-            parts.append("<p>" + escape(QCoreApplication.translate("Report", "Not checked yet.")) + "</p>")
+            parts.append(_paragraph(QCoreApplication.translate("Report", "Not checked yet.")))
             continue
         finished = check.finished.astimezone().date()
         parts.append(
-            "<p>"
-            + escape(
+            _paragraph(
                 QCoreApplication.translate("Report", "Checked on {date}").format(date=_long_date(finished))
             )
-            + "</p>"
         )
         parts.append(TABLE)
         parts.append(
-            "<tr><th scope='col'>"
-            + escape(QCoreApplication.translate("Report", "Setting"))
-            + "</th><th scope='col'>"
-            + escape(QCoreApplication.translate("Report", "Result"))
-            + "</th>"
-            "<th scope='col'>" + escape(QCoreApplication.translate("Report", "Guidance")) + "</th></tr>"
+            _column_heads(
+                QCoreApplication.translate("Report", "Setting"),
+                QCoreApplication.translate("Report", "Result"),
+                QCoreApplication.translate("Report", "Guidance"),
+            )
         )
         items = {item.id: item for item in checklist.items} if checklist else {}
         for answer in check.answers:
