@@ -1,10 +1,12 @@
 """The rules for which web addresses belong to a platform, shared by the checklist model, the guided
-browser, the record's imports and the practice-page server. Standard library only, so opening the first
-page needs no pydantic."""
+browser, the record's imports and the practice-page server. The standard library and the Public Suffix List
+only, so opening the first page needs no pydantic."""
 
 from __future__ import annotations
 
+import functools
 import re
+from typing import Any
 
 # One DNS label: letters, digits and inner hyphens (an IDN in its ASCII "xn--" form), at most 63 characters.
 _LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
@@ -13,43 +15,6 @@ _LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
 _PUBLIC_HOST = re.compile(rf"(?:{_LABEL}\.)+(?:[a-z]{{2,63}}|xn--[a-z0-9-]{{1,59}})")
 # Names that stay on this computer or its local network, whatever their shape.
 _LOCAL_SUFFIXES = ("localhost", "local", "internal", "home.arpa", "in-addr.arpa", "ip6.arpa")
-# Second-level names under which anyone may register a name, so "co.uk" is a public suffix, not one site.
-# No Public Suffix List is bundled (a package would need updating with the app); this covers the common
-# pattern of a country code with a registry's second level (co.uk, ac.uk, com.au, org.nz, gov.in ...).
-_REGISTRY_SECOND_LEVELS = frozenset(
-    [
-        "ac",
-        "co",
-        "com",
-        "edu",
-        "gov",
-        "govt",
-        "k12",
-        "ltd",
-        "me",
-        "mil",
-        "net",
-        "nhs",
-        "nic",
-        "org",
-        "plc",
-        "police",
-        "sch",
-        "school",
-        "gen",
-        "biz",
-        "info",
-        "ne",
-        "or",
-        "go",
-        "gob",
-        "nom",
-        "int",
-        "mod",
-    ]
-)
-# Generic top-level domains whose registries also sell names one level down.
-_GENERIC_SECOND_LEVELS = frozenset({"eu.com", "uk.com", "us.com", "gb.net", "uk.net", "za.com", "co.com"})
 
 
 def host_name_problem(value: str) -> str | None:
@@ -74,17 +39,26 @@ def host_name_problem(value: str) -> str | None:
 
 
 def is_public_suffix(host: str) -> bool:
-    """True when `host` is an ending under which anyone may register names ("com", "co.uk", "org.uk",
-    "ac.uk", "com.au"), so it stands for many unrelated sites rather than one."""
-    labels = host.lower().rstrip(".").split(".")
-    if len(labels) == 1:
+    """True when `host` is an ending under which anyone may have a name of their own ("com", "co.uk",
+    "ac.uk", "com.au", and shared hosts such as "github.io" or "blogspot.com"), so it stands for many
+    unrelated sites rather than one.
+
+    The rule is Mozilla's Public Suffix List, both its ICANN and its private sections, as bundled in the
+    `publicsuffixlist` package (its version is the list's date; the app carries the copy it was built with,
+    and nothing is fetched). Note that the list makes each UK school's own `name.sch.uk` a suffix too.
+    """
+    name = host.lower().rstrip(".")
+    if "." not in name:
         return True
-    if len(labels) == 2:
-        first, top = labels
-        if len(top) == 2 and first in _REGISTRY_SECOND_LEVELS:
-            return True
-        return host.lower().rstrip(".") in _GENERIC_SECOND_LEVELS
-    return False
+    return bool(_public_suffix_list().is_public(name))
+
+
+@functools.cache
+def _public_suffix_list() -> Any:
+    # Imported and parsed (about 0.1 s) the first time a host name is checked, never at start-up.
+    from publicsuffixlist import PublicSuffixList
+
+    return PublicSuffixList()
 
 
 def is_public_host_name(value: str) -> bool:

@@ -583,7 +583,19 @@ def test_every_command_survives_a_terminal_that_only_knows_ascii(private_home, a
 
 
 @pytest.mark.parametrize(
-    "value", ["co.uk", "org.uk", "ac.uk", "sch.uk", "com.au", "com", "uk.com", "localhost"]
+    "value",
+    [
+        "co.uk",
+        "org.uk",
+        "ac.uk",
+        "sch.uk",
+        "com.au",
+        "com",
+        "uk.com",
+        "localhost",
+        "github.io",
+        "blogspot.com",
+    ],
 )
 def test_a_public_suffix_is_not_a_server(value):
     from privacy_audit.core.urls import host_is_allowed, host_name_problem
@@ -592,7 +604,9 @@ def test_a_public_suffix_is_not_a_server(value):
     assert not host_is_allowed(f"anything.{value}", [value])
 
 
-@pytest.mark.parametrize("value", ["mastodon.social", "toot.co.uk", "mastodon.org.uk", "mstdn.jp", "mas.to"])
+@pytest.mark.parametrize(
+    "value", ["mastodon.social", "toot.co.uk", "mastodon.org.uk", "mstdn.jp", "mas.to", "someone.github.io"]
+)
 def test_a_real_server_under_a_public_suffix_is_accepted(value):
     from privacy_audit.core.urls import host_name_problem
 
