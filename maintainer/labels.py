@@ -117,9 +117,11 @@ class Finder:
     def ask(self, label: str, first: bool) -> bool:
         """True when the finder found `label` on the page. The first label is asked by the page's own load;
         later ones by running the script again, which makes the running panel ask for the new label."""
-        self.label, self.result = label, None
         if not first:
+            self.label, self.result = label, None
             self.page.evaluate(self.script, self.boot)
+        # The first label was set before the page was opened (`look`), and its answer may already have come
+        # while the page loaded: clearing it here lost it on a busy machine, so a label on screen read as missing.
         deadline = time.monotonic() + self.grace + 5.0
         while self.result is None and time.monotonic() < deadline:
             self.page.wait_for_timeout(100)  # lets Playwright deliver the panel's messages
