@@ -524,21 +524,26 @@ class AppServices(QObject):
     ) -> None:
         """Write the printable pocket guide (report/guide.py) off the GUI thread: the person's platforms and
         phone, or in the demo every platform (a trainer's set for the room). `on_done` gets the page count."""
-        catalogue, demo = self.loaded, self.demo
+        catalogue = self.loaded
 
         def job() -> int:
-            from privacy_audit.core.settings import PHONE, PHONES
             from privacy_audit.report.guide import write_pocket_guide
 
             self._before_writing(path, create_folder)
-            platforms, phone = None, None
-            if not demo:
-                platforms = self._record.platforms_in_use()
-                chosen = self._record.get_setting(PHONE)
-                phone = chosen if chosen in PHONES else None
+            platforms, phone = self.guide_scope()
             return write_pocket_guide(path, catalogue=catalogue, platforms=platforms, phone=phone)
 
         self.worker.submit(job, on_done, on_error)
+
+    def guide_scope(self) -> tuple[list[str] | None, str | None]:
+        """Whose pocket guide: the person's platforms and phone (None: every platform, both phones). In the
+        demo it is every platform, a trainer's set for the room, and the record is not read."""
+        from privacy_audit.core.settings import PHONE, PHONES
+
+        if self.demo:
+            return None, None
+        chosen = self._record.get_setting(PHONE)
+        return self._record.platforms_in_use(), chosen if chosen in PHONES else None
 
     def export_statement(
         self,
