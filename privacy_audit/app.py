@@ -148,8 +148,8 @@ def run_app(args: argparse.Namespace) -> int:
         waiting = ("welcome_shown", "protection_shown")
         wanted = ("dashboard_shown", *waiting) if exit_when_shown else ("ready", *waiting)
         show_when_ready(window, reached, wanted)
-    remove_tray = attach_tray(window, services) if demo is None else None  # no reminders in a demo
     instance: list = []  # the InstanceServer, once listening
+    remove_tray: list = []  # the tray's remover, once attached (never in a demo: no reminders there)
     if controller is not None:
         window.show()
         QTimer.singleShot(0, controller.start)
@@ -158,8 +158,8 @@ def run_app(args: argparse.Namespace) -> int:
             window.show_first(overview)  # the dashboard, drawn from the snapshot, before the first paint
         phase_two = not (exit_when_shown and overview is not None)
         if phase_two:
-            # After the first paint, so that neither QtNetwork nor logging delays it.
-            after_first_frame(window, lambda: _phase_two(window, services, instance))
+            # After the first paint, so that neither QtNetwork, logging nor the tray delays it.
+            after_first_frame(window, lambda: _phase_two(window, services, instance, remove_tray))
         window.show()
     try:
         code = app.exec()
@@ -169,8 +169,8 @@ def run_app(args: argparse.Namespace) -> int:
         log = sys.modules.get("privacy_audit.core.log")  # started in phase 2 only, if at all
         if log is not None:
             log.stop_log()
-        if remove_tray is not None:
-            remove_tray()
+        for remove in remove_tray:
+            remove()
         services.shutdown()
         if controller is not None:
             controller.close()
@@ -180,8 +180,9 @@ def run_app(args: argparse.Namespace) -> int:
     return int(code)
 
 
-def _phase_two(window, services, instance: list) -> None:
-    """Start the log and the one-instance server, then load the catalogue and open the record."""
+def _phase_two(window, services, instance: list, remove_tray: list) -> None:
+    """Start the log and the one-instance server, load the catalogue and open the record, and put up the
+    reminder tray icon (its remover goes into `remove_tray`)."""
     import platform
 
     from PySide6 import __version__ as qt_version
@@ -200,6 +201,9 @@ def _phase_two(window, services, instance: list) -> None:
     else:
         log.warning("a second launch cannot reach this window: the local socket is not available")
     window.start()
+    remover = attach_tray(window, services)
+    if remover is not None:
+        remove_tray.append(remover)
 
 
 def after_first_frame(window, callback) -> None:

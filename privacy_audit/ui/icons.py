@@ -1,4 +1,5 @@
-"""Simple original platform icons: a coloured rounded square with the platform's initial (no logos)."""
+"""Icons: the app's own (the launcher's shield, from resources/icons) and simple original platform icons, a
+coloured rounded square with the platform's initial (no logos)."""
 
 from __future__ import annotations
 
@@ -56,24 +57,11 @@ def platform_icon(platform: str, name: str) -> QIcon:
     return icon
 
 
-@functools.cache  # drawn once: the application and the main window both ask for it before the first paint
+@functools.cache  # one QIcon: the application and the main window both ask for it before the first paint
 def app_icon() -> QIcon:
-    """The app's own icon: a shield-like rounded square with a tick, drawn the same way."""
-    icon = QIcon()
-    for size in (16, 32, 48, 64, 128, 256):
-        pixmap = QPixmap(size, size)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("#2f6f5e"))
-        painter.drawRoundedRect(QRectF(0, 0, size, size), size * 0.22, size * 0.22)
-        font = QFont()
-        font.setPixelSize(int(size * 0.6))
-        font.setBold(True)
-        painter.setFont(font)
-        painter.setPen(QColor("white"))
-        painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, "✓")
-        painter.end()
-        icon.addPixmap(pixmap)
-    return icon
+    """The app's own icon, for windows and the taskbar: the same shield with a tick that the installers put
+    in the launcher (`resources/icons`), so the running app looks like the icon that was clicked. Qt reads
+    the file only when a size is first painted, which keeps it off the start-up path."""
+    from privacy_audit.core.paths import resource_path
+
+    return QIcon(str(resource_path("icons", "privacy-audit.png")))

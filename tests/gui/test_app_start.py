@@ -113,3 +113,29 @@ def test_a_full_start_writes_the_log_without_the_schools_or_persons_words(privat
     log = (private_home / "log" / "privacy-audit.log").read_text(encoding="utf-8")
     assert "Privacy Audit" in log and "started" in log
     assert "Hermitage" not in log and "facebook" not in log.lower()
+
+
+def test_the_window_shows_the_launcher_icon_not_a_second_drawing(qtbot):
+    """The window and taskbar icon is the file the installers put in the launcher (resources/icons), so
+    the app a teacher opens looks like the icon they clicked; it used to be a green square drawn in code."""
+    from PySide6.QtGui import QImage
+
+    from privacy_audit.core.paths import resource_path
+    from privacy_audit.ui.icons import app_icon
+
+    launcher = QImage(str(resource_path("icons", "privacy-audit.png")))
+    assert not launcher.isNull()
+    shown = app_icon().pixmap(launcher.size()).toImage()
+    assert shown.size() == launcher.size()
+    # Equal but for rounding: the pixmap stores premultiplied alpha, so the colour of a nearly transparent
+    # edge pixel is imprecise; it is compared where the icon is mostly opaque.
+    worst = 0
+    for x in range(0, launcher.width(), 2):
+        for y in range(0, launcher.height(), 2):
+            a, b = shown.pixelColor(x, y), launcher.pixelColor(x, y)
+            worst = max(worst, abs(a.alpha() - b.alpha()))
+            if b.alpha() >= 128:
+                worst = max(
+                    worst, abs(a.red() - b.red()), abs(a.green() - b.green()), abs(a.blue() - b.blue())
+                )
+    assert worst <= 2

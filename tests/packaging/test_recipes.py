@@ -190,3 +190,21 @@ def test_every_recipe_uses_the_apps_one_id():
     assert sorted(
         p.name for p in REPO.rglob("*.desktop") if ".venv" not in p.parts and "build" not in p.parts
     ) == [f"{APP_ID}.desktop"]
+
+
+def test_the_window_shows_the_icon_the_installers_put_in_the_launcher():
+    """One icon: the Linux package, the Windows installer and the bundle take it from `resources/icons`
+    (tests/gui/test_app_start.py checks that the running app's windows show that same file)."""
+    from privacy_audit.core.paths import resource_path
+
+    icons = resource_path("icons")
+    assert (icons / "privacy-audit.png").is_file() and (icons / "privacy-audit.svg").is_file()
+    tarball = (PACKAGING / "linux" / "build_tarball.sh").read_text(encoding="utf-8")
+    assert (
+        "cp resources/icons/privacy-audit.svg" in tarball
+        and "cp resources/icons/privacy-audit.png" in tarball
+    )
+    assert r"SetupIconFile=..\..\resources\icons\privacy-audit.ico" in (
+        PACKAGING / "windows" / "privacy-audit.iss"
+    ).read_text(encoding="utf-8")
+    assert 'ICONS = ROOT / "resources" / "icons"' in (REPO / "build.spec").read_text(encoding="utf-8")
