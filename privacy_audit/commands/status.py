@@ -30,6 +30,14 @@ def run(args: argparse.Namespace) -> int:
     if (problem := record_file_problem(dirs.record_file)) is not None:
         say(problem)
         return 1
+    from privacy_audit.store.errors import NotPrivate
+    from privacy_audit.store.ownership import check_private
+
+    try:  # the app and every other command refuse a record someone else could have changed; so does status
+        check_private(dirs.record_file, kind="file")
+    except NotPrivate as exc:
+        say(exc)
+        return 1
     try:
         inputs = load_reminder_inputs(dirs.record_file)
     except FileNotFoundError:

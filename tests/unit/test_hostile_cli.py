@@ -855,6 +855,23 @@ def test_a_record_path_that_is_not_a_file_gets_one_clear_sentence(private_home, 
     assert f"record.sqlite3 is {words}, not a record file" in result.stderr, result.stderr
 
 
+@pytest.mark.parametrize(
+    "args", [("status",), ("check", "general"), ("export", "--format", "json", "-o", "out.json")]
+)
+def test_a_record_others_can_change_is_refused_by_every_command_that_reads_it(private_home, tmp_path, args):
+    """Someone else could have changed a group- or world-writable record (planted dates, a downgrade), so
+    status refuses it as check and export do; it used to print the planted dates without a word."""
+    assert run(private_home, "check", "general", stdin="y\n" * 60).returncode == 0
+    record = app_dirs(private_home).record_file
+    record.chmod(0o666)
+    args = tuple(str(tmp_path / a) if a == "out.json" else a for a in args)
+    result = run(private_home, *args, stdin="y\n" * 60, timeout=30)
+    assert result.returncode != 0
+    assert "Other people on this computer can change" in result.stderr, result.stderr
+    assert "Due now" not in result.stdout and "Last checked" not in result.stdout
+    assert stat.S_IMODE(record.stat().st_mode) == 0o666  # refused, not silently "fixed"
+
+
 # Class 1: nothing lost without a word, and said once -----------------------------------------------------
 
 
