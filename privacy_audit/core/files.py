@@ -133,15 +133,16 @@ def record_file_problem(path: str | os.PathLike[str]) -> str | None:
     )
 
 
-def output_problem(path: str | os.PathLike[str]) -> str | None:
+def output_problem(path: str | os.PathLike[str], example: str = "my-record.json") -> str | None:
     """Why `path` must not be written by an export (a sentence), or None when it is a new or regular file.
 
     An existing device, FIFO, socket or folder is refused (an atomic write would replace it: as root,
     `-o /dev/null` once turned /dev/null into a file), and so is a symbolic link, which is never followed
-    into a file somebody else chose."""
+    into a file somebody else chose. `example` is the file name suggested instead, of the kind being
+    written (a report is not suggested a `.json` name)."""
     text = os.fspath(path)
     if not text.strip():
-        return "No file name was given after -o. Give one, for example: -o my-record.json"
+        return f"No file name was given after -o. Give one, for example: -o {example}"
     path = Path(text).expanduser()
     try:
         info = path.lstat()
@@ -153,7 +154,7 @@ def output_problem(path: str | os.PathLike[str]) -> str | None:
         if stat.S_ISLNK(info.st_mode):
             return f"{path}: is a symbolic link; Privacy Audit does not write through links. Choose another name."
         if stat.S_ISDIR(info.st_mode):
-            return f"{path}: is a folder. Give a file name inside it, for example {path / 'my-record.json'}"
+            return f"{path}: is a folder. Give a file name inside it, for example {path / example}"
         if not stat.S_ISREG(info.st_mode):
             return f"{path}: is {_kind(info.st_mode)}, not an ordinary file; choose an ordinary file name."
     parent = path.absolute().parent
