@@ -28,9 +28,9 @@ class EventKind(StrEnum):
     WINDOW_CLOSED = "window_closed"  # the guided window went away (closed by the person, the app or a crash)
     ANSWERED = "answered"  # the person pressed an answer on the panel; item_id and answer say which
     NEXT = "next"  # the person pressed Next on the panel: move to the next setting, recording nothing
-    FALLBACK = "fallback"  # opened in the default browser without guidance; message says why
-    ERROR = "error"  # something did not work; message says what to do
-    PUBLIC_VIEW = "public_view"  # the signed-out view is shown; found = the typed words that anyone can see
+    FALLBACK = "fallback"  # opened in the default browser without guidance; problem says why
+    ERROR = "error"  # something did not work; problem says what (and refused, for an address refused)
+    PUBLIC_VIEW = "public_view"  # the signed-out view is shown; result says what, found = typed words seen
 
 
 class LoadFailure(StrEnum):
@@ -47,7 +47,7 @@ class LoadFailure(StrEnum):
     INSECURE_CONNECTION = "insecure_connection"  # certificate or TLS failure (a filter inspecting traffic)
     HTTP_ERROR = "http_error"  # the site answered with an error page (status 400 or more; see `status`)
     TIMEOUT = "timeout"  # no page within the time allowed
-    OTHER = "other"  # Chromium showed its own error page for another reason (message has the code)
+    OTHER = "other"  # Chromium showed its own error page for another reason (detail has the code)
 
 
 class BrowserProblem(StrEnum):
@@ -80,7 +80,7 @@ class BrowserProblem(StrEnum):
 
 
 class AddressRefusal(StrEnum):
-    """Why an address is never opened (`Refusal.code`); the rule itself is `addresses.refusal`."""
+    """Why an address is never opened (`Refusal.code`); the rule itself is `addresses.address_refusal`."""
 
     ODD_CHARACTER = "odd_character"  # a space, backslash, control or formatting character (`character`)
     NOT_AN_ADDRESS = "not_an_address"
@@ -133,13 +133,8 @@ class Refusal:
 
 
 def _character_name(char: str) -> str:
-    return (
-        "a backslash (\\)"
-        if char == "\\"
-        else "a space"
-        if char == " "
-        else f"the character U+{ord(char or '?'):04X}"
-    )
+    named = {"\\": "a backslash (\\)", " ": "a space"}
+    return named.get(char) or f"the character U+{ord(char or '?'):04X}"
 
 
 # The English for each problem (`BrowserEvent.describe`); {browser} is the browser tried.
@@ -187,7 +182,9 @@ class BrowserEvent:
     browser: str = ""  # OPENED, and launch problems: the browser started or tried (its label)
     result: PublicViewResult | None = None  # PUBLIC_VIEW only
     asked: int = 0  # PUBLIC_VIEW: how many words were typed (`found` has those seen)
-    detail: str = ""  # technical facts for the log only (Playwright's error, a net error code, each try)
+    detail: str = (
+        ""  # technical facts for the log only (a net error code, each browser tried and how it failed)
+    )
 
     def __post_init__(self) -> None:
         # A plain string names a kind too ("page_shown"), but only a kind that exists.

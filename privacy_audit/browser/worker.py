@@ -80,7 +80,8 @@ KEEP_SIGN_INS_IGNORED_ARGS = ["--password-store=basic", "--use-mock-keychain"]
 
 
 class LaunchFailed(Exception):
-    """No browser could be started: `problem` says why, `browser` which one; str() is every try, for the log."""
+    """No browser could be started: `problem` says why, `browser` which one; `detail` is every try, by browser
+    and what happened (an exception's class, never its words), for the log."""
 
     def __init__(self, problem: BrowserProblem, browser: str = "", detail: str = "") -> None:
         super().__init__(detail or problem.value)
@@ -266,7 +267,7 @@ class Worker:
             if profile_owner(self.s.profile_dir) is not None:
                 # Another browser (a guided window left by an earlier run, say) has the folder: every
                 # candidate would fail the same way.
-                raise LaunchFailed(BrowserProblem.SIGN_INS_IN_USE, detail=str(self.s.profile_dir))
+                raise LaunchFailed(BrowserProblem.SIGN_INS_IN_USE)
         tries: list[tuple[BrowserProblem, str, str]] = []  # (problem, browser, what happened) for each try
         for candidate in candidates(self.s.choice, self.s.executable_path):
             if candidate.bundled and not Path(self.pw.chromium.executable_path).exists():
@@ -295,7 +296,7 @@ class Worker:
                 # (it has no exception type of its own); a missing program was ruled out above.
                 missing = candidate.channel is not None and "is not found" in str(error)
                 problem = BrowserProblem.NOT_INSTALLED if missing else BrowserProblem.COULD_NOT_START
-                tries.append((problem, candidate.label, str(error).splitlines()[0] if str(error) else ""))
+                tries.append((problem, candidate.label, type(error).__name__))
                 continue
             self.browser_label = candidate.label
             pid = self.watch_browser(browser) if browser is not None else None
@@ -458,7 +459,7 @@ class Worker:
             return
         self.target = target
         if self.s.choice == "default":
-            self.fallback(target.url, LaunchFailed(BrowserProblem.CHOSE_USUAL_BROWSER), target.item_id)
+            self.fallback(target.url, BrowserProblem.CHOSE_USUAL_BROWSER, target.item_id)
             return
         if self.guided is None:
             try:
@@ -675,7 +676,7 @@ class Worker:
         if self.refused(request.url, request.allowed_domains):
             return
         if self.s.choice == "default":
-            self.fallback(request.url, LaunchFailed(BrowserProblem.CHOSE_USUAL_BROWSER))
+            self.fallback(request.url, BrowserProblem.CHOSE_USUAL_BROWSER)
             return
         if self.public is not None:
             self.close_window(self.public)
@@ -761,15 +762,18 @@ class Worker:
             )
         return refusal is not None
 
-    def fallback(self, url: str, why: LaunchFailed, item_id: str = "") -> None:
-        """Open `url` in the person's usual browser, since `why` stops guiding it: FALLBACK when it opened,
-        ERROR (with the same problem) when it did not, so the person is given the address instead."""
+    def fallback(self, url: str, why: BrowserProblem | LaunchFailed, item_id: str = "") -> None:
+        """Open `url` in the person's usual browser, since `why` stops guiding it (the person's choice, or no
+        browser started): FALLBACK when it opened, ERROR with the same problem when it did not, so the
+        person is given the address instead."""
+        if isinstance(why, BrowserProblem):
+            why = LaunchFailed(why)
         try:
             opened = bool(self.s.open_default(url))
         except Exception:  # noqa: BLE001 (webbrowser can fail in many ways; the person gets the address instead)
             opened = False
-        if why.detail:
-            log.info("The guided browser could not start: %s", why.detail)
+        # The codes and browser names only: the log never holds an address or an error's own words.
+        log.info("Opening in the usual browser (%s): %s", why.problem, why.detail or "-")
         self.emit(
             EventKind.FALLBACK if opened else EventKind.ERROR,
             item_id=item_id,
