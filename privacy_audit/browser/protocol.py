@@ -153,6 +153,12 @@ _PROBLEM_ENGLISH: Mapping[BrowserProblem, str] = {
     "in Privacy Audit.",
     BrowserProblem.INTERNAL: "Something went wrong in the guided browser.",
 }
+# The English for the kinds whose words name nothing of the page (OFF_DOMAIN and LABEL_MISSING name the
+# platform and the labels, so the worker writes those).
+_KIND_ENGLISH: Mapping[EventKind, str] = {
+    EventKind.LOGIN_PAGE: "Sign in, then press Continue.",
+    EventKind.WINDOW_CLOSED: "The guided window was closed.",
+}
 _PUBLIC_CAUTION = (
     " Your usual browser may be signed in, so it can show more than the public sees: open the address in a "
     "private window to be sure."
@@ -206,7 +212,7 @@ class BrowserEvent:
         if self.kind == EventKind.PUBLIC_VIEW and self.result is not None:
             return self._describe_public_view()
         if self.problem is None:
-            return ""
+            return _KIND_ENGLISH.get(self.kind, "")
         if self.problem == BrowserProblem.ADDRESS_REFUSED:
             return self.refused.describe() if self.refused else "This address is never opened."
         why = _PROBLEM_ENGLISH[self.problem].format(browser=self.browser or "the browser")

@@ -199,7 +199,7 @@ class Worker:
                     self.placement = placement or self.placement
                     self.public_view(request)
                 case CloseWindow():
-                    self.close_guided("The guided window was closed.")
+                    self.close_guided()
         except PlaywrightError as error:
             if self.guided and self.guided.page.is_closed():
                 self.guided.closed = True
@@ -222,9 +222,7 @@ class Worker:
     def tidy_up(self) -> None:
         """Act on what the event handlers noted: a closed window, a page that never finished loading."""
         if self.guided and self.guided.closed:
-            self.close_guided(
-                "The guided window was closed. You can carry on with the check in Privacy Audit."
-            )
+            self.close_guided()
         if self.public and self.public.closed:
             self.close_window(self.public)
             self.public = None
@@ -590,9 +588,9 @@ class Worker:
                     f"This page is not part of {self.target.platform_name}. Go back to carry on with the check.",
                 )
         elif looks_like_login(url):
-            self.report_once(EventKind.LOGIN_PAGE, url, "Sign in, then press Continue.")
+            self.report_once(EventKind.LOGIN_PAGE, url)
 
-    def report_once(self, kind: EventKind, url: str, message: str) -> None:
+    def report_once(self, kind: EventKind, url: str, message: str = "") -> None:
         if (kind, url) in self.reported:
             return
         self.reported.add((kind, url))
@@ -638,7 +636,7 @@ class Worker:
                 message=f"Look for {shown} on the page.",
             )
         elif kind == "login":
-            self.report_once(EventKind.LOGIN_PAGE, url, "Sign in, then press Continue.")
+            self.report_once(EventKind.LOGIN_PAGE, url)
         return None
 
     def on_actions_message(self, event: dict[str, Any]) -> None:
@@ -671,14 +669,14 @@ class Worker:
             return
         self.emit(EventKind.ANSWERED, item_id=target.item_id, url=url, answer=answer)
 
-    def close_guided(self, message: str) -> None:
+    def close_guided(self) -> None:
         if self.guided is None:
             return
         window, self.guided = self.guided, None
         self.shown_deadline = None
         self.document_shown = False
         self.close_window(window)
-        self.emit(EventKind.WINDOW_CLOSED, item_id=self.item_id(), message=message)
+        self.emit(EventKind.WINDOW_CLOSED, item_id=self.item_id())
 
     # ----- the public view -------------------------------------------------------------------------
 
