@@ -1,7 +1,8 @@
 """The guided browser: opens the person's own settings page, points at the setting, shows the public view.
 
 - `guided.GuidedBrowser`: what the app calls (any thread; never blocks);
-- `protocol`: the commands it queues and the `BrowserEvent`s it reports (`EventKind`, `LoadFailure`);
+- `protocol`: the commands it queues and the `BrowserEvent`s it reports, with their codes (`EventKind`,
+  `LoadFailure`, `BrowserProblem`, `AddressRefusal`, `PublicViewResult`) and one English wording of each;
 - `worker`: the one thread that drives Playwright; `addresses`: which pages may be opened;
 - `discovery`: which installed browser to start; `housekeeping`: processes and the kept-sign-ins folder.
 
@@ -17,21 +18,29 @@ from privacy_audit.browser.housekeeping import forget_sign_ins, prepare_profile
 from privacy_audit.browser.protocol import (
     PANEL_ANSWERS,
     PANEL_TEXT,
+    AddressRefusal,
     BrowserEvent,
+    BrowserProblem,
     EventKind,
     GuidanceTarget,
     LoadFailure,
+    PublicViewResult,
+    Refusal,
     WindowPlacement,
 )
 
 __all__ = [
     "PANEL_ANSWERS",
     "PANEL_TEXT",
+    "AddressRefusal",
     "BrowserEvent",
+    "BrowserProblem",
     "EventKind",
     "GuidanceTarget",
     "GuidedBrowser",
     "LoadFailure",
+    "PublicViewResult",
+    "Refusal",
     "WindowPlacement",
     "forget_sign_ins",
     "prepare_profile",

@@ -17,6 +17,7 @@ from typing import Any
 
 import ada_url
 
+from privacy_audit.browser.protocol import AddressRefusal, Refusal
 from privacy_audit.core.urls import host_is_allowed
 
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "[::1]"})
@@ -43,7 +44,7 @@ def _bad_character(url: str) -> str | None:
     The parser would cope with these, but an address holding them can be made to look like another one in
     the message that names it (spaces, control and formatting characters such as U+202E), and a backslash
     is read as '/' by browsers, so none is ever opened. Non-ASCII letters are allowed after the host (a
-    typed profile address may hold a name with accents); `refusal` refuses them in the host.
+    typed profile address may hold a name with accents); `address_refusal` refuses them in the host.
     """
     for char in url:
         if char in _RFC3986_ASCII:
@@ -60,8 +61,8 @@ def _typed_host_and_port(text: str, scheme: str) -> str:
     return rest[:end]
 
 
-def refusal(url: str, allowed_domains: tuple[str, ...], *, allow_localhost: bool) -> str | None:
-    """Why `url` may not be opened, in words for the person; None when it may.
+def address_refusal(url: str, allowed_domains: tuple[str, ...], *, allow_localhost: bool) -> Refusal | None:
+    """Why `url` may not be opened, as a code and the facts its words name; None when it may.
 
     The host is the one the WHATWG parser (Chromium's reading) finds; an address whose typed host differs
     from it (escapes, look-alike or non-ASCII letters, an IP address written oddly) is refused, as is any
@@ -70,43 +71,41 @@ def refusal(url: str, allowed_domains: tuple[str, ...], *, allow_localhost: bool
     text = url.strip(_C0_AND_SPACE)
     bad = _bad_character(text)
     if bad is not None:
-        shown = (
-            "a backslash (\\)"
-            if bad == "\\"
-            else "a space"
-            if bad == " "
-            else f"the character U+{ord(bad):04X}"
-        )
-        return f"A web address with {shown} in it is never opened."
+        return Refusal(AddressRefusal.ODD_CHARACTER, url, character=bad)
     parts = _parsed(text)
     if parts is None:
-        return f"'{url}' is not a web address."
+        return Refusal(AddressRefusal.NOT_AN_ADDRESS, url)
     scheme = str(parts["protocol"]).rstrip(":")
     if scheme not in ("http", "https"):
-        return f"Only secure (https://) pages are opened; '{url}' is not one."
+        return Refusal(AddressRefusal.NOT_SECURE, url)
     if not text.lower().startswith(f"{scheme}://"):
         # 'https:evil.com' and 'https:/evil.com' are read by browsers as https://evil.com
-        return f"'{url}' is not a complete web address (it should start with https://)."
+        return Refusal(AddressRefusal.INCOMPLETE, url)
     typed = _typed_host_and_port(text, scheme).lower()
     if parts["username"] or parts["password"] or "@" in typed:
-        return "A web address with a user name or password in it is never opened."
+        return Refusal(AddressRefusal.USER_OR_PASSWORD, url)
     host = str(parts["hostname"])
     if not typed:
-        return f"'{url}' has no web address after {scheme}://."
+        return Refusal(AddressRefusal.NO_HOST, url, scheme=scheme)
     # The port follows the last ':' (an IPv6 address keeps its own ':'s inside brackets).
     typed_host = typed if typed.endswith("]") or ":" not in typed else typed.rsplit(":", 1)[0]
     if typed_host != host:
-        return f"'{url}' does not have a plain web address (like www.example.com) after {scheme}://."
+        return Refusal(AddressRefusal.NOT_PLAIN_HOST, url, scheme=scheme)
     if allow_localhost and host in LOCAL_HOSTS:
         return None
     if scheme != "https":
-        return f"Only secure (https://) pages are opened; '{url}' is not one."
+        return Refusal(AddressRefusal.NOT_SECURE, url)
     if typed != typed_host:
-        return f"'{url}' names a port (after ':'); a platform's own pages never do, so it was not opened."
+        return Refusal(AddressRefusal.PORT, url)
     if not host_is_allowed(host, allowed_domains):
-        shown = ", ".join(allowed_domains) or "none"
-        return f"'{host}' is not one of this platform's web addresses ({shown}), so it was not opened."
+        return Refusal(AddressRefusal.OTHER_SITE, url, host=host, domains=tuple(allowed_domains))
     return None
+
+
+def refusal(url: str, allowed_domains: tuple[str, ...], *, allow_localhost: bool) -> str | None:
+    """Why `url` may not be opened, in English (`address_refusal`, described); None when it may."""
+    refused = address_refusal(url, allowed_domains, allow_localhost=allow_localhost)
+    return refused.describe() if refused else None
 
 
 def is_off_domain(url: str, allowed_domains: tuple[str, ...], *, allow_localhost: bool) -> bool:

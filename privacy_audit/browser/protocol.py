@@ -28,9 +28,9 @@ class EventKind(StrEnum):
     WINDOW_CLOSED = "window_closed"  # the guided window went away (closed by the person, the app or a crash)
     ANSWERED = "answered"  # the person pressed an answer on the panel; item_id and answer say which
     NEXT = "next"  # the person pressed Next on the panel: move to the next setting, recording nothing
-    FALLBACK = "fallback"  # opened in the default browser without guidance; message says why
-    ERROR = "error"  # something did not work; message says what to do
-    PUBLIC_VIEW = "public_view"  # the signed-out view is shown; found = the typed words that anyone can see
+    FALLBACK = "fallback"  # opened in the default browser without guidance; problem says why
+    ERROR = "error"  # something did not work; problem says what (and refused, for an address refused)
+    PUBLIC_VIEW = "public_view"  # the signed-out view is shown; result says what, found = typed words seen
 
 
 class LoadFailure(StrEnum):
@@ -47,7 +47,122 @@ class LoadFailure(StrEnum):
     INSECURE_CONNECTION = "insecure_connection"  # certificate or TLS failure (a filter inspecting traffic)
     HTTP_ERROR = "http_error"  # the site answered with an error page (status 400 or more; see `status`)
     TIMEOUT = "timeout"  # no page within the time allowed
-    OTHER = "other"  # Chromium showed its own error page for another reason (message has the code)
+    OTHER = "other"  # Chromium showed its own error page for another reason (detail has the code)
+
+
+class BrowserProblem(StrEnum):
+    """Why the guided browser could not guide (`BrowserEvent.problem` of a FALLBACK or ERROR event).
+
+    A FALLBACK event opened the page in the person's usual browser instead; an ERROR event with a problem
+    that `falls_back` means the usual browser could not be opened either. `BrowserEvent.describe()` is the
+    one English wording (terminal and log); the app's screens say their own words (`ui/error_words.py`).
+    """
+
+    CHOSE_USUAL_BROWSER = "chose_usual_browser"  # the person chose their usual browser in Settings
+    AUTOMATION_FAILED = "automation_failed"  # Playwright, the part that drives the browser, did not start
+    SIGN_INS_IN_USE = "sign_ins_in_use"  # another browser has the kept sign-ins folder
+    NOT_INSTALLED = "not_installed"  # the one browser to try (`browser`) is not installed
+    NO_BROWSER = "no_browser"  # no Chromium-family browser was found at all
+    START_TIMEOUT = "start_timeout"  # `browser` did not start in time (a policy may block automation)
+    COULD_NOT_START = "could_not_start"  # `browser` is installed but failed to start
+    STOPPED_RESPONDING = "stopped_responding"  # a call to the open browser failed (it crashed or hung)
+    INTERNAL = "internal"  # a fault in Privacy Audit's own guided-browser code (the log has it)
+    ADDRESS_REFUSED = "address_refused"  # the address may not be opened; `refused` says why
+
+    @property
+    def falls_back(self) -> bool:
+        """Whether this problem sends the page to the person's usual browser instead."""
+        return self not in (
+            BrowserProblem.STOPPED_RESPONDING,
+            BrowserProblem.INTERNAL,
+            BrowserProblem.ADDRESS_REFUSED,
+        )
+
+
+class AddressRefusal(StrEnum):
+    """Why an address is never opened (`Refusal.code`); the rule itself is `addresses.address_refusal`."""
+
+    ODD_CHARACTER = "odd_character"  # a space, backslash, control or formatting character (`character`)
+    NOT_AN_ADDRESS = "not_an_address"
+    NOT_SECURE = "not_secure"  # not an https:// page
+    INCOMPLETE = "incomplete"  # 'https:evil.com': browsers read it as another address
+    USER_OR_PASSWORD = "user_or_password"
+    NO_HOST = "no_host"  # nothing after 'https://'
+    NOT_PLAIN_HOST = "not_plain_host"  # the typed host is not the host browsers would load
+    PORT = "port"  # names a port; a platform's own pages never do
+    OTHER_SITE = "other_site"  # `host` is not on the platform's domains (`domains`)
+
+
+class PublicViewResult(StrEnum):
+    """What the signed-out look at a profile found (`BrowserEvent.result` of a PUBLIC_VIEW event)."""
+
+    SHOWN = "shown"  # the page is what anyone sees; `found` has the typed words seen there (of `asked`)
+    SIGNED_IN_ONLY = "signed_in_only"  # the platform hides the profile from people not signed in
+    HTTP_ERROR = "http_error"  # the profile page answered with an error (`status`)
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why `url` may not be opened: a code and the facts its words name."""
+
+    code: AddressRefusal
+    url: str
+    scheme: str = ""  # NO_HOST, NOT_PLAIN_HOST: the scheme typed
+    host: str = ""  # OTHER_SITE
+    domains: tuple[str, ...] = ()  # OTHER_SITE: the platform's domains
+    character: str = ""  # ODD_CHARACTER
+
+    def describe(self) -> str:
+        """The refusal in English, for the terminal and the log (the app has its own words)."""
+        url, scheme = self.url, self.scheme
+        return {
+            AddressRefusal.ODD_CHARACTER: f"A web address with {_character_name(self.character)} in it is never "
+            "opened.",
+            AddressRefusal.NOT_AN_ADDRESS: f"'{url}' is not a web address.",
+            AddressRefusal.NOT_SECURE: f"Only secure (https://) pages are opened; '{url}' is not one.",
+            AddressRefusal.INCOMPLETE: f"'{url}' is not a complete web address (it should start with https://).",
+            AddressRefusal.USER_OR_PASSWORD: "A web address with a user name or password in it is never opened.",
+            AddressRefusal.NO_HOST: f"'{url}' has no web address after {scheme}://.",
+            AddressRefusal.NOT_PLAIN_HOST: f"'{url}' does not have a plain web address (like www.example.com) "
+            f"after {scheme}://.",
+            AddressRefusal.PORT: f"'{url}' names a port (after ':'); a platform's own pages never do, so it was "
+            "not opened.",
+            AddressRefusal.OTHER_SITE: f"'{self.host}' is not one of this platform's web addresses "
+            f"({', '.join(self.domains) or 'none'}), so it was not opened.",
+        }[self.code]
+
+
+def _character_name(char: str) -> str:
+    named = {"\\": "a backslash (\\)", " ": "a space"}
+    return named.get(char) or f"the character U+{ord(char or '?'):04X}"
+
+
+# The English for each problem (`BrowserEvent.describe`); {browser} is the browser tried.
+_PROBLEM_ENGLISH: Mapping[BrowserProblem, str] = {
+    BrowserProblem.CHOSE_USUAL_BROWSER: "You chose to open pages in your usual browser.",
+    BrowserProblem.AUTOMATION_FAILED: "The guided browser could not start (the browser automation part of "
+    "Privacy Audit could not start).",
+    BrowserProblem.SIGN_INS_IN_USE: "The guided browser could not start (another browser is already using the "
+    "kept sign-ins folder).",
+    BrowserProblem.NOT_INSTALLED: "The guided browser could not start ({browser} is not installed).",
+    BrowserProblem.NO_BROWSER: "The guided browser could not start (no Chromium-family browser (Edge, Chrome or "
+    "Chromium) was found).",
+    BrowserProblem.START_TIMEOUT: "The guided browser could not start ({browser} did not start in time).",
+    BrowserProblem.COULD_NOT_START: "The guided browser could not start ({browser} could not be started).",
+    BrowserProblem.STOPPED_RESPONDING: "The browser stopped responding. Press Open again, or follow the steps "
+    "in Privacy Audit.",
+    BrowserProblem.INTERNAL: "Something went wrong in the guided browser.",
+}
+# The English for the kinds whose words name nothing of the page (OFF_DOMAIN and LABEL_MISSING name the
+# platform and the labels, so the worker writes those).
+_KIND_ENGLISH: Mapping[EventKind, str] = {
+    EventKind.LOGIN_PAGE: "Sign in, then press Continue.",
+    EventKind.WINDOW_CLOSED: "The guided window was closed.",
+}
+_PUBLIC_CAUTION = (
+    " Your usual browser may be signed in, so it can show more than the public sees: open the address in a "
+    "private window to be sure."
+)
 
 
 # The answers the panel offers, as the app's answer buttons do, in the same order.
@@ -56,20 +171,73 @@ PANEL_ANSWERS: tuple[Answer, ...] = (Answer.OK, Answer.CHANGED, Answer.ATTENTION
 
 @dataclass(frozen=True)
 class BrowserEvent:
+    """One thing that happened in the guided browser. Codes and facts only: `message` is the English for
+    the terminal and the log (made by `describe()` when not given); the app's screens choose their own words
+    by `kind` and the code (`reason`, `problem`, `result`). An event with no `item_id` is the public view's."""
+
     kind: EventKind
     item_id: str = ""
     url: str = ""
-    message: str = ""  # English, for logs and the terminal; the app shows its own words by kind and reason
+    message: str = ""  # English, for the terminal and the log
     found: tuple[str, ...] = ()
     reason: LoadFailure | None = None  # LOAD_FAILED only
-    status: int | None = None  # LOAD_FAILED with HTTP_ERROR: the HTTP status
+    status: int | None = None  # LOAD_FAILED with HTTP_ERROR, PUBLIC_VIEW with HTTP_ERROR: the HTTP status
     answer: Answer | None = None  # ANSWERED only: exactly the answer pressed
+    problem: BrowserProblem | None = None  # FALLBACK and ERROR: why the page could not be guided
+    refused: Refusal | None = None  # ERROR with ADDRESS_REFUSED: why the address is never opened
+    browser: str = ""  # OPENED, and launch problems: the browser started or tried (its label)
+    result: PublicViewResult | None = None  # PUBLIC_VIEW only
+    asked: int = 0  # PUBLIC_VIEW: how many words were typed (`found` has those seen)
+    detail: str = (
+        ""  # technical facts for the log only (a net error code, each browser tried and how it failed)
+    )
 
     def __post_init__(self) -> None:
         # A plain string names a kind too ("page_shown"), but only a kind that exists.
         object.__setattr__(self, "kind", EventKind(self.kind))
-        if self.reason is not None:
-            object.__setattr__(self, "reason", LoadFailure(self.reason))
+        for name, codes in (
+            ("reason", LoadFailure),
+            ("problem", BrowserProblem),
+            ("result", PublicViewResult),
+        ):
+            if getattr(self, name) is not None:
+                object.__setattr__(self, name, codes(getattr(self, name)))
+        if not self.message:
+            object.__setattr__(self, "message", self.describe())
+
+    def describe(self) -> str:
+        """The event in English: the one wording of each code, for the terminal and the log."""
+        if self.kind == EventKind.LOAD_FAILED and self.reason is not None:
+            return f"The page did not load ({self.reason}: {self.detail or 'unknown'})."
+        if self.kind == EventKind.PUBLIC_VIEW and self.result is not None:
+            return self._describe_public_view()
+        if self.problem is None:
+            return _KIND_ENGLISH.get(self.kind, "")
+        if self.problem == BrowserProblem.ADDRESS_REFUSED:
+            return self.refused.describe() if self.refused else "This address is never opened."
+        why = _PROBLEM_ENGLISH[self.problem].format(browser=self.browser or "the browser")
+        if not self.problem.falls_back:
+            return why
+        if not self.item_id:  # the public view
+            why += _PUBLIC_CAUTION
+        if self.kind == EventKind.FALLBACK:
+            return (
+                f"{why} The page was opened in your usual browser without on-page guidance; "
+                "follow the steps in Privacy Audit."
+            )
+        return f"{why} Your usual browser could not be opened either; open this address yourself: {self.url}"
+
+    def _describe_public_view(self) -> str:
+        if self.result == PublicViewResult.SIGNED_IN_ONLY:
+            return "This platform hides your profile from people who are not signed in."
+        if self.result == PublicViewResult.HTTP_ERROR:
+            return f"The page answered with an error ({self.status}); check your profile's address."
+        if not self.asked:
+            return "This is what anyone can see without signing in."
+        return (
+            f"This is what anyone can see without signing in. {len(self.found)} of the {self.asked} words you "
+            "typed can be seen here" + (" and are highlighted." if self.found else ".")
+        )
 
 
 # The panel's words; the Qt bridge passes translated ones. Placeholders: {labels}, {label}, {answer}.

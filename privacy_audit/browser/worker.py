@@ -40,16 +40,17 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from privacy_audit.browser.addresses import (
+    address_refusal,
     is_browser_error_page,
     is_off_domain,
     is_on_platform,
     looks_like_login,
-    refusal,
 )
 from privacy_audit.browser.discovery import Candidate, candidates
 from privacy_audit.browser.housekeeping import BrowserProcesses, prepare_profile, profile_owner
 from privacy_audit.browser.protocol import (
     BrowserEvent,
+    BrowserProblem,
     CloseWindow,
     Command,
     EventKind,
@@ -57,6 +58,7 @@ from privacy_audit.browser.protocol import (
     LoadFailure,
     OpenPage,
     PublicViewRequest,
+    PublicViewResult,
     ShowPublicView,
     Shutdown,
     WindowPlacement,
@@ -78,7 +80,14 @@ KEEP_SIGN_INS_IGNORED_ARGS = ["--password-store=basic", "--use-mock-keychain"]
 
 
 class LaunchFailed(Exception):
-    """No browser could be started; str() says why, in words for the person."""
+    """No browser could be started: `problem` says why, `browser` which one; `detail` is every try, by browser
+    and what happened (an exception's class, never its words), for the log."""
+
+    def __init__(self, problem: BrowserProblem, browser: str = "", detail: str = "") -> None:
+        super().__init__(detail or problem.value)
+        self.problem = problem
+        self.browser = browser
+        self.detail = detail
 
 
 @dataclass
@@ -190,7 +199,7 @@ class Worker:
                     self.placement = placement or self.placement
                     self.public_view(request)
                 case CloseWindow():
-                    self.close_guided("The guided window was closed.")
+                    self.close_guided()
         except PlaywrightError as error:
             if self.guided and self.guided.page.is_closed():
                 self.guided.closed = True
@@ -198,20 +207,22 @@ class Worker:
             self.emit(
                 EventKind.ERROR,
                 item_id=self.item_id(),
-                message="The browser stopped responding. Press Open again, or follow the steps in Privacy Audit.",
+                problem=BrowserProblem.STOPPED_RESPONDING,
+                detail=type(error).__name__,
             )
-        except Exception:
+        except Exception as error:
             log.exception("The guided browser failed")
             self.emit(
-                EventKind.ERROR, item_id=self.item_id(), message="Something went wrong in the guided browser."
+                EventKind.ERROR,
+                item_id=self.item_id(),
+                problem=BrowserProblem.INTERNAL,
+                detail=type(error).__name__,
             )
 
     def tidy_up(self) -> None:
         """Act on what the event handlers noted: a closed window, a page that never finished loading."""
         if self.guided and self.guided.closed:
-            self.close_guided(
-                "The guided window was closed. You can carry on with the check in Privacy Audit."
-            )
+            self.close_guided()
         if self.public and self.public.closed:
             self.close_window(self.public)
             self.public = None
@@ -248,19 +259,19 @@ class Worker:
                 self.pw = sync_playwright().start()
             except Exception as error:
                 log.info("Playwright could not start: %s", type(error).__name__)
-                raise LaunchFailed("the browser automation part of Privacy Audit could not start") from error
+                raise LaunchFailed(BrowserProblem.AUTOMATION_FAILED, detail=type(error).__name__) from error
         if keep_sign_ins:
             assert self.s.profile_dir is not None
             if profile_owner(self.s.profile_dir) is not None:
                 # Another browser (a guided window left by an earlier run, say) has the folder: every
                 # candidate would fail the same way.
-                raise LaunchFailed("another browser is already using the kept sign-ins folder")
-        reasons: list[str] = []
+                raise LaunchFailed(BrowserProblem.SIGN_INS_IN_USE)
+        tries: list[tuple[BrowserProblem, str, str]] = []  # (problem, browser, what happened) for each try
         for candidate in candidates(self.s.choice, self.s.executable_path):
             if candidate.bundled and not Path(self.pw.chromium.executable_path).exists():
                 continue
             if candidate.executable and not os.path.isfile(candidate.executable):
-                reasons.append(f"{candidate.label} is not installed")
+                tries.append((BrowserProblem.NOT_INSTALLED, candidate.label, "not installed"))
                 continue
             options = self.launch_options(candidate, keep_sign_ins=keep_sign_ins)
             try:
@@ -275,24 +286,22 @@ class Worker:
                     context = None
                     browser = self.pw.chromium.launch(**options)
             except PlaywrightTimeoutError:
-                reasons.append(f"{candidate.label} did not start within {self.s.launch_timeout:g} seconds")
+                waited = f"did not start within {self.s.launch_timeout:g} seconds"
+                tries.append((BrowserProblem.START_TIMEOUT, candidate.label, waited))
                 break
             except PlaywrightError as error:
                 # A missing Edge or Chrome channel is the one case Playwright tells apart only in words
                 # (it has no exception type of its own); a missing program was ruled out above.
                 missing = candidate.channel is not None and "is not found" in str(error)
-                reasons.append(
-                    f"{candidate.label} {'is not installed' if missing else 'could not be started'}"
-                )
+                problem = BrowserProblem.NOT_INSTALLED if missing else BrowserProblem.COULD_NOT_START
+                tries.append((problem, candidate.label, type(error).__name__))
                 continue
             self.browser_label = candidate.label
             pid = self.watch_browser(browser) if browser is not None else None
             if pid is None and context is not None:
                 self.watch_profile_owner(context)
             return browser, context
-        raise LaunchFailed(
-            "; ".join(reasons) or "no Chromium-family browser (Edge, Chrome or Chromium) was found"
-        )
+        raise _launch_failure(tries)
 
     def watch_browser(self, browser: Browser) -> int | None:
         """Note the browser's process id (so `shutdown` can end it if it hangs) and when it goes away."""
@@ -335,7 +344,12 @@ class Worker:
     def shared_browser(self) -> Browser:
         if self.browser is None or not self.browser.is_connected():
             self.browser, _ = self.launch(keep_sign_ins=False)
-            self.emit(EventKind.OPENED, item_id=self.item_id(), message=self.browser_label)
+            self.emit(
+                EventKind.OPENED,
+                item_id=self.item_id(),
+                message=self.browser_label,
+                browser=self.browser_label,
+            )
         assert self.browser is not None
         return self.browser
 
@@ -351,7 +365,12 @@ class Worker:
         if self.s.profile_dir is not None:
             _, context = self.launch(keep_sign_ins=True)
             assert context is not None
-            self.emit(EventKind.OPENED, item_id=self.item_id(), message=self.browser_label)
+            self.emit(
+                EventKind.OPENED,
+                item_id=self.item_id(),
+                message=self.browser_label,
+                browser=self.browser_label,
+            )
             persistent = True
             context.on("close", lambda _context: self.mark_guided_closed())
         else:
@@ -444,19 +463,17 @@ class Worker:
             self.guided.closed = True
 
     def open(self, target: GuidanceTarget) -> None:
-        why = refusal(target.url, target.allowed_domains, allow_localhost=self.s.allow_localhost)
-        if why:
-            self.emit(EventKind.ERROR, item_id=target.item_id, url=target.url, message=why)
+        if self.refused(target.url, target.allowed_domains, target.item_id):
             return
         self.target = target
         if self.s.choice == "default":
-            self.fallback(target.url, "You chose to open pages in your usual browser.", target.item_id)
+            self.fallback(target.url, BrowserProblem.CHOSE_USUAL_BROWSER, target.item_id)
             return
         if self.guided is None:
             try:
                 self.guided = self.open_guided_window()
             except LaunchFailed as failure:
-                self.fallback(target.url, f"The guided browser could not start ({failure}).", target.item_id)
+                self.fallback(target.url, failure, target.item_id)
                 return
         page = self.guided.page
         self.reported.clear()
@@ -555,7 +572,7 @@ class Worker:
             url=url,
             reason=reason,
             status=status,
-            message=f"The page did not load ({reason}: {detail}).",
+            detail=detail,
         )
 
     def on_navigated(self, frame: Any) -> None:
@@ -571,9 +588,9 @@ class Worker:
                     f"This page is not part of {self.target.platform_name}. Go back to carry on with the check.",
                 )
         elif looks_like_login(url):
-            self.report_once(EventKind.LOGIN_PAGE, url, "Sign in, then press Continue.")
+            self.report_once(EventKind.LOGIN_PAGE, url)
 
-    def report_once(self, kind: EventKind, url: str, message: str) -> None:
+    def report_once(self, kind: EventKind, url: str, message: str = "") -> None:
         if (kind, url) in self.reported:
             return
         self.reported.add((kind, url))
@@ -619,7 +636,7 @@ class Worker:
                 message=f"Look for {shown} on the page.",
             )
         elif kind == "login":
-            self.report_once(EventKind.LOGIN_PAGE, url, "Sign in, then press Continue.")
+            self.report_once(EventKind.LOGIN_PAGE, url)
         return None
 
     def on_actions_message(self, event: dict[str, Any]) -> None:
@@ -652,28 +669,22 @@ class Worker:
             return
         self.emit(EventKind.ANSWERED, item_id=target.item_id, url=url, answer=answer)
 
-    def close_guided(self, message: str) -> None:
+    def close_guided(self) -> None:
         if self.guided is None:
             return
         window, self.guided = self.guided, None
         self.shown_deadline = None
         self.document_shown = False
         self.close_window(window)
-        self.emit(EventKind.WINDOW_CLOSED, item_id=self.item_id(), message=message)
+        self.emit(EventKind.WINDOW_CLOSED, item_id=self.item_id())
 
     # ----- the public view -------------------------------------------------------------------------
 
     def public_view(self, request: PublicViewRequest) -> None:
-        why = refusal(request.url, request.allowed_domains, allow_localhost=self.s.allow_localhost)
-        if why:
-            self.emit(EventKind.ERROR, url=request.url, message=why)
+        if self.refused(request.url, request.allowed_domains):
             return
-        caution = (
-            " Your usual browser may be signed in, so it can show more than the public sees: "
-            "open the address in a private window to be sure."
-        )
         if self.s.choice == "default":
-            self.fallback(request.url, "You chose to open pages in your usual browser." + caution)
+            self.fallback(request.url, BrowserProblem.CHOSE_USUAL_BROWSER)
             return
         if self.public is not None:
             self.close_window(self.public)
@@ -681,7 +692,7 @@ class Worker:
         try:
             browser = self.shared_browser()
         except LaunchFailed as failure:
-            self.fallback(request.url, f"The guided browser could not start ({failure})." + caution)
+            self.fallback(request.url, failure)
             return
         context = self.new_context(browser)  # fresh and signed out: no cookies from the guided window
         page = context.new_page()
@@ -693,23 +704,15 @@ class Worker:
                 request.url, wait_until="domcontentloaded", timeout=self.s.page_timeout * 1000
             )
         except PlaywrightTimeoutError:
-            self.emit(
-                EventKind.LOAD_FAILED,
-                url=request.url,
-                reason=LoadFailure.TIMEOUT,
-                message="Your profile page did not load in time.",
-            )
+            detail = f"no answer within {self.s.page_timeout:g} seconds"
+            self.emit(EventKind.LOAD_FAILED, url=request.url, reason=LoadFailure.TIMEOUT, detail=detail)
             return
         except PlaywrightError as error:
             if page.is_closed():
                 raise
             code = _net_error_code(str(error))
-            self.emit(
-                EventKind.LOAD_FAILED,
-                url=request.url,
-                reason=classify_net_error(code),
-                message=f"Your profile page did not load ({code or 'unknown'}).",
-            )
+            reason = classify_net_error(code)
+            self.emit(EventKind.LOAD_FAILED, url=request.url, reason=reason, detail=code or "unknown")
             return
         try:
             page.wait_for_load_state("load", timeout=PUBLIC_SETTLE_MS)
@@ -732,18 +735,21 @@ class Worker:
                 log.info("The words could not be highlighted on the public page.")
         # Only whether a sign-in form is showing is looked at; what is in it is never read.
         sign_in_form = page.locator("input[type=password]:visible").count() > 0
+        status = response.status if response is not None else None
         if sign_in_form or looks_like_login(page.url):
-            message = "This platform hides your profile from people who are not signed in."
-        elif response is not None and response.status >= 400:
-            message = f"The page answered with an error ({response.status}); check your profile's address."
-        elif not request.words:
-            message = "This is what anyone can see without signing in."
+            result = PublicViewResult.SIGNED_IN_ONLY
+        elif status is not None and status >= 400:
+            result = PublicViewResult.HTTP_ERROR
         else:
-            message = (
-                f"This is what anyone can see without signing in. {len(found)} of the {len(request.words)} "
-                "words you typed can be seen here" + (" and are highlighted." if found else ".")
-            )
-        self.emit(EventKind.PUBLIC_VIEW, url=page.url, message=message, found=found)
+            result = PublicViewResult.SHOWN
+        self.emit(
+            EventKind.PUBLIC_VIEW,
+            url=page.url,
+            result=result,
+            status=status,
+            found=found,
+            asked=len(request.words),
+        )
 
     def mark_public_closed(self, page: Page) -> None:
         if self.public and self.public.page is page:
@@ -751,26 +757,39 @@ class Worker:
 
     # ----- when nothing can be guided --------------------------------------------------------------
 
-    def fallback(self, url: str, why: str, item_id: str = "") -> None:
-        try:
-            opened = bool(self.s.open_default(url))
-        except Exception:  # noqa: BLE001 (webbrowser can fail in many ways; the person gets the address instead)
-            opened = False
-        if opened:
-            self.emit(
-                EventKind.FALLBACK,
-                item_id=item_id,
-                url=url,
-                message=f"{why} The page was opened in your usual browser without on-page guidance; "
-                "follow the steps in Privacy Audit.",
-            )
-        else:
+    def refused(self, url: str, allowed_domains: tuple[str, ...], item_id: str = "") -> bool:
+        """Report, and return True, when `url` is an address that is never opened (see `addresses`)."""
+        refusal = address_refusal(url, allowed_domains, allow_localhost=self.s.allow_localhost)
+        if refusal is not None:
             self.emit(
                 EventKind.ERROR,
                 item_id=item_id,
                 url=url,
-                message=f"{why} Your usual browser could not be opened either; open this address yourself: {url}",
+                problem=BrowserProblem.ADDRESS_REFUSED,
+                refused=refusal,
             )
+        return refusal is not None
+
+    def fallback(self, url: str, why: BrowserProblem | LaunchFailed, item_id: str = "") -> None:
+        """Open `url` in the person's usual browser, since `why` stops guiding it (the person's choice, or no
+        browser started): FALLBACK when it opened, ERROR with the same problem when it did not, so the
+        person is given the address instead."""
+        if isinstance(why, BrowserProblem):
+            why = LaunchFailed(why)
+        try:
+            opened = bool(self.s.open_default(url))
+        except Exception:  # noqa: BLE001 (webbrowser can fail in many ways; the person gets the address instead)
+            opened = False
+        # The codes and browser names only: the log never holds an address or an error's own words.
+        log.info("Opening in the usual browser (%s): %s", why.problem, why.detail or "-")
+        self.emit(
+            EventKind.FALLBACK if opened else EventKind.ERROR,
+            item_id=item_id,
+            url=url,
+            problem=why.problem,
+            browser=why.browser,
+            detail=why.detail,
+        )
 
     # ----- closing ---------------------------------------------------------------------------------
 
@@ -801,6 +820,20 @@ class Worker:
             except Exception:
                 log.info("Playwright did not stop cleanly", exc_info=True)
             self.pw = None
+
+
+def _launch_failure(tries: list[tuple[BrowserProblem, str, str]]) -> LaunchFailed:
+    """What to tell of a search in which no browser started. A hang ends the search, so it is the last try;
+    a browser that failed to start says more than those not installed; "not installed" is said of one browser
+    only when it was the only one to try (several missing is "none was found")."""
+    detail = "; ".join(f"{browser}: {what}" for _, browser, what in tries)
+    for problem in (BrowserProblem.START_TIMEOUT, BrowserProblem.COULD_NOT_START):
+        browser = next((b for p, b, _ in tries if p == problem), None)
+        if browser is not None:
+            return LaunchFailed(problem, browser, detail)
+    if len(tries) == 1:
+        return LaunchFailed(BrowserProblem.NOT_INSTALLED, tries[0][1], detail)
+    return LaunchFailed(BrowserProblem.NO_BROWSER, detail=detail)
 
 
 def _find_in_text(word: str, text: str) -> str | None:

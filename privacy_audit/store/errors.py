@@ -19,12 +19,39 @@ from pathlib import Path
 from typing import ClassVar, NamedTuple
 
 
-class SetAsideNotice(NamedTuple):
-    """A record moved aside (never deleted): why (`reason`, a short tag), where it is now, and a sentence."""
+class SetAsideReason(StrEnum):
+    """Why a record was set aside (`SetAsideNotice.code`): the desktop app's words are chosen by it.
+    `SetAsideNotice.detail` holds the one fact the words name, as the comment says."""
 
-    reason: str  # e.g. "damaged", "schema-v99", "unknown-protection", "key-missing"
+    DAMAGED = "damaged"  # detail: what was found wrong, in the record's own technical words
+    NEWER_VERSION = "newer_version"  # detail: the record version the file has
+    PROTECTION_UNKNOWN = "protection_unknown"  # detail: the name of the protection the file names
+    PROTECTION_MISSING = "protection_missing"  # answers saved, but no record of how they are protected
+    KEY_MISSING = "key_missing"  # detail: the keyring it is missing from
+    KEY_CHANGED = "key_changed"  # detail: the keyring whose key no longer unlocks it
+
+    @classmethod
+    def of_tag(cls, tag: str) -> SetAsideReason:
+        """The code for a file-name tag, for notices kept before codes were (see `store.pending`)."""
+        tags = {
+            "unprotected": cls.PROTECTION_MISSING,
+            "unknown-protection": cls.PROTECTION_UNKNOWN,
+            "key-missing": cls.KEY_MISSING,
+            "key-changed": cls.KEY_CHANGED,
+        }
+        return cls.NEWER_VERSION if tag.startswith("schema-v") else tags.get(tag, cls.DAMAGED)
+
+
+class SetAsideNotice(NamedTuple):
+    """A record moved aside (never deleted): why, where it is now, and an English sentence.
+
+    `message` (naming `moved_to`) is for the terminal; the desktop app says its own words for `code`."""
+
+    reason: str  # the tag in the moved file's name, e.g. "damaged", "schema-v99", "key-missing"
     moved_to: Path
     message: str  # one or two sentences for the person, naming `moved_to`
+    code: SetAsideReason = SetAsideReason.DAMAGED
+    detail: str = ""  # the fact the code's words name (see `SetAsideReason`)
 
 
 class RecordProblem(StrEnum):
@@ -46,6 +73,12 @@ class RecordError(Exception):
 
     code: ClassVar[RecordProblem] = RecordProblem.UNUSABLE
 
+    def __init_subclass__(cls, *, code: RecordProblem | None = None, **kwargs: object) -> None:
+        # Each kind of error names its code where it is declared: class NeedsPassphrase(RecordError, code=...).
+        super().__init_subclass__(**kwargs)
+        if code is not None:
+            cls.code = code
+
     def __init__(self, problem: str = "", set_aside: tuple[SetAsideNotice, ...] = ()) -> None:
         super().__init__(problem)
         self.problem = problem
@@ -55,60 +88,45 @@ class RecordError(Exception):
         return "\n\n".join([n.message for n in self.set_aside] + [self.problem])
 
 
-class NeedsProtectionChoice(RecordError):
+class NeedsProtectionChoice(RecordError, code=RecordProblem.NEEDS_PROTECTION_CHOICE):
     """A new record needs protection but this computer has no secure keyring: ask for a passphrase, or for
     the person's agreement to keep it unencrypted, and call `open_record` again.
 
     `keyring_problem` is the technical reason there is no keyring (for a "details" line) when this is the
     usual first question; it is empty when a passphrase given was refused (`problem` then says why)."""
 
-    code = RecordProblem.NEEDS_PROTECTION_CHOICE
     keyring_problem = ""
 
 
-class NeedsPassphrase(RecordError):
+class NeedsPassphrase(RecordError, code=RecordProblem.NEEDS_PASSPHRASE):
     """The record is protected by a passphrase and none was given."""
 
-    code = RecordProblem.NEEDS_PASSPHRASE
 
-
-class WrongPassphrase(RecordError):
+class WrongPassphrase(RecordError, code=RecordProblem.WRONG_PASSPHRASE):
     """The passphrase given does not unlock the record (nothing was changed; ask again)."""
 
-    code = RecordProblem.WRONG_PASSPHRASE
 
-
-class KeyringUnavailable(RecordError):
+class KeyringUnavailable(RecordError, code=RecordProblem.KEYRING_UNAVAILABLE):
     """The keyring that holds the record's key is locked or cannot be reached right now (nothing was changed)."""
 
-    code = RecordProblem.KEYRING_UNAVAILABLE
 
-
-class RecordBusy(RecordError):
+class RecordBusy(RecordError, code=RecordProblem.BUSY):
     """Another Privacy Audit window or command is using the record right now: it is busy, not damaged."""
-
-    code = RecordProblem.BUSY
 
 
 RecordLocked = RecordBusy  # the older name, still imported by callers
 
 
-class RecordNotWritable(RecordError):
+class RecordNotWritable(RecordError, code=RecordProblem.NOT_WRITABLE):
     """The record's folder or file cannot be written (permissions, read-only disk, disk full)."""
 
-    code = RecordProblem.NOT_WRITABLE
 
-
-class NotPrivate(RecordError):
+class NotPrivate(RecordError, code=RecordProblem.NOT_PRIVATE):
     """A folder or file the app would trust belongs to another user account or others can write to it."""
 
-    code = RecordProblem.NOT_PRIVATE
 
-
-class ProtectionMismatch(RecordError):
+class ProtectionMismatch(RecordError, code=RecordProblem.PROTECTION_MISMATCH):
     """The record's protection is not what this run expected (a passphrase given for an unencrypted record)."""
-
-    code = RecordProblem.PROTECTION_MISMATCH
 
 
 # SQLite primary result codes (https://www.sqlite.org/rescode.html).

@@ -42,6 +42,7 @@ from privacy_audit.store.errors import (
     RecordError,
     RecordNotWritable,
     SetAsideNotice,
+    SetAsideReason,
     WrongPassphrase,
     is_damage,
     translate_sqlite_error,
@@ -88,12 +89,19 @@ def _shown(value: object) -> str:
 
 
 class _SetAside(Exception):
-    """The file cannot be used and must be moved aside; `message` has MOVED where the new name goes."""
+    """The file cannot be used and must be moved aside: `tag` goes in the moved file's name, the code is the
+    tag's (`SetAsideReason.of_tag`), `detail` is the fact its words name, and the English `message` (for the
+    terminal) has MOVED where the new name goes."""
 
-    def __init__(self, tag: str, message: str) -> None:
+    def __init__(self, tag: str, message: str, detail: str = "") -> None:
         super().__init__(message)
         self.tag = tag
         self.message = message
+        self.detail = detail
+
+    def notice(self, moved: Path) -> SetAsideNotice:
+        code = SetAsideReason.of_tag(self.tag)
+        return SetAsideNotice(self.tag, moved, self.message.replace(MOVED, str(moved)), code, self.detail)
 
 
 def _unique_target(folder: Path, stem: str, suffix: str) -> Path:
@@ -157,6 +165,7 @@ def _check_structure(conn: sqlite3.Connection) -> None:
                 "damaged",
                 f"Your record was damaged ({what} is missing), so it could not be read. It was set aside as "
                 f"{MOVED} and a new record was started.",
+                f"{what} is missing",
             )
 
 
@@ -264,7 +273,7 @@ def _kdf_settings(values: dict[str, str]) -> tuple[bytes, int, int, int]:
     damaged record is reported before a passphrase is asked for, and never costs gigabytes to try."""
 
     def bad(what: str) -> _SetAside:
-        return _SetAside("damaged", _BAD_SETTINGS.replace("{what}", what))
+        return _SetAside("damaged", _BAD_SETTINGS.replace("{what}", what), what)
 
     try:
         salt = base64.b64decode(values["kdf_salt"], validate=True)
@@ -292,6 +301,7 @@ def _unlock(
             "Your record had lost its identity (meta.record_id), so it could not be read. It was set aside as "
             + MOVED
             + " and a new record was started.",
+            "lost its identity (meta.record_id)",
         )
     mode = values.get("protection")
     if mode is None:
@@ -320,6 +330,7 @@ def _unlock(
             "damaged",
             "Your record's protection settings are damaged (its key check is missing), so it cannot be unlocked. "
             "It was set aside as " + MOVED + " and a new record was started.",
+            "its key check is missing",
         )
     if mode == "unencrypted":
         if passphrase is not None:
@@ -357,6 +368,7 @@ def _unlock(
                 f"The key to your record is missing from {backend} ({_shown(exc)}), so your saved answers cannot "
                 "be read. The record was set aside as " + MOVED + " (it can be opened again if the key is "
                 "restored) and a new record was started.",
+                backend,
             ) from exc
         sealer = crypto.Sealer(key)
         if not _verifies(sealer, record_id, values["key_check"]):
@@ -365,12 +377,14 @@ def _unlock(
                 f"The key {backend} holds for your record has changed and does not unlock it. The record was set "
                 "aside as " + MOVED + " (it can be opened again if the old key is restored) and a new record "
                 "was started.",
+                backend,
             )
         return record_id, sealer, _protection("keyring", backend)
     raise _SetAside(
         "unknown-protection",
         f"Your record uses a kind of protection ('{_shown(mode)}') this version does not know. It was set aside "
         "as " + MOVED + " and a new record was started; a newer Privacy Audit can open it.",
+        _shown(mode),
     )
 
 
@@ -386,7 +400,9 @@ def _check_header(conn: sqlite3.Connection) -> list[str]:
     """Physical damage and impossible header values; returns notices about an upgrade, if one was made."""
     if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
         raise _SetAside(
-            "damaged", "Your record was damaged and set aside as " + MOVED + "; a new one was started."
+            "damaged",
+            "Your record was damaged and set aside as " + MOVED + "; a new one was started.",
+            "SQLite's quick check failed",
         )
     found = schema.version(conn)
     if found < 0 or (found == 0 and conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone()):
@@ -394,6 +410,7 @@ def _check_header(conn: sqlite3.Connection) -> list[str]:
             "damaged",
             f"Your record was damaged (its version number reads {found}, which no record has), so it could not be "
             "read. It was set aside as " + MOVED + " and a new record was started.",
+            f"its version number reads {found}",
         )
     if found > schema.LATEST:
         raise _SetAside(
@@ -401,6 +418,7 @@ def _check_header(conn: sqlite3.Connection) -> list[str]:
             f"Your record was written by a newer version of Privacy Audit (record version {found}; this version "
             f"reads up to {schema.LATEST}). It was set aside as " + MOVED + " and a new record was started; "
             "install the newer version and move the file back to open it again.",
+            str(found),
         )
     return []
 
@@ -419,6 +437,7 @@ def _migrate(conn: sqlite3.Connection, backup_folder: Path) -> Path | None:
                 f"Your record was damaged (its version number reads {found}, but its tables are not those of "
                 "that version), so it could not be read. It was set aside as " + MOVED + " and a new record "
                 "was started.",
+                f"its version number reads {found}, but its tables are not those of that version",
             )
     return schema.migrate(conn, backup_folder)
 
@@ -474,7 +493,7 @@ def open_record(dirs: AppDirs, *, passphrase: str | None = None, accept_unencryp
         try:
             return _open_once(dirs, passphrase, accept_unencrypted, fresh)
         except _SetAside as reason:
-            tag, message = reason.tag, reason.message
+            why = reason
         except NotPrivate as exc:
             exc.set_aside = tuple(fresh) + exc.set_aside
             raise
@@ -483,11 +502,12 @@ def open_record(dirs: AppDirs, *, passphrase: str | None = None, accept_unencryp
                 error = translate_sqlite_error(exc, path, "opening your record")
                 error.set_aside = tuple(fresh)
                 raise error from exc
-            tag, message = (
+            why = _SetAside(
                 "damaged",
                 f"Your record was damaged ({_shown(exc)}) and set aside as "
                 + MOVED
                 + "; a new one was started.",
+                _shown(exc),
             )
         except OSError as exc:  # permissions, a read-only or full disk, a vanished folder
             raise RecordNotWritable(
@@ -496,14 +516,14 @@ def open_record(dirs: AppDirs, *, passphrase: str | None = None, accept_unencryp
                 tuple(fresh),
             ) from exc
         try:
-            moved = set_aside(path, dirs.set_aside, tag)
+            moved = set_aside(path, dirs.set_aside, why.tag)
         except OSError as exc:
             raise RecordNotWritable(
-                f"{message.replace(MOVED, '(not moved)')} Moving it aside failed ({exc.strerror or exc}); nothing "
+                f"{why.message.replace(MOVED, '(not moved)')} Moving it aside failed ({exc.strerror or exc}); nothing "
                 f"was changed. Check that {dirs.data} is writable.",
                 tuple(fresh),
             ) from exc
-        fresh.append(SetAsideNotice(tag, moved, message.replace(MOVED, str(moved))))
+        fresh.append(why.notice(moved))
     raise RecordError(
         f"Your record could not be opened or started again in {dirs.data}; see the files in {dirs.set_aside}.",
         tuple(fresh),

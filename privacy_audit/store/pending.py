@@ -12,7 +12,7 @@ import json
 import sqlite3
 from pathlib import Path
 
-from privacy_audit.store.errors import SetAsideNotice
+from privacy_audit.store.errors import SetAsideNotice, SetAsideReason
 
 PENDING_KEY = "pending_set_aside"
 
@@ -26,9 +26,18 @@ def read_pending(conn: sqlite3.Connection) -> list[SetAsideNotice]:
     if row is None:
         return []
     try:
-        return [SetAsideNotice(str(n[0]), Path(str(n[1])), str(n[2])) for n in json.loads(row[0])]
+        return [_notice(*n) for n in json.loads(row[0])]
     except (ValueError, TypeError, IndexError, KeyError):
         return []
+
+
+def _notice(
+    reason: object, moved_to: object, message: object, code: object = None, detail: object = ""
+) -> SetAsideNotice:
+    """A kept notice; one kept before notices had codes (three values) takes its code from its tag."""
+    tag = str(reason)
+    known = SetAsideReason(str(code)) if code is not None else SetAsideReason.of_tag(tag)
+    return SetAsideNotice(tag, Path(str(moved_to)), str(message), known, str(detail))
 
 
 def keep_pending(conn: sqlite3.Connection, fresh: list[SetAsideNotice]) -> list[SetAsideNotice]:
@@ -36,7 +45,8 @@ def keep_pending(conn: sqlite3.Connection, fresh: list[SetAsideNotice]) -> list[
     stored = read_pending(conn)
     new = [n for n in fresh if n not in stored]
     if new:
-        text = json.dumps([[n.reason, str(n.moved_to), n.message] for n in stored + new], ensure_ascii=False)
+        kept = [[n.reason, str(n.moved_to), n.message, n.code.value, n.detail] for n in stored + new]
+        text = json.dumps(kept, ensure_ascii=False)
         try:
             conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (PENDING_KEY, text))
         except sqlite3.Error:

@@ -821,6 +821,10 @@ class CheckView(QWidget):
             if not event.item_id:
                 return  # the public view's page, which that screen reports
             message = self._load_failure_words(event)
+        elif kind in (EventKind.FALLBACK, EventKind.ERROR):
+            from privacy_audit.ui.error_words import browser_problem_words
+
+            message = browser_problem_words(event)
         else:
             messages = {
                 EventKind.PAGE_SHOWN: self.tr("The settings page is open. Look for the highlighted setting."),
@@ -834,12 +838,10 @@ class CheckView(QWidget):
                 ),
                 EventKind.OFF_DOMAIN: self.tr("The browser left the platform's own website."),
                 EventKind.WINDOW_CLOSED: self.tr("The browser window was closed."),
-                EventKind.FALLBACK: self.tr("Opened in your usual web browser, without guidance: {why}"),
-                EventKind.ERROR: self.tr("The guided browser had a problem: {why}"),
             }
             if kind not in messages:
                 return
-            message = messages[kind].format(why=event.message)
+            message = messages[kind]
         # "page shown" and "label found" come from different steps of the browser worker and may arrive in
         # either order; the less specific message must not replace the more specific one.
         level = _SPECIFICITY.get(kind, 0)
@@ -932,7 +934,6 @@ class CheckView(QWidget):
         w.clear_layout(self.attention_box)
         self.go_back_buttons = {}
         contact = contact_words(self.services.school)
-        asked = {i.id for i in self.items}
         attention = [
             i for i in self.checklist.items if (a := answers.get(i.id)) and a.answer is Answer.ATTENTION
         ]
@@ -940,43 +941,29 @@ class CheckView(QWidget):
             i for i in self.checklist.items if (a := answers.get(i.id)) and a.answer is Answer.NOT_POSSIBLE
         ]
         if attention:
-            frame, inner = w.card("banner")
-            inner.addWidget(w.heading(self.tr("Left to fix"), 2))
-            for item in attention:
-                inner.addWidget(w.text(self.tr("Not yet safe: {title}").format(title=item.title), bold=True))
-                advice = item.if_not_possible or self.tr(
-                    "Follow the steps again, or ask someone you trust to help."
-                )
-                inner.addWidget(w.text(advice))
-                if item.id in asked:
-                    self._add_go_back(inner, item)
-            inner.addWidget(
-                w.text(
-                    self.tr(
-                        "If you can't make these safe, or a pupil is involved, talk to {contact}. Until then, assume "
-                        "what you post on {platform} could be seen by pupils."
-                    ).format(contact=contact, platform=name)
-                )
+            follow = self.tr("Follow the steps again, or ask someone you trust to help.")
+            self._items_card(
+                "banner",
+                self.tr("Left to fix"),
+                [
+                    (i, [self.tr("Not yet safe: {title}").format(title=i.title), i.if_not_possible or follow])
+                    for i in attention
+                ],
+                self.tr(
+                    "If you can't make these safe, or a pupil is involved, talk to {contact}. Until then, assume "
+                    "what you post on {platform} could be seen by pupils."
+                ).format(contact=contact, platform=name),
             )
-            self.attention_box.addWidget(frame)
         if impossible:
-            frame, inner = w.card("notice")
-            inner.addWidget(w.heading(self.tr("Not possible on {platform}").format(platform=name), 2))
-            for item in impossible:
-                inner.addWidget(w.text(item.title, bold=True))
-                inner.addWidget(w.text(item.not_possible or item.if_not_possible or ""))
-                if item.if_not_possible and item.not_possible:
-                    inner.addWidget(w.text(item.if_not_possible))
-                if item.id in asked:
-                    self._add_go_back(inner, item)
-            inner.addWidget(
-                w.text(
-                    self.tr(
-                        "These are not counted as set correctly. If this worries you, talk to {contact}."
-                    ).format(contact=contact)
-                )
+            self._items_card(
+                "notice",
+                self.tr("Not possible on {platform}").format(platform=name),
+                # Why it is not possible, then what to do instead (when the checklist says both).
+                [(i, [i.title, *filter(None, (i.not_possible, i.if_not_possible))]) for i in impossible],
+                self.tr(
+                    "These are not counted as set correctly. If this worries you, talk to {contact}."
+                ).format(contact=contact),
             )
-            self.attention_box.addWidget(frame)
         if not attention and not impossible and not unanswered:
             frame, inner = w.card("notice")
             inner.addWidget(
@@ -1000,6 +987,23 @@ class CheckView(QWidget):
             Qt.FocusReason.OtherFocusReason
         )
         w.announce(self, self.summary_title.text())
+
+    def _items_card(
+        self, style: str, heading: str, items: list[tuple[Item, list[str]]], closing: str
+    ) -> None:
+        """One of the summary's cards: its heading; each item's lines (the first in bold) and, for an item
+        asked in this check, its "Go back" button; then what to do about them all."""
+        frame, inner = w.card(style)
+        inner.addWidget(w.heading(heading, 2))
+        asked = {i.id for i in self.items}
+        for item, lines in items:
+            inner.addWidget(w.text(lines[0], bold=True))
+            for line in lines[1:]:
+                inner.addWidget(w.text(line))
+            if item.id in asked:
+                self._add_go_back(inner, item)
+        inner.addWidget(w.text(closing))
+        self.attention_box.addWidget(frame)
 
     def _add_go_back(self, layout: QVBoxLayout, item: Item) -> None:
         button = w.button(

@@ -30,7 +30,9 @@ MIN_PASSPHRASE = 8
 
 def _split(reason: object) -> tuple[list[str], str]:
     """The set-aside sentences and the problem itself, from a store error (or a plain message)."""
-    notices = [str(getattr(n, "message", n)) for n in getattr(reason, "set_aside", ())]
+    from privacy_audit.ui.error_words import set_aside_words
+
+    notices = [set_aside_words(n) if hasattr(n, "code") else str(n) for n in getattr(reason, "set_aside", ())]
     problem = getattr(reason, "problem", None)
     return notices, str(problem if problem is not None else reason)
 

@@ -158,7 +158,9 @@ class PublicView(QWidget):
                 )
             )
             return
-        self._say(event.message)
+        from privacy_audit.ui.error_words import browser_problem_words, public_view_words
+
+        self._say(public_view_words(event) if kind == "public_view" else browser_problem_words(event))
         if kind == "public_view":
             found = tuple(event.found)
             if found:

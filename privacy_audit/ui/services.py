@@ -325,7 +325,11 @@ class AppServices(QObject):
                 except (OSError, ValueError) as exc:  # never a reason not to open the record
                     record.notices.append(f"Sign-ins kept by the guided browser could not be deleted: {exc}")
             settings = {key: record.get_setting(key) for key in ALL_SETTINGS}
-            return record.protection, list(record.notices), settings
+            from privacy_audit.ui.error_words import set_aside_notices_words
+
+            # The records set aside come first in record.notices; the screens say them in their own words.
+            told = set_aside_notices_words(record.set_aside) + record.notices[len(record.set_aside) :]
+            return record.protection, told, settings
 
         def opened(value: tuple[Any, list[str], dict[str, Any]]) -> None:
             self.protection, self.notices, self.settings = value

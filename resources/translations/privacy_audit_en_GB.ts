@@ -275,14 +275,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Opened in your usual web browser, without guidance: {why}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The guided browser had a problem: {why}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The platform</source>
         <translation type="unfinished"></translation>
     </message>
@@ -748,11 +740,159 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Your record was damaged, so it could not be read. It was set aside as {moved_to} and a new record was started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your record was written by a newer version of Privacy Audit (record version {detail}). It was set aside as {moved_to} and a new record was started; install the newer version and move the file back to open it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your record uses a kind of protection (“{detail}”) this version does not know. It was set aside as {moved_to} and a new record was started; a newer Privacy Audit can open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your record had saved answers but no record of how they are protected, so they cannot be read. It was set aside as {moved_to} and a new record was started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key to your record is missing from {detail}, so your saved answers cannot be read. The record was set aside as {moved_to} (it can be opened again if the key is restored) and a new record was started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key {detail} holds for your record has changed and does not unlock it. The record was set aside as {moved_to} (it can be opened again if the old key is restored) and a new record was started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Details: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>You chose in Settings to open pages in your usual browser.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The guided browser could not start: the part of Privacy Audit that drives it did not start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The guided browser could not start: another browser window is using the sign-ins you chose to keep. Close it, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The guided browser could not start: {browser} is not installed on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The guided browser could not start: no Edge, Chrome or Chromium was found on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The guided browser could not start: {browser} did not start in time. This computer&apos;s settings may stop other programs from starting it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The guided browser could not start: {browser} is installed but would not start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The browser stopped responding. Press Open again, or follow the steps in Privacy Audit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong in the guided browser. Press Open again, or follow the steps in Privacy Audit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A web address with {character} in it is never opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{url}” is not a web address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only secure (https://) pages are opened; “{url}” is not one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{url}” is not a complete web address (it should start with https://).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A web address with a user name or password in it is never opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{url}” has no web address after {scheme}://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{url}” does not have a plain web address (like www.example.com) after {scheme}://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{url}” names a port (after “:”); a platform&apos;s own pages never do, so it was not opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{host}” is not one of this platform&apos;s web addresses ({domains}), so it was not opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is what anyone can see without signing in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This platform hides your profile from people who are not signed in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The page answered with an error ({status}); check your profile&apos;s address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The {platform} settings page didn&apos;t open:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a backslash (\)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the character {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The page was opened in your usual browser, without guidance on the page; follow the steps in Privacy Audit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The page was opened in your usual browser.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your usual browser could not be opened either; open this address yourself: {url}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your usual browser may be signed in, so it can show more than the public sees: open the address in a private window to be sure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{found} of the {asked} words you typed can be seen here and are highlighted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None of the {asked} words you typed can be seen here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

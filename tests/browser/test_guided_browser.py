@@ -19,6 +19,7 @@ import pytest
 from browser_helpers import CHROMIUM_ARGS, chromium_processes, target, wait_until
 
 from privacy_audit.browser import WindowPlacement, forget_sign_ins
+from privacy_audit.browser.protocol import AddressRefusal, BrowserProblem, PublicViewResult
 from privacy_audit.core.audit import Answer
 
 pytestmark = pytest.mark.browser
@@ -212,8 +213,12 @@ def test_only_https_pages_on_the_platform_are_opened(site, events, make_browser)
 
     assert "Only secure (https://) pages" in events.wait_for("error", item_id="local").message
     assert "Only secure (https://) pages" in events.wait_for("error", item_id="plain").message
-    assert (
-        "is not one of this platform's web addresses" in events.wait_for("error", item_id="lookalike").message
+    lookalike = events.wait_for("error", item_id="lookalike")
+    assert "is not one of this platform's web addresses" in lookalike.message
+    assert lookalike.problem is BrowserProblem.ADDRESS_REFUSED and lookalike.refused is not None
+    assert (lookalike.refused.code, lookalike.refused.host) == (
+        AddressRefusal.OTHER_SITE,
+        "facebook.com.evil.example",
     )
     assert "opened" not in events.kinds() and not chromium_processes()
 
@@ -263,8 +268,10 @@ def test_a_browser_that_hangs_on_start_falls_back_to_the_usual_browser(tmp_path,
     browser.open(target("https://www.facebook.com/settings/?tab=posts"))
 
     fallback = events.wait_for("fallback")
-    assert "managed-edge did not start within 1.5 seconds" in fallback.message
+    assert (fallback.problem, fallback.browser) == (BrowserProblem.START_TIMEOUT, "managed-edge")
+    assert "managed-edge did not start in time" in fallback.message, "a browser that hangs is not 'missing'"
     assert "without on-page guidance" in fallback.message
+    assert "did not start within 1.5 seconds" in fallback.detail, "the log has how long it waited"
     assert opened == ["https://www.facebook.com/settings/?tab=posts"]
     assert wait_until(lambda: not chromium_processes(), timeout=3)
 
@@ -275,11 +282,16 @@ def test_a_missing_browser_or_the_default_choice_opens_the_usual_browser(tmp_pat
         executable_path=str(tmp_path / "no-such-browser"), open_default=lambda u: opened.append(u) or True
     )
     missing.open(target("https://www.facebook.com/settings", item_id="missing"))
-    assert "no-such-browser is not installed" in events.wait_for("fallback", item_id="missing").message
+    missed = events.wait_for("fallback", item_id="missing")
+    assert (missed.problem, missed.browser) == (BrowserProblem.NOT_INSTALLED, "no-such-browser")
+    assert "no-such-browser is not installed" in missed.message
 
     default = make_browser(choice="default", open_default=lambda u: False)
     default.open(target("https://www.facebook.com/settings", item_id="default"))
     failed = events.wait_for("error", item_id="default")
+    assert failed.problem is BrowserProblem.CHOSE_USUAL_BROWSER, (
+        "the usual browser failed too: still this reason"
+    )
     assert "open this address yourself: https://www.facebook.com/settings" in failed.message
     assert opened == ["https://www.facebook.com/settings"]
 
@@ -311,6 +323,7 @@ def test_public_view_is_signed_out_and_reports_which_typed_words_anyone_can_see(
     events.seen.clear()
     browser.public_view(wall, ("Springfield",), ("facebook.com",))
     walled = events.wait_for("public_view")
+    assert walled.result is PublicViewResult.SIGNED_IN_ONLY
     assert walled.message == "This platform hides your profile from people who are not signed in."
     assert walled.found == ()
     assert "Springfield" not in caplog.text and "Hogwarts" not in caplog.text

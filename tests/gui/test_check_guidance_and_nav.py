@@ -1,5 +1,6 @@
 """The check page keeps the most specific guidance message whatever order the browser's events arrive in,
-names the practice page in demo mode, and the public view is reachable from the dashboard."""
+names the practice page in demo mode, says why a page was not guided in its own words (never the
+browser's English), and the public view is reachable from the dashboard."""
 
 from __future__ import annotations
 
@@ -203,3 +204,42 @@ def test_the_app_knows_its_home_folder_so_login_reminders_read_the_same_record(t
     from privacy_audit.core.paths import app_dirs
 
     assert app_dirs(tmp_path).home == tmp_path.resolve()
+
+
+@pytest.mark.parametrize(
+    ("kind", "problem", "words"),
+    [
+        ("fallback", "start_timeout", "Edge did not start in time"),
+        ("fallback", "not_installed", "Edge is not installed on this computer"),
+        ("fallback", "chose_usual_browser", "You chose in Settings to open pages in your usual browser."),
+        ("error", "no_browser", "open this address yourself: https://www.facebook.com/settings"),
+        ("error", "stopped_responding", "The browser stopped responding."),
+    ],
+)
+def test_why_the_page_was_not_guided_is_said_in_the_screens_words(check_view, kind, problem, words):
+    item = item_with_a_page(check_view)
+    event = BrowserEvent(
+        kind, item_id=item.id, url="https://www.facebook.com/settings", problem=problem, browser="Edge"
+    )
+    check_view.on_browser_event(event)
+    said = check_view.browser_status.text()
+    assert words in said
+    if problem == "start_timeout":
+        assert "not installed" not in said, "a browser that hangs is installed"
+
+
+def test_the_public_view_says_what_it_found_and_why_it_fell_back_in_its_own_words(qtbot, opened):
+    from privacy_audit.ui.public_view import PublicView
+
+    view = PublicView(opened)
+    qtbot.addWidget(view)
+    view.show()
+    view.on_browser_event(BrowserEvent("public_view", result="shown", found=("Springfield",), asked=2))
+    assert view.status.text() == (
+        "This is what anyone can see without signing in. 1 of the 2 words you typed can be seen here and are "
+        "highlighted."
+    )
+    view.on_browser_event(BrowserEvent("fallback", url="https://www.facebook.com/jo", problem="no_browser"))
+    said = view.status.text()
+    assert said.startswith("The guided browser could not start: no Edge, Chrome or Chromium was found")
+    assert "private window" in said and "follow the steps" not in said

@@ -24,6 +24,7 @@ from privacy_audit.store import (
     SetAsideNotice,
     open_record,
 )
+from privacy_audit.store.errors import SetAsideReason
 from privacy_audit.store.pending import pending_set_aside
 
 PASSPHRASE = "correct horse battery"
@@ -115,6 +116,17 @@ KEYRING_ONLY = {
     "key check missing": sql("DELETE FROM meta WHERE key = 'key_check'"),
     "key check of another key": sql("UPDATE meta SET value = 'RTE=' WHERE key = 'key_check'"),
 }
+# What each case is, as the code the screens choose their words by (any other case is damage).
+EXPECTED_CODES = {
+    "newer version": SetAsideReason.NEWER_VERSION,
+    "unknown protection": SetAsideReason.PROTECTION_UNKNOWN,
+    "braces in the protection": SetAsideReason.PROTECTION_UNKNOWN,
+    "a named brace in the protection": SetAsideReason.PROTECTION_UNKNOWN,
+    "protection lost with answers kept": SetAsideReason.PROTECTION_MISSING,
+    "key missing": SetAsideReason.KEY_MISSING,
+    "key missing, braces in the backend": SetAsideReason.KEY_MISSING,
+    "key check of another key": SetAsideReason.KEY_CHANGED,
+}
 CASES = (
     [(mode, name) for mode in ("keyring", "passphrase", "unencrypted") for name in ANY_MODE]
     + [("passphrase", name) for name in PASSPHRASE_ONLY]
@@ -168,6 +180,10 @@ def test_a_damaged_record_is_set_aside_and_the_person_is_told_first(mode, name, 
         assert record.set_aside == (notice,) and record.notices[0] == notice.message
         record.close()
     assert notice.moved_to.read_bytes() == before, "the copy is the file as it was, byte for byte"
+    # The code the screens choose their words by, and the fact those words name.
+    assert notice.code == EXPECTED_CODES.get(name, SetAsideReason.DAMAGED)
+    assert bool(notice.detail) == (notice.code != SetAsideReason.PROTECTION_MISSING)
+    assert notice.detail in notice.message, "the terminal's sentence names the same fact"
     with open_record(dirs, accept_unencrypted=True) as record:
         assert record.set_aside == () and record.notices == [], "told once it was delivered with a record"
     assert pending_set_aside(dirs.record_file) == ()
@@ -191,3 +207,15 @@ def test_a_sound_passphrase_record_asks_for_its_passphrase_without_a_notice():
 def test_every_record_error_has_a_set_aside_list_and_a_plain_problem():
     error = RecordError("Something failed.")
     assert error.set_aside == () and str(error) == "Something failed." == error.problem
+
+
+def test_a_notice_kept_before_notices_had_codes_takes_its_code_from_its_tag(tmp_path):
+    from privacy_audit.store.pending import PENDING_KEY, read_pending
+
+    conn = sqlite3.connect(tmp_path / "record.db")
+    conn.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT)")
+    kept = '[["schema-v99", "/x/a.db", "Newer."], ["key-missing", "/x/b.db", "Key."], ["damaged", "/x/c.db", "D."]]'
+    conn.execute("INSERT INTO settings VALUES (?, ?)", (PENDING_KEY, kept))
+    codes = [notice.code for notice in read_pending(conn)]
+    assert codes == [SetAsideReason.NEWER_VERSION, SetAsideReason.KEY_MISSING, SetAsideReason.DAMAGED]
+    conn.close()

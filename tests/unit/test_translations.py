@@ -91,11 +91,15 @@ def _names_tr(node: ast.expr) -> bool:
     )
 
 
+# Contexts whose texts are marked for lupdate where they are written (QT_TRANSLATE_NOOP) and translated by name.
+MARKED_CONTEXTS = ("PROVENANCE_CONTEXT", "ERROR_WORDS_CONTEXT")
+
+
 def hidden_strings(source: str) -> list[str]:
     """Where a module's translated strings cannot be read by lupdate: an alias of translate, a wrapper
     function that translates its parameter, tr passed around, a call inside an f-string (lupdate does not
     read into them), or a context or text that is not written out (except the provenance templates, which
-    core marks where it defines them)."""
+    core marks where it defines them, and the error words' tables, marked entry by entry)."""
     tree = ast.parse(source)
     problems: list[str] = []
     for node in ast.walk(tree):
@@ -122,9 +126,7 @@ def hidden_strings(source: str) -> list[str]:
         if len(texts) < (1 if kind == "tr" else 2):
             problems.append(f"line {node.lineno}: {ast.unparse(node)[:80]} lacks its context or text")
         marked = (
-            kind == "translate"
-            and bool(node.args)
-            and ast.unparse(node.args[0]).endswith("PROVENANCE_CONTEXT")
+            kind == "translate" and bool(node.args) and ast.unparse(node.args[0]).endswith(MARKED_CONTEXTS)
         )
         if not marked and not all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in texts):
             problems.append(f"line {node.lineno}: {ast.unparse(node)[:80]} is not written out")
@@ -237,13 +239,14 @@ def test_every_record_problem_and_page_failure_has_words_of_its_own(qapp) -> Non
 
 def test_a_record_error_says_what_was_set_aside_then_its_words_then_the_facts_only_they_know(qapp) -> None:
     from privacy_audit.store.errors import RecordBusy, RecordNotWritable, RecordProblem, SetAsideNotice
-    from privacy_audit.ui.error_words import failure_words, record_problem_words
+    from privacy_audit.ui.error_words import failure_words, record_problem_words, set_aside_words
 
     moved = SetAsideNotice(
         "damaged", Path("/x/set-aside/record.db"), "Your record was damaged; it is now at X."
     )
     busy = failure_words(RecordBusy("Your record (/x/record.db) is in use.", (moved,)))
-    assert busy == f"{moved.message}\n\n{record_problem_words(RecordProblem.BUSY)}"
+    assert busy == f"{set_aside_words(moved)}\n\n{record_problem_words(RecordProblem.BUSY)}"
+    assert "/x/set-aside/record.db" in busy, "the screen says where the copy went"
     full = failure_words(RecordNotWritable("The disk is full, so saving your check failed."))
     assert full.startswith(record_problem_words(RecordProblem.NOT_WRITABLE))
     assert full.endswith("Details: The disk is full, so saving your check failed.")
@@ -267,3 +270,94 @@ def test_the_screens_write_a_moment_as_the_day_it_was_here(qapp, monkeypatch: py
     finally:
         monkeypatch.undo()  # this computer's own zone again, for the tests after this one
         time.tzset()
+
+
+def _every_coded_words() -> dict[str, str]:
+    """The screens' words for every code of the record and the guided browser, each in every case that
+    chooses other words (a check's page or the public view; opened elsewhere or not), by a readable name."""
+    from privacy_audit.browser import BrowserEvent, EventKind, LoadFailure
+    from privacy_audit.browser.protocol import AddressRefusal, BrowserProblem, PublicViewResult, Refusal
+    from privacy_audit.store.errors import RecordProblem, SetAsideNotice, SetAsideReason
+    from privacy_audit.ui import error_words as words
+
+    said = {f"record {code}": words.record_problem_words(code) for code in RecordProblem}
+    for reason in SetAsideReason:
+        notice = SetAsideNotice("tag", Path("/x/set-aside/record-1.db"), "English.", reason, "7")
+        said[f"set aside {reason}"] = words.set_aside_words(notice)
+    for failure in LoadFailure:
+        event = BrowserEvent(EventKind.LOAD_FAILED, item_id="i", reason=failure, status=503)
+        said[f"load {failure}"] = words.load_failure_words(event, "TikTok")
+    for problem in BrowserProblem:
+        refused = Refusal(AddressRefusal.OTHER_SITE, "https://x.test/", host="x.test", domains=("y.test",))
+        for kind in (EventKind.FALLBACK, EventKind.ERROR) if problem.falls_back else (EventKind.ERROR,):
+            for item_id in ("an-item", ""):
+                event = BrowserEvent(
+                    kind,
+                    item_id=item_id,
+                    url="https://y.test/",
+                    problem=problem,
+                    refused=refused,
+                    browser="Edge",
+                )
+                said[f"{kind} {problem} {item_id or 'public view'}"] = words.browser_problem_words(event)
+    for code in AddressRefusal:
+        said[f"refused {code}"] = words.refusal_words(
+            Refusal(code, "https://x.test:8/", "https", "x.test", (), "\\")
+        )
+    for result in PublicViewResult:
+        for found in ((), ("Jo",)):
+            event = BrowserEvent(EventKind.PUBLIC_VIEW, result=result, status=404, found=found, asked=2)
+            said[f"public view {result} {len(found)} found"] = words.public_view_words(event)
+    return said
+
+
+def test_every_browser_and_set_aside_code_has_words_that_a_translation_changes(qapp, tmp_path: Path) -> None:
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from privacy_audit.browser.protocol import AddressRefusal, BrowserProblem
+    from privacy_audit.store.errors import SetAsideReason
+    from privacy_audit.ui import error_words
+
+    english = _every_coded_words()
+    # Each code says something of its own (a code with another's words would say something untrue).
+    for codes, name in ((BrowserProblem, "error {} an-item"), (AddressRefusal, "refused {}")):
+        assert len({english[name.format(code)] for code in codes}) == len(codes), name
+    assert len({english[f"set aside {code}"] for code in SetAsideReason}) == len(SetAsideReason)
+    assert all("/x/set-aside/record-1.db" in english[f"set aside {code}"] for code in SetAsideReason)
+    assert "Edge did not start in time" in english["fallback start_timeout an-item"]
+    assert "not installed" not in english["fallback start_timeout an-item"], (
+        "a browser that hung is installed"
+    )
+    assert english["error chose_usual_browser an-item"].endswith(
+        "open this address yourself: https://y.test/"
+    )
+    assert "private window" in english["fallback no_browser public view"]
+    assert "private window" not in english["fallback no_browser an-item"]
+
+    # A translation of every ErrorWords string in the .ts, built by lrelease, changes every one of them.
+    root = ET.parse(TS).getroot()
+    context = next(c for c in root.iter("context") if c.findtext("name") == error_words.ERROR_WORDS_CONTEXT)
+    for message in context.iter("message"):
+        translation = message.find("translation")
+        assert translation is not None
+        translation.text = "[nl] " + (message.findtext("source") or "")
+        translation.attrib.pop("type", None)
+    source = tmp_path / "privacy_audit_nl_NL.ts"
+    ET.ElementTree(root).write(source, encoding="utf-8", xml_declaration=True)
+    built = tmp_path / "privacy_audit_nl_NL.qm"
+    subprocess.run(
+        [_tool("pyside6-lrelease"), str(source), "-qm", str(built)],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+    translator = QTranslator()
+    assert translator.load(str(built))
+    QCoreApplication.installTranslator(translator)
+    try:
+        translated = _every_coded_words()
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    untranslated = [name for name, words in translated.items() if "[nl]" not in words]
+    assert untranslated == [], "these are shown in English whatever the translation"
+    assert all("[nl]" not in words for words in english.values())
