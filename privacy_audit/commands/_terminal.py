@@ -143,9 +143,25 @@ def _ask_secret(prompt: str) -> str | None:
         return None
 
 
+def record_refusal(dirs: AppDirs) -> str | None:
+    """Why no command may read the record file, in a sentence, or None: it is not a regular file (a folder,
+    a FIFO: opening it could hang), or someone else could have changed it (`store.ownership`, the app's own
+    rule). Said before a command reads the record, directly (`status`) or by opening it."""
+    from privacy_audit.core.files import record_file_problem
+    from privacy_audit.store.errors import NotPrivate
+    from privacy_audit.store.ownership import check_private
+
+    if (problem := record_file_problem(dirs.record_file)) is not None:
+        return problem
+    try:
+        check_private(dirs.record_file, kind="file")
+    except NotPrivate as exc:
+        return str(exc)
+    return None
+
+
 def open_record_for_terminal(dirs: AppDirs, *, accept_unencrypted: bool = False) -> Record | None:
     """The open record, or None after explaining on standard error why it cannot be opened."""
-    from privacy_audit.core.files import record_file_problem
     from privacy_audit.store.errors import (
         NeedsPassphrase,
         NeedsProtectionChoice,
@@ -154,7 +170,7 @@ def open_record_for_terminal(dirs: AppDirs, *, accept_unencrypted: bool = False)
     )
     from privacy_audit.store.record import open_record
 
-    if (problem := record_file_problem(dirs.record_file)) is not None:
+    if (problem := record_refusal(dirs)) is not None:
         say(problem)
         return None
     passphrase = os.environ.get(PASSPHRASE_ENV) or None

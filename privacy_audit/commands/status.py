@@ -20,23 +20,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     import datetime as dt
 
-    from privacy_audit.commands._terminal import dirs_for, load_catalogue_for, out, out_json, say
+    from privacy_audit.commands._terminal import (
+        dirs_for,
+        load_catalogue_for,
+        out,
+        out_json,
+        record_refusal,
+        say,
+    )
     from privacy_audit.store.reminder_inputs import ReminderInputsError, empty_inputs, load_reminder_inputs
 
     dirs = dirs_for(args)
     catalogue = load_catalogue_for(args, dirs)
-    from privacy_audit.core.files import record_file_problem
-
-    if (problem := record_file_problem(dirs.record_file)) is not None:
+    if (problem := record_refusal(dirs)) is not None:
         say(problem)
-        return 1
-    from privacy_audit.store.errors import NotPrivate
-    from privacy_audit.store.ownership import check_private
-
-    try:  # the app and every other command refuse a record someone else could have changed; so does status
-        check_private(dirs.record_file, kind="file")
-    except NotPrivate as exc:
-        say(exc)
         return 1
     try:
         inputs = load_reminder_inputs(dirs.record_file)
