@@ -97,8 +97,20 @@ class PublicViewResult(StrEnum):
     """What the signed-out look at a profile found (`BrowserEvent.result` of a PUBLIC_VIEW event)."""
 
     SHOWN = "shown"  # the page is what anyone sees; `found` has the typed words seen there (of `asked`)
-    SIGNED_IN_ONLY = "signed_in_only"  # the platform hides the profile from people not signed in
-    HTTP_ERROR = "http_error"  # the profile page answered with an error (`status`)
+    SIGN_IN_BOX = "sign_in_box"  # a sign-in box shows; the rest of the page is what anyone sees
+    SENT_TO_SIGN_IN = "sent_to_sign_in"  # sent to the sign-in page, with none of the typed words on it
+    NOT_READ = "not_read"  # the page's text could not be read in time: nothing is said about the words
+    NOT_FOUND = "not_found"  # 404 or 410: no page at that address (`status`)
+    HTTP_ERROR = "http_error"  # another error answer (`status`): refused, or the platform failed
+
+    @property
+    def words_searched(self) -> bool:
+        """Whether the typed words were looked for in the page's text (so `found` may be reported)."""
+        return self in (
+            PublicViewResult.SHOWN,
+            PublicViewResult.SIGN_IN_BOX,
+            PublicViewResult.SENT_TO_SIGN_IN,
+        )
 
 
 @dataclass(frozen=True)
@@ -149,14 +161,17 @@ _PROBLEM_ENGLISH: Mapping[BrowserProblem, str] = {
     "Chromium) was found).",
     BrowserProblem.START_TIMEOUT: "The guided browser could not start ({browser} did not start in time).",
     BrowserProblem.COULD_NOT_START: "The guided browser could not start ({browser} could not be started).",
-    BrowserProblem.STOPPED_RESPONDING: "The browser stopped responding. Press Open again, or follow the steps "
-    "in Privacy Audit.",
+    BrowserProblem.STOPPED_RESPONDING: "The browser stopped responding.",
     BrowserProblem.INTERNAL: "Something went wrong in the guided browser.",
 }
+# What to do after a problem that does not fall back: try the same button again (the check's or the public
+# view's), or do without the guided browser.
+_AGAIN_ENGLISH = "Press “Open on this laptop” again, or follow the steps in Privacy Audit."
+_AGAIN_PUBLIC_ENGLISH = "Press “Show my public profile” again."
 # The English for the kinds whose words name nothing of the page (OFF_DOMAIN and LABEL_MISSING name the
 # platform and the labels, so the worker writes those).
 _KIND_ENGLISH: Mapping[EventKind, str] = {
-    EventKind.LOGIN_PAGE: "Sign in, then press Continue.",
+    EventKind.LOGIN_PAGE: "Sign in, then carry on with the check in Privacy Audit.",
     EventKind.WINDOW_CLOSED: "The guided window was closed.",
 }
 _PUBLIC_CAUTION = (
@@ -217,27 +232,53 @@ class BrowserEvent:
             return self.refused.describe() if self.refused else "This address is never opened."
         why = _PROBLEM_ENGLISH[self.problem].format(browser=self.browser or "the browser")
         if not self.problem.falls_back:
+            if self.problem in (BrowserProblem.STOPPED_RESPONDING, BrowserProblem.INTERNAL):
+                return f"{why} {_AGAIN_ENGLISH if self.item_id else _AGAIN_PUBLIC_ENGLISH}"
             return why
-        if not self.item_id:  # the public view
+        if self.kind == EventKind.FALLBACK and not self.item_id:  # the public view: there are no steps
+            return f"{why} The page was opened in your usual browser.{_PUBLIC_CAUTION}"
+        if not self.item_id:
             why += _PUBLIC_CAUTION
         if self.kind == EventKind.FALLBACK:
             return (
                 f"{why} The page was opened in your usual browser without on-page guidance; "
                 "follow the steps in Privacy Audit."
             )
-        return f"{why} Your usual browser could not be opened either; open this address yourself: {self.url}"
+        either = "" if self.problem == BrowserProblem.CHOSE_USUAL_BROWSER else " either"
+        return f"{why} Your usual browser could not be opened{either}; open this address yourself: {self.url}"
 
     def _describe_public_view(self) -> str:
-        if self.result == PublicViewResult.SIGNED_IN_ONLY:
-            return "This platform hides your profile from people who are not signed in."
-        if self.result == PublicViewResult.HTTP_ERROR:
-            return f"The page answered with an error ({self.status}); check your profile's address."
-        if not self.asked:
-            return "This is what anyone can see without signing in."
-        return (
-            f"This is what anyone can see without signing in. {len(self.found)} of the {self.asked} words you "
-            "typed can be seen here" + (" and are highlighted." if self.found else ".")
-        )
+        words = _PUBLIC_VIEW_ENGLISH[self.result or PublicViewResult.SHOWN].format(status=self.status)
+        if self.asked and (self.result or PublicViewResult.SHOWN).words_searched:
+            words += (
+                f" {len(self.found)} of the {self.asked} words you typed were found in the page's text and are "
+                "highlighted."
+                if self.found
+                else f" None of the {self.asked} words you typed were found in the page's text (pictures are "
+                "not searched)."
+            )
+        return words
+
+
+# What a signed-out look at a profile found, in English. {status}: the HTTP status.
+_PUBLIC_VIEW_ENGLISH: Mapping[PublicViewResult, str] = {
+    PublicViewResult.SHOWN: "This is what anyone can see without signing in.",
+    PublicViewResult.SIGN_IN_BOX: (
+        "The platform shows a sign-in box to people who are not signed in; everything else on this page is "
+        "what they can see."
+    ),
+    PublicViewResult.SENT_TO_SIGN_IN: "People who are not signed in were sent to the platform's sign-in page.",
+    PublicViewResult.NOT_READ: (
+        "Privacy Audit could not read this page's text in time, so it cannot say what is on it. Look at the "
+        "page yourself for anything you would not want pupils to see."
+    ),
+    PublicViewResult.NOT_FOUND: (
+        "The platform says there is no page at this address ({status}); check your profile's address."
+    ),
+    PublicViewResult.HTTP_ERROR: (
+        "The platform refused to show this page or could not answer ({status}); try again later."
+    ),
+}
 
 
 # The panel's words; the Qt bridge passes translated ones. Placeholders: {labels}, {label}, {answer}.
@@ -253,7 +294,7 @@ PANEL_TEXT: Mapping[str, str] = {
     "look_for": "Look for {labels} on this page.",
     "or": " or ",
     "no_label": "Follow the steps in Privacy Audit.",
-    "sign_in": "Sign in, then press Continue in Privacy Audit.",
+    "sign_in": "Sign in, then carry on with the check in Privacy Audit.",
     "answer.ok": "It's set correctly",
     "answer.changed": "I changed it now",
     "answer.attention": "I need help with this",

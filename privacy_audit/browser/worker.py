@@ -64,6 +64,7 @@ from privacy_audit.browser.protocol import (
     WindowPlacement,
     WorkerSettings,
 )
+from privacy_audit.core.log import log_failure
 from privacy_audit.core.paths import resource_path
 
 log = logging.getLogger(__name__)
@@ -142,8 +143,8 @@ class Worker:
     def emit(self, kind: EventKind, **fields: Any) -> None:
         try:
             self.on_event(BrowserEvent(kind=kind, **fields))
-        except Exception:  # a faulty listener must not stop the browser
-            log.exception("The guided browser's event listener failed")
+        except Exception as error:  # noqa: BLE001 (a faulty listener must not stop the browser)
+            log_failure("the guided browser's event listener", error)
 
     def item_id(self) -> str:
         return self.target.item_id if self.target else ""
@@ -206,15 +207,15 @@ class Worker:
             log.info("Browser call failed: %s", type(error).__name__)
             self.emit(
                 EventKind.ERROR,
-                item_id=self.item_id(),
+                item_id=_item_of(command, self.item_id()),
                 problem=BrowserProblem.STOPPED_RESPONDING,
                 detail=type(error).__name__,
             )
-        except Exception as error:
-            log.exception("The guided browser failed")
+        except Exception as error:  # noqa: BLE001 (any failure is reported; the worker carries on)
+            log_failure("the guided browser", error)
             self.emit(
                 EventKind.ERROR,
-                item_id=self.item_id(),
+                item_id=_item_of(command, self.item_id()),
                 problem=BrowserProblem.INTERNAL,
                 detail=type(error).__name__,
             )
@@ -709,7 +710,7 @@ class Worker:
             return
         except PlaywrightError as error:
             if page.is_closed():
-                raise
+                return  # the person closed the window while it loaded: nothing went wrong, nothing to say
             code = _net_error_code(str(error))
             reason = classify_net_error(code)
             self.emit(EventKind.LOAD_FAILED, url=request.url, reason=reason, detail=code or "unknown")
@@ -721,10 +722,10 @@ class Worker:
         # The typed words stay here: the page's text is read out (innerText, only what is rendered) and
         # searched in Python; the page is given only the words already on it, to highlight them.
         try:
-            text = page.inner_text("body", timeout=PUBLIC_READ_MS)
+            text: str | None = page.inner_text("body", timeout=PUBLIC_READ_MS)
         except PlaywrightTimeoutError:
-            text = ""
-        shown = {word: _find_in_text(word, text) for word in request.words}
+            text = None  # not read: nothing may be said about the typed words
+        shown = {word: _find_in_text(word, text or "") for word in request.words}
         found = tuple(word for word in request.words if shown[word] is not None)
         on_page = sorted({match for match in shown.values() if match is not None})
         if on_page:
@@ -736,12 +737,7 @@ class Worker:
         # Only whether a sign-in form is showing is looked at; what is in it is never read.
         sign_in_form = page.locator("input[type=password]:visible").count() > 0
         status = response.status if response is not None else None
-        if sign_in_form or looks_like_login(page.url):
-            result = PublicViewResult.SIGNED_IN_ONLY
-        elif status is not None and status >= 400:
-            result = PublicViewResult.HTTP_ERROR
-        else:
-            result = PublicViewResult.SHOWN
+        result = public_view_result(status, text is not None, looks_like_login(page.url), sign_in_form, found)
         self.emit(
             EventKind.PUBLIC_VIEW,
             url=page.url,
@@ -780,8 +776,9 @@ class Worker:
             opened = bool(self.s.open_default(url))
         except Exception:  # noqa: BLE001 (webbrowser can fail in many ways; the person gets the address instead)
             opened = False
-        # The codes and browser names only: the log never holds an address or an error's own words.
-        log.info("Opening in the usual browser (%s): %s", why.problem, why.detail or "-")
+        # The code only: the log never holds an address, an error's own words or a path (a browser found on
+        # disk is labelled with its path, which can hold the person's account name).
+        log.info("Not guided (%s); the usual browser %s", why.problem, "opened" if opened else "did not open")
         self.emit(
             EventKind.FALLBACK if opened else EventKind.ERROR,
             item_id=item_id,
@@ -834,6 +831,31 @@ def _launch_failure(tries: list[tuple[BrowserProblem, str, str]]) -> LaunchFaile
     if len(tries) == 1:
         return LaunchFailed(BrowserProblem.NOT_INSTALLED, tries[0][1], detail)
     return LaunchFailed(BrowserProblem.NO_BROWSER, detail=detail)
+
+
+def _item_of(command: Command, guided_item: str) -> str:
+    """The setting a failed command was about: the guided window's, or none for the public view (whose screen
+    reports its own problems, and the check screen must not)."""
+    return "" if isinstance(command, ShowPublicView) else guided_item
+
+
+def public_view_result(
+    status: int | None, text_read: bool, at_sign_in_page: bool, sign_in_box: bool, found: tuple[str, ...]
+) -> PublicViewResult:
+    """What a signed-out look at a profile may truthfully say, from what was seen: the answer's HTTP status,
+    whether the page's text was read, whether the visitor ended on a sign-in address or a sign-in box shows,
+    and which typed words were found. A sign-in box is not proof the profile is hidden (signed-out profile
+    pages often show one over a public profile), so "sent to the sign-in page" needs the sign-in address and
+    none of the typed words on it."""
+    if status is not None and status >= 400:
+        return PublicViewResult.NOT_FOUND if status in (404, 410) else PublicViewResult.HTTP_ERROR
+    if not text_read:
+        return PublicViewResult.NOT_READ
+    if at_sign_in_page and not found:
+        return PublicViewResult.SENT_TO_SIGN_IN
+    if at_sign_in_page or sign_in_box:
+        return PublicViewResult.SIGN_IN_BOX
+    return PublicViewResult.SHOWN
 
 
 def _find_in_text(word: str, text: str) -> str | None:

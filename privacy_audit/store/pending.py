@@ -26,18 +26,34 @@ def read_pending(conn: sqlite3.Connection) -> list[SetAsideNotice]:
     if row is None:
         return []
     try:
-        return [_notice(*n) for n in json.loads(row[0])]
-    except (ValueError, TypeError, IndexError, KeyError):
+        kept = json.loads(row[0])
+    except ValueError:
         return []
+    if not isinstance(kept, list):
+        return []
+    notices = []
+    for values in kept:  # each on its own: one that cannot be read does not silence the others
+        try:
+            notices.append(_notice(*values))
+        except (ValueError, TypeError):
+            continue
+    return notices
 
 
 def _notice(
     reason: object, moved_to: object, message: object, code: object = None, detail: object = ""
 ) -> SetAsideNotice:
-    """A kept notice; one kept before notices had codes (three values) takes its code from its tag."""
+    """A kept notice. One kept before notices had codes (three values), or with a code this version does not
+    know, takes its code from its tag; a newer record's version is in its tag too ("schema-v7")."""
     tag = str(reason)
-    known = SetAsideReason(str(code)) if code is not None else SetAsideReason.of_tag(tag)
-    return SetAsideNotice(tag, Path(str(moved_to)), str(message), known, str(detail))
+    try:
+        known = SetAsideReason(str(code)) if code is not None else SetAsideReason.of_tag(tag)
+    except ValueError:
+        known = SetAsideReason.of_tag(tag)
+    fact = str(detail)
+    if not fact and known == SetAsideReason.NEWER_VERSION:
+        fact = tag.removeprefix("schema-v")
+    return SetAsideNotice(tag, Path(str(moved_to)), str(message), known, fact)
 
 
 def keep_pending(conn: sqlite3.Connection, fresh: list[SetAsideNotice]) -> list[SetAsideNotice]:

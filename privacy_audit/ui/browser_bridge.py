@@ -70,7 +70,7 @@ class BrowserBridge(QObject):
             "look_for": self.tr("Look for {labels} on this page."),
             "or": self.tr(" or "),
             "no_label": self.tr("Follow the steps in Privacy Audit."),
-            "sign_in": self.tr("Sign in, then press Continue in Privacy Audit."),
+            "sign_in": self.tr("Sign in, then carry on with the check in Privacy Audit."),
             "answer.not_possible": self.tr("Not possible on this platform"),
         }
         text.update({f"answer.{answer.value}": label for answer, label in answer_labels().items()})

@@ -817,9 +817,9 @@ class CheckView(QWidget):
         if kind in (EventKind.ANSWERED, EventKind.NEXT):
             self._on_panel_press(event)
             return
+        if kind in (EventKind.LOAD_FAILED, EventKind.FALLBACK, EventKind.ERROR) and not event.item_id:
+            return  # the public view's page, which that screen reports
         if kind == EventKind.LOAD_FAILED:
-            if not event.item_id:
-                return  # the public view's page, which that screen reports
             message = self._load_failure_words(event)
         elif kind in (EventKind.FALLBACK, EventKind.ERROR):
             from privacy_audit.ui.error_words import browser_problem_words

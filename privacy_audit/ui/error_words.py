@@ -154,6 +154,9 @@ def _details(detail: str) -> str:
 
 def set_aside_words(notice: SetAsideNotice) -> str:
     """A record set aside, where the copy is now, and (for damage) what was found wrong."""
+    if "{detail}" in _SET_ASIDE[notice.code] and not notice.detail:
+        # Kept by an older version, without the fact these words name: its own sentence is still true.
+        return notice.message
     words = _said(_SET_ASIDE, notice.code).format(moved_to=notice.moved_to, detail=notice.detail)
     if notice.code == SetAsideReason.DAMAGED and notice.detail:
         words += " " + _details(notice.detail)
@@ -243,14 +246,8 @@ _BROWSER_PROBLEM = {
     BrowserProblem.COULD_NOT_START: QT_TRANSLATE_NOOP(
         "ErrorWords", "The guided browser could not start: {browser} is installed but would not start."
     ),
-    BrowserProblem.STOPPED_RESPONDING: QT_TRANSLATE_NOOP(
-        "ErrorWords",
-        "The browser stopped responding. Press Open again, or follow the steps in Privacy Audit.",
-    ),
-    BrowserProblem.INTERNAL: QT_TRANSLATE_NOOP(
-        "ErrorWords",
-        "Something went wrong in the guided browser. Press Open again, or follow the steps in Privacy Audit.",
-    ),
+    BrowserProblem.STOPPED_RESPONDING: QT_TRANSLATE_NOOP("ErrorWords", "The browser stopped responding."),
+    BrowserProblem.INTERNAL: QT_TRANSLATE_NOOP("ErrorWords", "Something went wrong in the guided browser."),
 }
 
 # Why an address is never opened. {url}, {host}, {scheme}, {domains}, {character}: the refusal's.
@@ -287,11 +284,26 @@ _PUBLIC_VIEW = {
     PublicViewResult.SHOWN: QT_TRANSLATE_NOOP(
         "ErrorWords", "This is what anyone can see without signing in."
     ),
-    PublicViewResult.SIGNED_IN_ONLY: QT_TRANSLATE_NOOP(
-        "ErrorWords", "This platform hides your profile from people who are not signed in."
+    PublicViewResult.SIGN_IN_BOX: QT_TRANSLATE_NOOP(
+        "ErrorWords",
+        "The platform shows a sign-in box to people who are not signed in; everything else on this page is "
+        "what they can see.",
+    ),
+    PublicViewResult.SENT_TO_SIGN_IN: QT_TRANSLATE_NOOP(
+        "ErrorWords", "People who are not signed in were sent to the platform's sign-in page."
+    ),
+    PublicViewResult.NOT_READ: QT_TRANSLATE_NOOP(
+        "ErrorWords",
+        "Privacy Audit could not read this page's text in time, so it cannot say what is on it. Look at the "
+        "page yourself for anything you would not want pupils to see.",
+    ),
+    PublicViewResult.NOT_FOUND: QT_TRANSLATE_NOOP(
+        "ErrorWords",
+        "The platform says there is no page at this address ({status}); check your profile's address.",
     ),
     PublicViewResult.HTTP_ERROR: QT_TRANSLATE_NOOP(
-        "ErrorWords", "The page answered with an error ({status}); check your profile's address."
+        "ErrorWords",
+        "The platform refused to show this page or could not answer ({status}); try again later.",
     ),
 }
 
@@ -344,6 +356,14 @@ def browser_problem_words(event: BrowserEvent) -> str:
             else _said(_BROWSER_PROBLEM, BrowserProblem.INTERNAL)
         )
     parts = [_said(_BROWSER_PROBLEM, problem).format(browser=event.browser)]
+    if problem in (BrowserProblem.STOPPED_RESPONDING, BrowserProblem.INTERNAL):
+        parts.append(
+            QCoreApplication.translate(
+                "ErrorWords", "Press “Open on this laptop” again, or follow the steps in Privacy Audit."
+            )
+            if event.item_id
+            else QCoreApplication.translate("ErrorWords", "Press “Show my public profile” again.")
+        )
     if problem.falls_back and event.kind == EventKind.FALLBACK:
         if event.item_id:
             parts.append(
@@ -357,6 +377,12 @@ def browser_problem_words(event: BrowserEvent) -> str:
             parts.append(
                 QCoreApplication.translate("ErrorWords", "The page was opened in your usual browser.")
             )
+    elif problem == BrowserProblem.CHOSE_USUAL_BROWSER:  # no guided browser was tried: not "either"
+        parts.append(
+            QCoreApplication.translate(
+                "ErrorWords", "Your usual browser could not be opened; open this address yourself: {url}"
+            ).format(url=event.url)
+        )
     elif problem.falls_back:
         parts.append(
             QCoreApplication.translate(
@@ -378,14 +404,16 @@ def browser_problem_words(event: BrowserEvent) -> str:
 def public_view_words(event: BrowserEvent) -> str:
     """What the signed-out look at a profile found (a PUBLIC_VIEW event's `result`)."""
     words = _said(_PUBLIC_VIEW, event.result or PublicViewResult.SHOWN).format(status=event.status or "")
-    if event.result in (None, PublicViewResult.SHOWN) and event.asked:
+    if (event.result or PublicViewResult.SHOWN).words_searched and event.asked:
         seen = (
             QCoreApplication.translate(
-                "ErrorWords", "{found} of the {asked} words you typed can be seen here and are highlighted."
+                "ErrorWords",
+                "{found} of the {asked} words you typed were found in the page's text and are highlighted.",
             )
             if event.found
             else QCoreApplication.translate(
-                "ErrorWords", "None of the {asked} words you typed can be seen here."
+                "ErrorWords",
+                "None of the {asked} words you typed were found in the page's text (pictures are not searched).",
             )
         )
         words += " " + seen.format(found=len(event.found), asked=event.asked)

@@ -44,7 +44,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sign in, then press Continue in Privacy Audit.</source>
+        <source>Sign in, then carry on with the check in Privacy Audit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -796,11 +796,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The browser stopped responding. Press Open again, or follow the steps in Privacy Audit.</source>
+        <source>Your usual browser could not be opened; open this address yourself: {url}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Something went wrong in the guided browser. Press Open again, or follow the steps in Privacy Audit.</source>
+        <source>{found} of the {asked} words you typed were found in the page&apos;s text and are highlighted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None of the {asked} words you typed were found in the page&apos;s text (pictures are not searched).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -844,14 +848,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This platform hides your profile from people who are not signed in.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The page answered with an error ({status}); check your profile&apos;s address.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The {platform} settings page didn&apos;t open:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -872,6 +868,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Press “Open on this laptop” again, or follow the steps in Privacy Audit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press “Show my public profile” again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The page was opened in your usual browser, without guidance on the page; follow the steps in Privacy Audit.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -885,14 +889,6 @@
     </message>
     <message>
         <source>Your usual browser may be signed in, so it can show more than the public sees: open the address in a private window to be sure.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{found} of the {asked} words you typed can be seen here and are highlighted.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>None of the {asked} words you typed can be seen here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -925,6 +921,34 @@
     </message>
     <message>
         <source>the browser shows an error page instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The browser stopped responding.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong in the guided browser.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform shows a sign-in box to people who are not signed in; everything else on this page is what they can see.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People who are not signed in were sent to the platform&apos;s sign-in page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Privacy Audit could not read this page&apos;s text in time, so it cannot say what is on it. Look at the page yourself for anything you would not want pupils to see.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform says there is no page at this address ({status}); check your profile&apos;s address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform refused to show this page or could not answer ({status}); try again later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

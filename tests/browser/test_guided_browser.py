@@ -132,7 +132,10 @@ def test_notices_sign_in_pages_by_address_and_by_password_field(site, events, ma
     browser = make_browser()
 
     browser.open(target(by_address))
-    assert events.wait_for("login_page", url=by_address).message == "Sign in, then press Continue."
+    assert (
+        events.wait_for("login_page", url=by_address).message
+        == "Sign in, then carry on with the check in Privacy Audit."
+    )
     browser.open(target(by_field, item_id="second"))
     assert events.wait_for("login_page", url=by_field).item_id == "second"
 
@@ -310,6 +313,13 @@ def test_public_view_is_signed_out_and_reports_which_typed_words_anyone_can_see(
         <p>Born on 12 March</p><p style="display:none">Works at Hogwarts</p></body></html>""",
     )
     wall = site.add("/hidden.person", '<html><body><form><input type="password"></form></body></html>')
+    # Signed-out profile pages often show a sign-in box over a profile that is public all the same.
+    boxed = site.add(
+        "/boxed.person",
+        '<html><body><h1>Jo Bloggs</h1><form><input type="password"></form></body></html>',
+    )
+    site.add("/accounts/login", "<html><body><form><input type='password'></form></body></html>")
+    sent = site.add("/private.person", "", status=302, headers={"Location": site.url("/accounts/login")})
     browser = make_browser()
     browser.open(target(site.url("/settings")))
     events.wait_for("page_shown")
@@ -317,15 +327,32 @@ def test_public_view_is_signed_out_and_reports_which_typed_words_anyone_can_see(
     browser.public_view(profile, ("springfield", "12 March", "Hogwarts"), ("facebook.com",))
     shown = events.wait_for("public_view")
     assert shown.found == ("springfield", "12 March"), "hidden text is not what the public sees"
-    assert "2 of the 3 words you typed can be seen here" in shown.message
+    assert shown.result is PublicViewResult.SHOWN
+    assert "2 of the 3 words you typed were found in the page's text" in shown.message
     assert dict(site.requests)["/jo.bloggs"] == "", "the public view must carry no sign-in cookie"
 
     events.seen.clear()
     browser.public_view(wall, ("Springfield",), ("facebook.com",))
     walled = events.wait_for("public_view")
-    assert walled.result is PublicViewResult.SIGNED_IN_ONLY
-    assert walled.message == "This platform hides your profile from people who are not signed in."
+    assert walled.result is PublicViewResult.SIGN_IN_BOX, "a sign-in box is no proof the profile is hidden"
+    assert "hides" not in walled.message
+    assert "None of the 1 words you typed were found" in walled.message
     assert walled.found == ()
+
+    events.seen.clear()
+    browser.public_view(boxed, ("Jo Bloggs",), ("facebook.com",))
+    over_a_public_profile = events.wait_for("public_view")
+    assert over_a_public_profile.result is PublicViewResult.SIGN_IN_BOX
+    assert over_a_public_profile.found == ("Jo Bloggs",)
+    assert "1 of the 1 words you typed were found" in over_a_public_profile.message
+
+    events.seen.clear()
+    browser.public_view(sent, ("Springfield",), ("facebook.com",))
+    sent_away = events.wait_for("public_view")
+    assert sent_away.result is PublicViewResult.SENT_TO_SIGN_IN
+    assert sent_away.message.startswith(
+        "People who are not signed in were sent to the platform's sign-in page."
+    )
     assert "Springfield" not in caplog.text and "Hogwarts" not in caplog.text
 
 

@@ -302,7 +302,7 @@ def test_public_view_never_gives_the_typed_words_to_the_pages_scripts(site, even
 
     shown = events.wait_for("public_view")
     assert shown.found == ("springfield",)
-    assert "1 of the 3 words you typed can be seen here and are highlighted" in shown.message
+    assert "1 of the 3 words you typed were found in the page's text and are highlighted" in shown.message
     time.sleep(1.0)  # the recorder reports every 0.2 s
     seen = "\n".join(s for report in site.reports for s in json.loads(report)["seen"])
     assert "Springfield" in seen, "the recorder should have seen the highlighting at work"

@@ -236,8 +236,8 @@ def test_the_public_view_says_what_it_found_and_why_it_fell_back_in_its_own_word
     view.show()
     view.on_browser_event(BrowserEvent("public_view", result="shown", found=("Springfield",), asked=2))
     assert view.status.text() == (
-        "This is what anyone can see without signing in. 1 of the 2 words you typed can be seen here and are "
-        "highlighted."
+        "This is what anyone can see without signing in. 1 of the 2 words you typed were found in the page's "
+        "text and are highlighted."
     )
     view.on_browser_event(BrowserEvent("fallback", url="https://www.facebook.com/jo", problem="no_browser"))
     said = view.status.text()

@@ -219,3 +219,34 @@ def test_a_notice_kept_before_notices_had_codes_takes_its_code_from_its_tag(tmp_
     codes = [notice.code for notice in read_pending(conn)]
     assert codes == [SetAsideReason.NEWER_VERSION, SetAsideReason.KEY_MISSING, SetAsideReason.DAMAGED]
     conn.close()
+
+
+def test_a_notice_kept_by_an_older_or_newer_version_is_still_told_in_whole_sentences(tmp_path):
+    """Words that name a fact the kept notice lacks fall back to its own saved sentence (never "missing from
+    , so"); a newer record's version comes from its tag; a code this version does not know is read by its
+    tag, and one unreadable notice does not silence the others."""
+    from privacy_audit.store.pending import PENDING_KEY, read_pending
+    from privacy_audit.ui.error_words import set_aside_words
+
+    conn = sqlite3.connect(tmp_path / "record.db")
+    conn.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT)")
+    kept = (
+        '[["schema-v99", "/x/a.db", "Newer."], ["key-missing", "/x/b.db", "The key was missing."],'
+        ' ["key-changed", "/x/c.db", "Changed.", "a_code_from_the_future", ""], ["half a notice"],'
+        ' ["damaged", "/x/d.db", "D."]]'
+    )
+    conn.execute("INSERT INTO settings VALUES (?, ?)", (PENDING_KEY, kept))
+    notices = read_pending(conn)
+    conn.close()
+    assert [n.code for n in notices] == [
+        SetAsideReason.NEWER_VERSION,
+        SetAsideReason.KEY_MISSING,
+        SetAsideReason.KEY_CHANGED,
+        SetAsideReason.DAMAGED,
+    ]
+    words = [set_aside_words(n) for n in notices]
+    assert "(record version 99)" in words[0] and "/x/a.db" in words[0]
+    assert words[1] == "The key was missing."
+    assert words[2] == "Changed."
+    assert "/x/d.db" in words[3]
+    assert not any(" , " in w or "“”" in w or "()" in w or "  " in w for w in words), words

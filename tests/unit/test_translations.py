@@ -361,3 +361,44 @@ def test_every_browser_and_set_aside_code_has_words_that_a_translation_changes(q
     untranslated = [name for name, words in translated.items() if "[nl]" not in words]
     assert untranslated == [], "these are shown in English whatever the translation"
     assert all("[nl]" not in words for words in english.values())
+
+
+def test_each_browser_problem_and_set_aside_reason_has_words_of_its_own_meaning():
+    """Swapped words between two codes would still all differ from each other; each code's words must say
+    its own fact (a review swapped four pairs and every earlier test still passed)."""
+    from pathlib import Path
+
+    from privacy_audit.browser.protocol import BrowserEvent, BrowserProblem
+    from privacy_audit.store.errors import SetAsideNotice, SetAsideReason
+    from privacy_audit.ui.error_words import browser_problem_words, set_aside_words
+
+    own = {
+        BrowserProblem.CHOSE_USUAL_BROWSER: "You chose",
+        BrowserProblem.AUTOMATION_FAILED: "the part of Privacy Audit that drives it",
+        BrowserProblem.SIGN_INS_IN_USE: "another browser window is using the sign-ins",
+        BrowserProblem.NOT_INSTALLED: "Edge is not installed",
+        BrowserProblem.NO_BROWSER: "no Edge, Chrome or Chromium was found",
+        BrowserProblem.START_TIMEOUT: "did not start in time",
+        BrowserProblem.COULD_NOT_START: "is installed but would not start",
+        BrowserProblem.STOPPED_RESPONDING: "stopped responding",
+        BrowserProblem.INTERNAL: "Something went wrong",
+    }
+    assert set(own) == set(BrowserProblem) - {BrowserProblem.ADDRESS_REFUSED}
+    for problem, phrase in own.items():
+        said = browser_problem_words(
+            BrowserEvent("error", item_id="x", url="https://a.example", problem=problem, browser="Edge")
+        )
+        assert phrase in said, (problem, said)
+        assert all(other not in said for p, other in own.items() if p != problem), (problem, said)
+    facts = {
+        SetAsideReason.DAMAGED: ("", "was damaged"),
+        SetAsideReason.NEWER_VERSION: ("7", "newer version of Privacy Audit (record version 7)"),
+        SetAsideReason.PROTECTION_UNKNOWN: ("quantum", "(“quantum”) this version does not know"),
+        SetAsideReason.PROTECTION_MISSING: ("", "no record of how they are protected"),
+        SetAsideReason.KEY_MISSING: ("the keyring", "is missing from the keyring"),
+        SetAsideReason.KEY_CHANGED: ("the keyring", "has changed and does not unlock it"),
+    }
+    assert set(facts) == set(SetAsideReason)
+    for code, (detail, phrase) in facts.items():
+        said = set_aside_words(SetAsideNotice("tag", Path("/x/r.db"), "English.", code, detail))
+        assert phrase in said and "/x/r.db" in said, (code, said)
