@@ -39,7 +39,21 @@ def failure_words(error: BaseException, path: Path) -> str:
     """Why a file could not be saved, in words (never a bare error code)."""
     from PySide6.QtCore import QCoreApplication
 
+    from privacy_audit.report.child import DrawingFailed
+
     folder = str(path.parent)
+    if isinstance(error, DrawingFailed):
+        if error.too_slow:
+            return QCoreApplication.translate(
+                "ReportView",
+                "Making {name} took too long, so the app stopped it. Nothing was saved. Try again; if it "
+                "happens again, restart the app.",
+            ).format(name=path.name)
+        return QCoreApplication.translate(
+            "ReportView",
+            "{name} could not be made: the part of the app that draws PDFs stopped before it finished. "
+            "Nothing was saved. Try again; if it happens again, restart the app.",
+        ).format(name=path.name)
     if isinstance(error, PermissionError):
         return QCoreApplication.translate(
             "ReportView",
