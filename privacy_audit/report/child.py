@@ -101,12 +101,14 @@ def draw_in_child(
     arguments: dict[str, Any],
     *,
     translations: Sequence[str] = (),
-    time_limit: float = TIME_LIMIT,
+    time_limit: float | None = None,
 ) -> Any:
     """Write a PDF with `writer(path, **arguments)` (`_writer` names them) in a child process; return what it returned,
     or raise what it raised. Waits for the child, so call it on the worker thread, never the GUI thread.
 
-    `translations`: the .qm files the child installs (`app_translations`, read on the GUI thread)."""
+    `translations`: the .qm files the child installs (`app_translations`, read on the GUI thread).
+    `time_limit`: seconds before the child is stopped (`TIME_LIMIT` unless given)."""
+    time_limit = TIME_LIMIT if time_limit is None else time_limit
     job = pickle.dumps(
         {"writer": writer, "path": Path(path), "arguments": arguments, "translations": list(translations)}
     )
@@ -161,7 +163,11 @@ def child_main() -> int:
     answer_to = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     sys.stdout.flush()
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
-    job = pickle.load(sys.stdin.buffer)
+    try:
+        job = pickle.load(sys.stdin.buffer)
+    except Exception as exc:  # noqa: BLE001 (started without a job: say so, without a traceback)
+        print(f"No drawing job on stdin ({type(exc).__name__}).", file=sys.stderr)
+        return 2
     answer = _answer(job)
     try:
         data = pickle.dumps(answer)

@@ -1,7 +1,8 @@
 """The report screen: make the settings report (a PDF and an accessible web page beside it, the person's to
 keep) and, separately, the Statement of Acceptance the policy requires (11.3), in the school's own words only.
 
-Both files are written on the worker thread. After saving, **Open** and **Show in folder** open the file
+The files are written off the GUI thread: the worker reads the record, a child process draws the PDF
+(`report.child`). After saving, **Open** and **Show in folder** open the file
 and its folder with the system's own programs. The default folder is made when it is missing; a save that
 fails says why in words. Nothing is sent anywhere."""
 
