@@ -56,7 +56,11 @@ def _writer(name: str) -> Callable[..., Any]:
     from privacy_audit.report.pdf import write_pdf_report
     from privacy_audit.report.statement import write_statement_pdf
 
-    writers = {"report": write_pdf_report, "guide": write_pocket_guide, "statement": write_statement_pdf}
+    writers: dict[str, Callable[..., Any]] = {
+        "report": write_pdf_report,
+        "guide": write_pocket_guide,
+        "statement": write_statement_pdf,
+    }
     if name not in writers:
         raise ValueError(f"no PDF writer called {name!r}")
     return writers[name]
@@ -103,8 +107,8 @@ def draw_in_child(
     translations: Sequence[str] = (),
     time_limit: float | None = None,
 ) -> Any:
-    """Write a PDF with `writer(path, **arguments)` (`_writer` names them) in a child process; return what it returned,
-    or raise what it raised. Waits for the child, so call it on the worker thread, never the GUI thread.
+    """Write a PDF with `writer(path, **arguments)` (`_writer` names them) in a child process; return what
+    it returned, or raise what it raised. Waits for the child: call it on the worker, never the GUI thread.
 
     `translations`: the .qm files the child installs (`app_translations`, read on the GUI thread).
     `time_limit`: seconds before the child is stopped (`TIME_LIMIT` unless given)."""

@@ -47,13 +47,13 @@ def failure_words(error: BaseException, path: Path) -> str:
         if error.too_slow:
             return QCoreApplication.translate(
                 "ReportView",
-                "Making {name} took too long, so the app stopped it. Nothing was saved. Try again; if it "
-                "happens again, restart the app.",
+                "Making {name} took too long, so the app stopped it. Try again; if it happens again, "
+                "restart the app.",
             ).format(name=path.name)
         return QCoreApplication.translate(
             "ReportView",
-            "{name} could not be made: the part of the app that draws PDFs stopped before it finished. "
-            "Nothing was saved. Try again; if it happens again, restart the app.",
+            "{name} could not be made: the part of the app that draws PDFs did not finish. Try again; if "
+            "it happens again, restart the app.",
         ).format(name=path.name)
     if isinstance(error, PermissionError):
         return QCoreApplication.translate(
