@@ -360,7 +360,7 @@ def test_the_packaged_app_draws_its_pdfs_in_a_child_of_its_own_program(
     packaged program), so the child is the frozen program: it must find its modules, fonts and the offscreen
     platform, and answer with the writer's result or its error."""
     from privacy_audit.core.catalogue import load_catalogue
-    from privacy_audit.report import child
+    from privacy_audit.report import CHILD_ARGUMENT, child
 
     catalogue = load_catalogue()
     for name in list(os.environ):
@@ -369,7 +369,7 @@ def test_the_packaged_app_draws_its_pdfs_in_a_child_of_its_own_program(
     monkeypatch.setenv("PRIVACY_AUDIT_HOME", str(tmp_path))
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     monkeypatch.setattr(sys, "executable", str(bundle / EXE_NAME))
-    assert child.child_command() == [str(bundle / EXE_NAME), "--internal-draw-pdf"]
+    assert child.child_command() == [str(bundle / EXE_NAME), CHILD_ARGUMENT]
     guide = tmp_path / "guide.pdf"
     pages = child.draw_in_child("guide", guide, {"catalogue": catalogue, "platforms": None, "phone": None})
     report = tmp_path / "report.pdf"
