@@ -24,6 +24,7 @@ with the folder this package was imported from first on its path. Nothing here o
 
 from __future__ import annotations
 
+import glob
 import logging
 import os
 import pickle
@@ -128,6 +129,7 @@ def draw_in_child(
         )
     except subprocess.TimeoutExpired as overran:
         _log_failure(f"took more than {time_limit:g} s and was stopped", overran.stderr)
+        _remove_leftovers(Path(path))
         raise DrawingFailed("drawing the PDF took too long and was stopped", too_slow=True) from None
     except OSError as exc:  # the program itself could not be started
         _log_failure(f"could not start ({type(exc).__name__})", None)
@@ -136,6 +138,7 @@ def draw_in_child(
         answer = pickle.loads(finished.stdout)
     except Exception:  # noqa: BLE001 (nothing or half an answer: the child died before it answered)
         _log_failure(f"stopped with exit code {finished.returncode} and no answer", finished.stderr)
+        _remove_leftovers(Path(path))
         raise DrawingFailed("the part of the app that draws PDFs stopped before it finished") from None
     if finished.returncode != 0:  # it answered, then failed on its way out: the answer stands
         _log_failure(f"answered, then stopped with exit code {finished.returncode}", finished.stderr)
@@ -144,6 +147,14 @@ def draw_in_child(
         error.add_note("Raised in the child process that draws PDFs:\n" + child_traceback)
         raise error
     return answer[1]
+
+
+def _remove_leftovers(path: Path) -> None:
+    """Remove the temporary files a child stopped halfway left beside `path` (and the report's HTML beside
+    it): the writers write through hidden `.NAME.XXXX.tmp` files (`core.files.write_atomically`)."""
+    for target in (path, path.with_suffix(".html")):
+        for leftover in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
+            leftover.unlink(missing_ok=True)
 
 
 def _log_failure(what: str, stderr: bytes | None) -> None:

@@ -284,7 +284,8 @@ def write_pdf(path: Path, html: str, title: str, *, page_numbers: bool = True) -
     _ensure_gui_app()
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
-    handle, temp_name = tempfile.mkstemp(prefix=".report-", suffix=".pdf", dir=folder)
+    # Named like core.files.write_atomically's temporary files, which report.child removes if a child dies.
+    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     os.close(handle)
     try:
         writer = QPdfWriter(temp_name)

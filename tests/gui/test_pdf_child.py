@@ -165,8 +165,11 @@ def test_a_child_that_takes_too_long_is_stopped_while_the_screen_stays_responsiv
     from privacy_audit.report import child
 
     pid_file = tmp_path / "child.pid"
+    half_written = tmp_path / ".mine.pdf.x1y2z3.tmp"  # as the writers name their temporary files
     _child_that(
-        monkeypatch, f"import os, time; open({str(pid_file)!r}, 'w').write(str(os.getpid())); time.sleep(60)"
+        monkeypatch,
+        f"import os, time; open({str(half_written)!r}, 'w').write('%PDF-1.4 half'); "
+        f"open({str(pid_file)!r}, 'w').write(str(os.getpid())); time.sleep(60)",
     )
     monkeypatch.setattr(child, "TIME_LIMIT", 3.0)
     window.go("report")
@@ -189,6 +192,8 @@ def test_a_child_that_takes_too_long_is_stopped_while_the_screen_stays_responsiv
     )
     # The GUI thread went on while the worker waited 3 s for the child: the timer ticked all along.
     assert len(ticks) >= 10 and max(b - a for a, b in itertools.pairwise(ticks)) < 2.0, ticks
+    assert not half_written.exists(), "what the stopped child left half-written is removed"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["child.pid"]
     pid = int(pid_file.read_text())
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)  # killed (and waited for): no process of that id is left
