@@ -13,6 +13,7 @@ import sys
 from types import ModuleType
 
 from privacy_audit import APP_NAME, __version__
+from privacy_audit.report import CHILD_ARGUMENT
 
 
 def command_modules() -> list[ModuleType]:
@@ -113,6 +114,10 @@ def main(argv: list[str] | None = None) -> int:
     _survive_any_terminal_encoding()
     if argv is None:
         argv = sys.argv[1:]
+    if argv == [CHILD_ARGUMENT]:  # the app drawing a PDF in a child process: not a command, not in --help
+        from privacy_audit.report.child import child_main
+
+        return child_main()
     word = _command_word(argv)
     if word is None and not any(arg in ("-h", "--help") for arg in argv):
         parser = build_parser(with_commands=False)  # the app: no sub-command modules to import

@@ -1,8 +1,9 @@
 """The settings report: a summary page, then the latest check of every platform in use, setting by setting.
 
-`write_pdf_report` is interface F: the desktop app calls it on its worker thread, and
-`privacy-audit export --format pdf` calls it from the terminal (it then creates an offscreen
-QGuiApplication, because laying out text needs Qt's font database). The same document is written as an
+`write_pdf_report` is interface F: the desktop app calls it in a child process (`report.child`: never on
+its worker thread, where PySide could deadlock against the GUI thread), and `privacy-audit export --format
+pdf` calls it in its own process, which has no other thread. Both create an offscreen QGuiApplication,
+because laying out text needs Qt's font database. The same document is written as an
 accessible HTML file beside the PDF (`report.html`). Page 1 names the person, the school, the date and
 term, and the state of each platform in use (never-checked ones included); every page says "Page n of N".
 Each setting says how far its guidance has been checked (`core.provenance.guidance_status`): the report
@@ -57,10 +58,6 @@ def _long_date(day: dt.date) -> str:
     return long_date(day)
 
 
-def _count(count: int, one: str, many: str) -> str:
-    return (one if count == 1 else many).format(n=count)
-
-
 def _ensure_gui_app() -> None:
     if QCoreApplication.instance() is None:
         # Nothing is shown: the offscreen platform works without a display (e.g. over SSH).
@@ -95,23 +92,11 @@ def state_label(status: PlatformStatus | None, check: CheckResult | None) -> str
                 "Report", "Due: last checked {date}, before this term or too long ago"
             ).format(date=when)
         to_fix, impossible = status.to_fix or 0, status.not_possible or 0
-    parts = []
+    parts = []  # "{n}" reads the same for one and for many, in English at least
     if to_fix:
-        parts.append(
-            _count(
-                to_fix,
-                QCoreApplication.translate("Report", "{n} to fix"),
-                QCoreApplication.translate("Report", "{n} to fix"),
-            )
-        )
+        parts.append(QCoreApplication.translate("Report", "{n} to fix").format(n=to_fix))
     if impossible:
-        parts.append(
-            _count(
-                impossible,
-                QCoreApplication.translate("Report", "{n} not possible here"),
-                QCoreApplication.translate("Report", "{n} not possible here"),
-            )
-        )
+        parts.append(QCoreApplication.translate("Report", "{n} not possible here").format(n=impossible))
     if not parts:
         parts.append(QCoreApplication.translate("Report", "Up to date"))
     return QCoreApplication.translate("Report", "Checked {date}: {state}").format(
@@ -299,7 +284,8 @@ def write_pdf(path: Path, html: str, title: str, *, page_numbers: bool = True) -
     _ensure_gui_app()
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
-    handle, temp_name = tempfile.mkstemp(prefix=".report-", suffix=".pdf", dir=folder)
+    # Named like core.files.write_atomically's temporary files, which report.child removes if a child dies.
+    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     os.close(handle)
     try:
         writer = QPdfWriter(temp_name)
@@ -375,18 +361,9 @@ def _draw(writer: QPdfWriter, html: str, page_numbers: bool) -> None:
 
 def write_html(path: Path, html: str) -> None:
     """Write the accessible HTML report atomically, readable by its owner only."""
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    handle, temp_name = tempfile.mkstemp(prefix=".report-", suffix=".html", dir=folder)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(html)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+    from privacy_audit.core.files import write_atomically
+
+    write_atomically(path, html.encode("utf-8"))
 
 
 def write_pdf_report(

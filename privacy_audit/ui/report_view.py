@@ -1,7 +1,8 @@
 """The report screen: make the settings report (a PDF and an accessible web page beside it, the person's to
 keep) and, separately, the Statement of Acceptance the policy requires (11.3), in the school's own words only.
 
-Both files are written on the worker thread. After saving, **Open** and **Show in folder** open the file
+The files are written off the GUI thread: the worker reads the record, a child process draws the PDF
+(`report.child`). After saving, **Open** and **Show in folder** open the file
 and its folder with the system's own programs. The default folder is made when it is missing; a save that
 fails says why in words. Nothing is sent anywhere."""
 
@@ -39,7 +40,21 @@ def failure_words(error: BaseException, path: Path) -> str:
     """Why a file could not be saved, in words (never a bare error code)."""
     from PySide6.QtCore import QCoreApplication
 
+    from privacy_audit.report.child import DrawingFailed
+
     folder = str(path.parent)
+    if isinstance(error, DrawingFailed):
+        if error.too_slow:
+            return QCoreApplication.translate(
+                "ReportView",
+                "Making {name} took too long, so the app stopped it. Try again; if it happens again, "
+                "restart the app.",
+            ).format(name=path.name)
+        return QCoreApplication.translate(
+            "ReportView",
+            "{name} could not be made: the part of the app that draws PDFs did not finish. Try again; if "
+            "it happens again, restart the app.",
+        ).format(name=path.name)
     if isinstance(error, PermissionError):
         return QCoreApplication.translate(
             "ReportView",

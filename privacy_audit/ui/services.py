@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partialmethod
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -489,8 +490,34 @@ class AppServices(QObject):
         if name.strip() and on is not None:
             self._record.set_acceptance(name.strip(), on)
 
-    def export_report(
+    def _draw(
         self,
+        writer: str,
+        path: Path,
+        arguments: Callable[[], dict[str, Any]],
+        on_done: Done,
+        on_error: Error,
+        *,
+        create_folder: bool,
+        name: str = "",
+        on: dt.date | None = None,
+    ) -> None:
+        """Write a PDF off the GUI thread: on the worker, `_before_writing` and `arguments()` (which may read
+        the record), then the drawing itself in a child process (`report.child`), which the worker waits for.
+        The worker never lays out text with Qt: in PySide that can deadlock against the GUI thread."""
+        from privacy_audit.report.child import app_translations, draw_in_child
+
+        translations = app_translations()  # read here, on the GUI thread: the child uses the same words
+
+        def job() -> Any:
+            self._before_writing(path, create_folder, name, on)
+            return draw_in_child(writer, path, arguments(), translations=translations)
+
+        self.worker.submit(job, on_done, on_error)
+
+    def export_signed(
+        self,
+        document: str,
         path: Path,
         name: str,
         on: dt.date,
@@ -499,29 +526,43 @@ class AppServices(QObject):
         *,
         create_folder: bool = False,
     ) -> None:
-        """Write the settings report (PDF, and accessible HTML beside it) off the GUI thread; `on_done` gets
-        the files written. `create_folder` makes the (default) folder when it is missing. A name given is
-        kept as the name the statement was last signed with."""
-        catalogue, snapshot, clock = self.loaded, self.snapshot, self.clock
+        """Write one of the two PDFs that carry the person's name and the date, off the GUI thread; a name
+        given is kept as the name the statement was last signed with. `create_folder` makes the (default)
+        folder when it is missing.
 
-        def job() -> list[Path]:
+        - "report": the settings report (PDF, and accessible HTML beside it); `on_done` gets the files written.
+        - "statement": the one-page Statement of Acceptance, only when the school supplied its wording;
+          `on_done` gets its path."""
+        catalogue, snapshot, clock, config = self.loaded, self.snapshot, self.clock, self.school
+
+        def report() -> dict[str, Any]:
             from privacy_audit.report.contents import report_arguments
-            from privacy_audit.report.pdf import write_pdf_report
 
-            self._before_writing(path, create_folder, name, on)
-            return write_pdf_report(
-                path,
-                **report_arguments(
-                    self._record,
-                    catalogue,
-                    configured_terms=list(snapshot.term_starts) if snapshot is not None else [],
-                    interval_days=snapshot.interval_days if snapshot is not None else None,
-                    now=clock().astimezone(),
-                    person=name,
-                ),
+            return report_arguments(
+                self._record,
+                catalogue,
+                configured_terms=list(snapshot.term_starts) if snapshot is not None else [],
+                interval_days=snapshot.interval_days if snapshot is not None else None,
+                now=clock().astimezone(),
+                person=name,
             )
 
-        self.worker.submit(job, on_done, on_error)
+        def statement() -> dict[str, Any]:
+            return {
+                "wording": config.statement_of_acceptance or "",
+                "school_name": config.school_name,
+                "name": name,
+                "on": on,
+                "contact": config.contact.describe(),
+            }
+
+        arguments = {"report": report, "statement": statement}[document]
+        self._draw(
+            document, path, arguments, on_done, on_error, create_folder=create_folder, name=name, on=on
+        )
+
+    export_report = partialmethod(export_signed, "report")
+    export_statement = partialmethod(export_signed, "statement")
 
     def export_guide(
         self, path: Path, on_done: Done = None, on_error: Error = None, *, create_folder: bool = False
@@ -530,14 +571,11 @@ class AppServices(QObject):
         phone, or in the demo every platform (a trainer's set for the room). `on_done` gets the page count."""
         catalogue = self.loaded
 
-        def job() -> int:
-            from privacy_audit.report.guide import write_pocket_guide
-
-            self._before_writing(path, create_folder)
+        def arguments() -> dict[str, Any]:
             platforms, phone = self.guide_scope()
-            return write_pocket_guide(path, catalogue=catalogue, platforms=platforms, phone=phone)
+            return {"catalogue": catalogue, "platforms": platforms, "phone": phone}
 
-        self.worker.submit(job, on_done, on_error)
+        self._draw("guide", path, arguments, on_done, on_error, create_folder=create_folder)
 
     def guide_scope(self) -> tuple[list[str] | None, str | None]:
         """Whose pocket guide: the person's platforms and phone (None: every platform, both phones). In the
@@ -548,34 +586,6 @@ class AppServices(QObject):
             return None, None
         chosen = self._record.get_setting(PHONE)
         return self._record.platforms_in_use(), chosen if chosen in PHONES else None
-
-    def export_statement(
-        self,
-        path: Path,
-        name: str,
-        on: dt.date,
-        on_done: Done = None,
-        on_error: Error = None,
-        *,
-        create_folder: bool = False,
-    ) -> None:
-        """Write the one-page Statement of Acceptance (only when the school supplied its wording)."""
-        config = self.school
-
-        def job() -> Path:
-            from privacy_audit.report.statement import write_statement_pdf
-
-            self._before_writing(path, create_folder, name, on)
-            return write_statement_pdf(
-                path,
-                wording=config.statement_of_acceptance or "",
-                school_name=config.school_name,
-                name=name,
-                on=on,
-                contact=config.contact.describe(),
-            )
-
-        self.worker.submit(job, on_done, on_error)
 
     def close_record(self, on_done: Done = None, on_error: Error = None) -> None:
         """Close the record (on the worker thread); `open_record` opens it again. Used by Reset demo."""

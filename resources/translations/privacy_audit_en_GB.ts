@@ -1832,6 +1832,14 @@ Nothing has been deleted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Making {name} took too long, so the app stopped it. Try again; if it happens again, restart the app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} could not be made: the part of the app that draws PDFs did not finish. Try again; if it happens again, restart the app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Making the report…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -299,20 +299,20 @@ def test_the_demo_shows_a_sample_school_instead_of_your_school(catalogue, tmp_pa
         session.close()
 
 
-def test_a_trainer_prints_a_pocket_guide_of_every_platform_for_the_room(demo, catalogue, tmp_path):
-    """The report screen's pocket guide in the demo covers every platform, not only the sample's. (Written
-    here on the test's thread: the screen's own path, through the worker, is tested in test_screens.)"""
+def test_a_trainer_prints_a_pocket_guide_of_every_platform_for_the_room(demo, catalogue, qtbot, tmp_path):
+    """The report screen's pocket guide in the demo covers every platform, not only the sample's, written the
+    app's own way (the worker reads whose guide it is, a child process draws it) while the demo window runs."""
     import subprocess
-
-    from privacy_audit.report.guide import write_pocket_guide
 
     window = demo.window
     in_use = set(window.overview.statuses)
     assert len(catalogue.checklists) > len(in_use), "the sample record uses only some of the platforms"
-    platforms, phone = window.services.guide_scope()
-    assert (platforms, phone) == (None, None)
-    guide = tmp_path / "room.pdf"
-    write_pocket_guide(guide, catalogue=window.services.catalogue, platforms=platforms, phone=phone)
+    assert window.services.guide_scope() == (None, None), "every platform, both phones"
+    window.go("report")
+    guide, pages = tmp_path / "room.pdf", []
+    window.services.export_guide(guide, on_done=pages.append, on_error=pages.append)
+    qtbot.waitUntil(lambda: bool(pages), timeout=60_000)
+    assert isinstance(pages[0], int) and pages[0] >= len(catalogue.offered()), f"one page a platform: {pages}"
     read = subprocess.run(["pdftotext", "-enc", "UTF-8", str(guide), "-"], capture_output=True, text=True)
     words = " ".join(read.stdout.split())
     missing = [c.name for c in catalogue.checklists.values() if c.name not in words]

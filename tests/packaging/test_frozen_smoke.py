@@ -349,3 +349,46 @@ def test_the_guided_browser_opens_a_local_page_with_the_system_chromium(
     assert result.returncode == 0, result.stdout + result.stderr
     events = [json.loads(line) for line in result.stdout.splitlines() if line.startswith('{"event"')]
     assert "page_shown" in [e["event"] for e in events], events
+
+
+def test_the_packaged_app_draws_its_pdfs_in_a_child_of_its_own_program(
+    bundle: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The desktop app draws its report, pocket guide and statement in a child process: its own program started
+    again with the hidden `report.CHILD_ARGUMENT` (report/child.py), since `-m` does not work in the bundle.
+    Here the app's own `draw_in_child` runs as it does inside the bundle (sys.frozen, sys.executable the
+    packaged program), so the child is the frozen program: it must find its modules, fonts and the offscreen
+    platform, and answer with the writer's result or its error."""
+    from privacy_audit.core.catalogue import load_catalogue
+    from privacy_audit.report import CHILD_ARGUMENT, child
+
+    catalogue = load_catalogue()
+    for name in list(os.environ):
+        if name.startswith(("PRIVACY_AUDIT_", "PYTHON_KEYRING", "PYTEST_")):
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("PRIVACY_AUDIT_HOME", str(tmp_path))
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(bundle / EXE_NAME))
+    assert child.child_command() == [str(bundle / EXE_NAME), CHILD_ARGUMENT]
+    guide = tmp_path / "guide.pdf"
+    pages = child.draw_in_child("guide", guide, {"catalogue": catalogue, "platforms": None, "phone": None})
+    report = tmp_path / "report.pdf"
+    written = child.draw_in_child(
+        "report",
+        report,
+        {"catalogue": catalogue, "checks": [], "school_name": "Vanguard Academy", "person": "Ann Teacher"},
+    )
+    with pytest.raises(FileNotFoundError):  # the child's own error comes back as itself
+        child.draw_in_child("guide", tmp_path / "missing" / "guide.pdf", {"catalogue": catalogue})
+    monkeypatch.undo()
+    assert pages >= len(catalogue.offered())
+    assert written == [report, report.with_suffix(".html")]
+    assert guide.read_bytes().startswith(b"%PDF-") and report.read_bytes().startswith(b"%PDF-")
+    if shutil.which("pdftotext"):
+        read = [
+            subprocess.run(["pdftotext", "-enc", "UTF-8", str(p), "-"], capture_output=True, text=True).stdout
+            for p in (guide, report)
+        ]
+        guide_words, report_words = (" ".join(text.split()) for text in read)
+        assert not [c.name for c in catalogue.offered() if c.name not in guide_words]
+        assert "Privacy settings check" in report_words and "Ann Teacher" in report_words

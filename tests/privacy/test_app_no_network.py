@@ -1,10 +1,14 @@
 """Nothing leaves the laptop while the desktop app is used: first run, a check, history, the PDF report and
 the reminders, all in this process under the network recorder - both what Python attempts (audit hooks)
-and any TCP/UDP socket the process holds, whoever opened it (Qt's own code included)."""
+and any TCP/UDP socket the process holds, whoever opened it (Qt's own code included). The child process
+that draws the PDF (report/child.py) runs under the recorder too, as tests/privacy/netguard.py."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+import sys
+from pathlib import Path
 
 import pytest
 from helpers.figures import count
@@ -17,9 +21,20 @@ from privacy_audit.core.audit import Answer
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
 
 
-def test_first_run_a_check_history_the_report_and_reminders_use_no_network(qtbot, make_window, tmp_path):
+def test_first_run_a_check_history_the_report_and_reminders_use_no_network(
+    qtbot, make_window, tmp_path, monkeypatch
+):
+    from privacy_audit.report import CHILD_ARGUMENT, child
     from privacy_audit.ui.due_watch import DueWatch
     from privacy_audit.ui.tray import ReminderTray
+
+    child_log = tmp_path / "drawing-child-network.json"
+    netguard = Path(__file__).with_name("netguard.py")
+    monkeypatch.setattr(
+        child,
+        "child_command",
+        lambda: [sys.executable, str(netguard), str(child_log), "-m", "privacy_audit", CHILD_ARGUMENT],
+    )
 
     with NetGuard(watch_fds=True) as guard:
         window = make_window()
@@ -66,6 +81,7 @@ def test_first_run_a_check_history_the_report_and_reminders_use_no_network(qtbot
         tray.dispose()
 
     assert guard.attempts == [], "the app tried to reach the network"
+    assert json.loads(child_log.read_text()) == [], "the child drawing the PDF tried to reach the network"
     assert guard.open_sockets == set(), "the app held a TCP/UDP socket"
     count("connections_seen", len(guard.attempts) + len(guard.open_sockets))
 

@@ -654,7 +654,8 @@ def test_a_pdf_export_checks_the_html_beside_it_before_writing_anything(private_
     assert not app_dirs(private_home).record_file.exists(), "refused before the record was opened"
 
 
-def test_a_report_whose_html_cannot_be_written_leaves_no_pdf(tmp_path, monkeypatch):
+def test_a_report_whose_html_cannot_be_written_leaves_no_pdf(qapp, tmp_path, monkeypatch):
+    # qapp: the application later tests expect (a QApplication), not the QGuiApplication the writer would make.
     from privacy_audit.core.catalogue import load_catalogue
     from privacy_audit.report import pdf
 
