@@ -41,7 +41,11 @@ def run(args: argparse.Namespace) -> int:
     from privacy_audit.commands._terminal import dirs_for, load_catalogue_for, say, terminal_record
     from privacy_audit.core.files import output_problem
 
-    problem = output_problem(args.output)  # a device, FIFO, folder or link is refused before anything else
+    example = {"json": "my-record.json", "pdf": "my-report.pdf", "ics": "term-reminders.ics"}.get(
+        args.format, "pocket-guide.pdf"
+    )
+    # A device, FIFO, folder or link is refused before anything else, with a name of the right kind to use.
+    problem = output_problem(args.output, example)
     output = Path(args.output).expanduser()
     if problem is None and args.format == "pdf":  # the accessible HTML copy is written beside the PDF
         problem = output_problem(output.with_suffix(".html"))

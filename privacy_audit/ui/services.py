@@ -324,7 +324,23 @@ class AppServices(QObject):
                 try:
                     forget_sign_ins(dirs.browser_profile)
                 except (OSError, ValueError) as exc:  # never a reason not to open the record
-                    record.notices.append(f"Sign-ins kept by the guided browser could not be deleted: {exc}")
+                    from PySide6.QtCore import QCoreApplication
+
+                    if isinstance(exc, ValueError):  # housekeeping leaves a folder alone that is not its own
+                        words = QCoreApplication.translate(
+                            "AppServices",
+                            "{folder} was not deleted: it does not look like the guided browser's own folder. "
+                            "Your school no longer allows keeping sign-ins; if it holds some, delete it yourself, "
+                            "or ask IT to.",
+                        )
+                    else:
+                        words = QCoreApplication.translate(
+                            "AppServices",
+                            "The sign-ins the guided browser kept could not be deleted ({reason}). Your school no "
+                            "longer allows keeping them: delete the folder {folder} yourself, or ask IT to.",
+                        )
+                    reason = getattr(exc, "strerror", None) or type(exc).__name__
+                    record.notices.append(words.format(reason=reason, folder=dirs.browser_profile))
             settings = {key: record.get_setting(key) for key in ALL_SETTINGS}
             from privacy_audit.ui.error_words import set_aside_notices_words
 

@@ -1,7 +1,8 @@
 """The one background-work helper: a single worker thread that runs slow jobs in order.
 
-Everything that touches the record (SQLite, the keyring, encryption), the PDF writer or the disk runs
-here, so the GUI thread never waits on I/O. One thread rather than a pool because SQLite connections
+Everything that touches the record (SQLite, the keyring, encryption) or the disk runs here, and so does the
+wait for the child process that draws a PDF (`report.child`: Qt text layout never runs on this thread), so
+the GUI thread never waits on I/O. One thread rather than a pool because SQLite connections
 belong to the thread that opened them, and because record writes must happen in the order they were asked for.
 
 Results come back to the GUI thread through a signal connected to a method of `_Dispatcher`, a QObject

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en_GB">
 <context>
+    <name>AppServices</name>
+    <message>
+        <source>{folder} was not deleted: it does not look like the guided browser&apos;s own folder. Your school no longer allows keeping sign-ins; if it holds some, delete it yourself, or ask IT to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-ins the guided browser kept could not be deleted ({reason}). Your school no longer allows keeping them: delete the folder {folder} yourself, or ask IT to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BrowserBridge</name>
     <message>
         <source>Privacy Audit</source>

@@ -200,6 +200,29 @@ def test_sign_ins_kept_before_the_school_stopped_allowing_them_are_deleted(qtbot
         services.shutdown()
 
 
+def test_kept_sign_ins_that_cannot_be_deleted_are_told_with_a_next_step_and_the_record_still_opens(
+    qtbot, private_home
+):
+    from privacy_audit.core.catalogue import load_catalogue
+    from privacy_audit.core.paths import app_dirs
+    from privacy_audit.ui.services import AppServices
+
+    dirs = app_dirs(private_home)
+    dirs.browser_profile.parent.mkdir(parents=True, exist_ok=True)
+    dirs.browser_profile.write_text("not a browser profile")  # a file where the folder should be: left alone
+    services = AppServices(dirs, load_catalogue(), os_integration=False)
+    try:
+        with qtbot.waitSignal(services.record_opened, timeout=10_000):
+            services.open_record()
+        told = (
+            f"{dirs.browser_profile} was not deleted: it does not look like the guided browser's own folder. "
+            "Your school no longer allows keeping sign-ins; if it holds some, delete it yourself, or ask IT to."
+        )
+        assert services.notices == [told]
+    finally:
+        services.shutdown()
+
+
 def test_the_app_knows_its_home_folder_so_login_reminders_read_the_same_record(tmp_path):
     from privacy_audit.core.paths import app_dirs
 

@@ -426,6 +426,27 @@ def test_export_refuses_every_target_that_is_not_an_ordinary_file(private_home, 
         server.close()
 
 
+@pytest.mark.parametrize(
+    ("form", "example"),
+    [
+        ("json", "my-record.json"),
+        ("pdf", "my-report.pdf"),
+        ("ics", "term-reminders.ics"),
+        ("guide", "pocket-guide.pdf"),
+    ],
+)
+def test_a_folder_given_to_export_gets_a_file_name_of_the_kind_asked_for(
+    private_home, tmp_path, capsys, form, example
+):
+    """`-o FOLDER --format pdf` used to be told to write `FOLDER/my-record.json`."""
+    code, _, err = cli(capsys, "export", "--format", form, "-o", tmp_path)
+    assert (
+        code == 1 and f"is a folder. Give a file name inside it, for example {tmp_path / example}" in err
+    ), err
+    code, _, err = cli(capsys, "export", "--format", form, "-o", "")
+    assert code == 1 and f"for example: -o {example}" in err, err
+
+
 # Class 8: messages say what is wrong ----------------------------------------------------------------------
 
 
