@@ -42,13 +42,18 @@ STDERR_KEPT = 2000  # characters of the child's standard error kept in the log w
 
 
 class DrawingFailed(Exception):
-    """The child that draws a PDF stopped without an answer: it crashed, or took too long and was stopped.
+    """The child that draws a PDF gave no answer: it could not start, crashed, or took too long and was
+    stopped. `could_not_start` and `too_slow` say which; the screens word it (`ui.report_view.failure_words`)."""
 
-    `too_slow` says which; the screens word it (`ui.report_view.failure_words`)."""
-
-    def __init__(self, message: str, *, too_slow: bool = False) -> None:
+    def __init__(self, message: str, *, too_slow: bool = False, could_not_start: bool = False) -> None:
         super().__init__(message)
         self.too_slow = too_slow
+        self.could_not_start = could_not_start
+
+
+# The child drawing now, if any, so that quitting the app can stop it (`stop_drawing`) instead of leaving
+# the worker thread waiting on it for up to TIME_LIMIT seconds.
+_running: list[subprocess.Popen[bytes]] = []
 
 
 def _writer(name: str) -> Callable[..., Any]:
@@ -93,11 +98,23 @@ def child_command() -> list[str]:
 def _child_environment() -> dict[str, str]:
     environment = dict(os.environ)
     if not getattr(sys, "frozen", False):
+        import site
+
         package_root = str(Path(__file__).resolve().parents[2])
-        environment["PYTHONPATH"] = os.pathsep.join(
-            p for p in (package_root, environment.get("PYTHONPATH", "")) if p
-        )
+        # A checkout (or an editable install) is put first; an installed copy is found in site-packages
+        # anyway, and putting site-packages on PYTHONPATH would place it before the standard library.
+        installed = {*site.getsitepackages(), site.getusersitepackages()}
+        if package_root not in installed:
+            environment["PYTHONPATH"] = os.pathsep.join(
+                p for p in (package_root, environment.get("PYTHONPATH", "")) if p
+            )
     return environment
+
+
+def stop_drawing() -> None:
+    """Kill the child drawing now, if any (the app is quitting); its `draw_in_child` then fails."""
+    for child in _running.copy():  # the worker removes a finished one meanwhile
+        child.kill()
 
 
 def draw_in_child(
@@ -114,34 +131,47 @@ def draw_in_child(
     `translations`: the .qm files the child installs (`app_translations`, read on the GUI thread).
     `time_limit`: seconds before the child is stopped (`TIME_LIMIT` unless given)."""
     time_limit = TIME_LIMIT if time_limit is None else time_limit
-    job = pickle.dumps(
-        {"writer": writer, "path": Path(path), "arguments": arguments, "translations": list(translations)}
-    )
     try:
-        finished = subprocess.run(
+        job = pickle.dumps(
+            {"writer": writer, "path": Path(path), "arguments": arguments, "translations": list(translations)}
+        )
+    except Exception as exc:  # noqa: BLE001 (a fault of the app's own: said as "did not finish", logged)
+        _log_failure(f"was not started: its job could not be packed ({type(exc).__name__})", None)
+        raise DrawingFailed("the job for the part of the app that draws PDFs could not be packed") from None
+    try:
+        child = subprocess.Popen(
             child_command(),
-            input=job,
-            capture_output=True,
-            check=False,  # its exit code is read below, with its answer
-            timeout=time_limit,  # on a timeout, run() kills the child and waits for it
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
             env=_child_environment(),
             creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),  # Windows: no console flashes up
         )
-    except subprocess.TimeoutExpired as overran:
-        _log_failure(f"took more than {time_limit:g} s and was stopped", overran.stderr)
-        _remove_leftovers(Path(path))
-        raise DrawingFailed("drawing the PDF took too long and was stopped", too_slow=True) from None
     except OSError as exc:  # the program itself could not be started
         _log_failure(f"could not start ({type(exc).__name__})", None)
-        raise DrawingFailed("the part of the app that draws PDFs could not start") from None
+        raise DrawingFailed(
+            "the part of the app that draws PDFs could not start", could_not_start=True
+        ) from None
+    with child:  # its pipes are closed and it is waited for, however this ends
+        _running.append(child)
+        try:
+            stdout, stderr = child.communicate(job, timeout=time_limit)
+        except subprocess.TimeoutExpired:
+            child.kill()
+            _, stderr = child.communicate()
+            _log_failure(f"took more than {time_limit:g} s and was stopped", stderr)
+            _remove_leftovers(Path(path))
+            raise DrawingFailed("drawing the PDF took too long and was stopped", too_slow=True) from None
+        finally:
+            _running.remove(child)
     try:
-        answer = pickle.loads(finished.stdout)
+        answer = pickle.loads(stdout)
     except Exception:  # noqa: BLE001 (nothing or half an answer: the child died before it answered)
-        _log_failure(f"stopped with exit code {finished.returncode} and no answer", finished.stderr)
+        _log_failure(f"stopped with exit code {child.returncode} and no answer", stderr)
         _remove_leftovers(Path(path))
         raise DrawingFailed("the part of the app that draws PDFs stopped before it finished") from None
-    if finished.returncode != 0:  # it answered, then failed on its way out: the answer stands
-        _log_failure(f"answered, then stopped with exit code {finished.returncode}", finished.stderr)
+    if child.returncode != 0:  # it answered, then failed on its way out: the answer stands
+        _log_failure(f"answered, then stopped with exit code {child.returncode}", stderr)
     if answer[0] == "raised":
         error, child_traceback = answer[1], answer[2]
         error.add_note("Raised in the child process that draws PDFs:\n" + child_traceback)
@@ -186,12 +216,20 @@ def child_main() -> int:
     answer = _answer(job)
     try:
         data = pickle.dumps(answer)
-    except Exception as exc:  # noqa: BLE001 (an exception that cannot be pickled is sent by its class)
-        kind = type(answer[1]) if answer[0] == "raised" else type(exc)
-        data = pickle.dumps(("raised", RuntimeError(kind.__name__), answer[2] if len(answer) > 2 else ""))
+        pickle.loads(data)  # an exception with its own __init__ may pack but not unpack: found out here
+    except Exception as exc:  # noqa: BLE001 (an answer that cannot travel is sent as a plain error)
+        data = pickle.dumps(("raised", _plain(answer[1] if answer[0] == "raised" else exc), answer[-1]))
     answer_to.write(data)
     answer_to.close()
     return 0
+
+
+def _plain(error: BaseException) -> Exception:
+    """An error the parent can always unpack, keeping what its words depend on: an OSError's errno,
+    strerror and file name (so "is a folder" or "disk full" is still said), else the class name."""
+    if isinstance(error, OSError):
+        return OSError(error.errno, error.strerror or type(error).__name__, error.filename)
+    return RuntimeError(type(error).__name__)
 
 
 def _answer(job: dict[str, Any]) -> tuple[Any, ...]:

@@ -47,13 +47,19 @@ def failure_words(error: BaseException, path: Path) -> str:
         if error.too_slow:
             return QCoreApplication.translate(
                 "ReportView",
-                "Making {name} took too long, so the app stopped it. Try again; if it happens again, "
-                "restart the app.",
+                "Making {name} took too long, so the app stopped it. Try again; if it happens again, ask IT "
+                "for help (the app's log says what happened).",
+            ).format(name=path.name)
+        if error.could_not_start:
+            return QCoreApplication.translate(
+                "ReportView",
+                "{name} could not be made: the part of the app that draws PDFs could not start. This "
+                "computer's security settings may stop it; ask IT for help (the app's log says what happened).",
             ).format(name=path.name)
         return QCoreApplication.translate(
             "ReportView",
-            "{name} could not be made: the part of the app that draws PDFs did not finish. Try again; if "
-            "it happens again, restart the app.",
+            "{name} could not be made: the part of the app that draws PDFs did not finish. Try again; if it "
+            "happens again, ask IT for help (the app's log says what happened).",
         ).format(name=path.name)
     if isinstance(error, PermissionError):
         return QCoreApplication.translate(
@@ -300,6 +306,7 @@ class ReportView(QWidget):
             path = path.with_name(file_name)
         button.setEnabled(False)
         status.setText(busy_words)
+        w.announce(status, busy_words)  # drawing takes a second or two: a screen reader hears it started
 
         def done(result) -> None:
             button.setEnabled(True)

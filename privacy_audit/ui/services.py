@@ -15,6 +15,7 @@ pydantic models only where they are used.
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partialmethod
@@ -702,6 +703,8 @@ class AppServices(QObject):
 
     def shutdown(self) -> None:
         """Close the browser and the record, and stop the worker thread (waits for queued saves)."""
+        if "privacy_audit.report.child" in sys.modules:  # a PDF being drawn is not worth waiting for
+            sys.modules["privacy_audit.report.child"].stop_drawing()
         if self._bridge is not None:
             self._bridge.shutdown()
             self._bridge = None

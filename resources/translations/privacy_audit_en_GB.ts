@@ -1735,6 +1735,18 @@ Nothing has been deleted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Making {name} took too long, so the app stopped it. Try again; if it happens again, ask IT for help (the app&apos;s log says what happened).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} could not be made: the part of the app that draws PDFs could not start. This computer&apos;s security settings may stop it; ask IT for help (the app&apos;s log says what happened).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} could not be made: the part of the app that draws PDFs did not finish. Try again; if it happens again, ask IT for help (the app&apos;s log says what happened).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>You are not allowed to save files in {folder}. Choose another folder, such as Documents.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1840,14 +1852,6 @@ Nothing has been deleted.</source>
     </message>
     <message>
         <source>The folder {folder} does not exist. Choose another place.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Making {name} took too long, so the app stopped it. Try again; if it happens again, restart the app.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{name} could not be made: the part of the app that draws PDFs did not finish. Try again; if it happens again, restart the app.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -108,15 +108,21 @@ def test_a_statement_without_the_schools_wording_says_what_to_do_instead(qtbot, 
     assert not (tmp_path / "s.pdf").exists()
 
 
-def test_a_missing_folder_is_said_in_words_as_when_the_app_drew_pdfs_itself(qtbot, window, tmp_path):
-    window.go("report")
-    report = window.report
-    report.path.setText(str(tmp_path / "no-such-folder" / "mine.pdf"))
-    report.export_button.click()
-    qtbot.waitUntil(lambda: report.export_button.isEnabled(), timeout=60_000)
-    assert report.status.text() == (
-        f"The folder {tmp_path / 'no-such-folder'} does not exist. Choose another place."
-    ), "the child's FileNotFoundError reaches the screen as itself"
+def test_a_missing_folder_found_by_the_writer_comes_back_from_the_child_and_is_said(qtbot, opened, tmp_path):
+    """The writer's own refusal comes back from the child as itself (asked of the services directly: the
+    report screen checks the folder before it asks), and the screen's words name the folder."""
+    from privacy_audit.ui.report_view import failure_words
+
+    target = tmp_path / "no-such-folder" / "mine.pdf"
+    answer = wait_for(
+        qtbot, lambda done, failed: opened.export_report(target, "", dt.date(2026, 12, 1), done, failed)
+    )
+    error = getattr(answer, "error", None)
+    assert isinstance(error, OSError), answer
+    assert "Raised in the child process that draws PDFs" in "".join(getattr(error, "__notes__", []))
+    words = failure_words(error, target)
+    assert f"the folder {tmp_path / 'no-such-folder'} does not exist" in words, words
+    assert "Traceback" not in words
 
 
 def _child_that(monkeypatch, script: str) -> None:
@@ -188,7 +194,8 @@ def test_a_child_that_takes_too_long_is_stopped_while_the_screen_stays_responsiv
         timer.stop()
     assert time.monotonic() - started < 20
     assert report.status.text() == (
-        "Making mine.pdf took too long, so the app stopped it. Try again; if it happens again, restart the app."
+        "Making mine.pdf took too long, so the app stopped it. Try again; if it happens again, ask IT for help "
+        "(the app's log says what happened)."
     )
     # The GUI thread went on while the worker waited 3 s for the child: the timer ticked all along.
     assert len(ticks) >= 10 and max(b - a for a, b in itertools.pairwise(ticks)) < 2.0, ticks
@@ -257,3 +264,74 @@ def test_with_a_translation_installed_the_child_draws_the_translated_words(qtbot
     text = pdf_text(report)
     assert "Controle van de privacy-instellingen" in text and "Bladzijde 1 van" in text
     assert "Privacy settings check" not in text and "Page 1 of" not in text
+
+
+def test_a_drawing_program_that_cannot_start_is_said_so_with_a_next_step(
+    qtbot, opened, monkeypatch, tmp_path
+):
+    """Security software or an update can stop the drawing program from starting: "did not finish" would not
+    be true, and trying again will not help."""
+    from privacy_audit.report import child
+    from privacy_audit.ui.report_view import failure_words
+
+    monkeypatch.setattr(child, "child_command", lambda: [str(tmp_path / "no-such-program")])
+    target = tmp_path / "mine.pdf"
+    answer = wait_for(
+        qtbot, lambda done, failed: opened.export_report(target, "", dt.date(2026, 12, 1), done, failed)
+    )
+    error = getattr(answer, "error", None)
+    assert isinstance(error, child.DrawingFailed) and error.could_not_start, answer
+    words = failure_words(error, target)
+    assert "could not start" in words and "ask IT" in words and "did not finish" not in words
+
+
+def test_an_error_that_cannot_be_unpacked_comes_back_plain_with_its_file_facts(
+    qtbot, opened, monkeypatch, tmp_path
+):
+    """An exception class with its own __init__ packs but does not unpack; the child finds that out and
+    sends a plain error, keeping an OSError's errno and file name, instead of "stopped before it finished"."""
+    from privacy_audit.report import child
+
+    script = (
+        "import errno, pickle, sys; sys.path[:0] = " + repr(sys.path) + "\n"
+        "from privacy_audit.report import child\n"
+        "class Picky(OSError):\n"
+        "    def __init__(self, path, why):\n"
+        "        super().__init__(errno.EISDIR, 'Is a directory', path)\n"
+        "child._answer = lambda job: ('raised', Picky(str(job['path']), 'x'), 'trace')\n"
+        "sys.exit(child.child_main())\n"
+    )
+    _child_that(monkeypatch, script)
+    target = tmp_path / "mine.pdf"
+    answer = wait_for(
+        qtbot, lambda done, failed: opened.export_report(target, "", dt.date(2026, 12, 1), done, failed)
+    )
+    error = getattr(answer, "error", None)
+    assert isinstance(error, OSError) and error.errno == 21 and error.filename == str(target), answer
+    assert not isinstance(error, child.DrawingFailed)
+
+
+def test_quitting_the_app_stops_a_child_still_drawing(qtbot, private_home, monkeypatch, tmp_path):
+    """Shutting down does not wait out the child's time limit: the child is killed, the worker ends."""
+    from privacy_audit.core.catalogue import load_catalogue
+    from privacy_audit.report import child
+    from privacy_audit.ui.services import AppServices
+
+    pid_file = tmp_path / "child.pid"
+    _child_that(
+        monkeypatch, f"import os, time; open({str(pid_file)!r}, 'w').write(str(os.getpid())); time.sleep(60)"
+    )
+    services = AppServices(app_dirs(private_home), load_catalogue())
+    with qtbot.waitSignal(services.record_opened, timeout=10_000):
+        services.open_record()
+    failures: list[object] = []  # the stopped child's failure: the screen that asked is gone by then
+    services.export_guide(tmp_path / "guide.pdf", on_error=failures.append)
+    qtbot.waitUntil(lambda: pid_file.exists() and pid_file.read_text() != "", timeout=20_000)
+    started = time.monotonic()
+    services.shutdown()
+    assert time.monotonic() - started < 8, "shutdown waited for the stuck child"
+    assert not services.worker._thread.isRunning()
+    assert not child._running
+    pid = int(pid_file.read_text())
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)
