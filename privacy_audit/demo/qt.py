@@ -146,6 +146,7 @@ class DemoBar(QWidget):
         row.setSpacing(10)
         self.label = QLabel(self.tr("Demo — nothing is saved"))
         self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setWordWrap(True)  # on a narrow window it takes two lines rather than losing "saved"
         self.label.setAccessibleName(self.label.text())
         row.addWidget(self.label, 1)
         self.public_button = self._button(self.tr("Public vie&w"), self.tr("See what anyone can see"))
