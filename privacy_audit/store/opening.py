@@ -47,6 +47,7 @@ from privacy_audit.store.errors import (
     is_damage,
     translate_sqlite_error,
 )
+from privacy_audit.store.notices import RecordNotice, RecordNoticeKind
 from privacy_audit.store.ownership import check_app_dirs, check_private
 from privacy_audit.store.pending import PENDING_KEY, keep_pending
 from privacy_audit.store.record import JOURNAL_SUFFIXES, Record
@@ -450,12 +451,10 @@ def _open_once(
     conn = schema.connect(path, create=True)
     try:
         _check_header(conn)
-        notices: list[str] = []
+        told: list[RecordNotice] = []
         copy = _migrate(conn, dirs.data / "backups")
         if copy is not None:
-            notices.append(
-                f"Your record was upgraded to this version; a copy of it as it was is kept at {copy}."
-            )
+            told.append(RecordNotice(RecordNoticeKind.UPGRADED, detail=str(copy)))
         _check_structure(conn)
         pending = keep_pending(conn, fresh)
         try:
@@ -468,9 +467,7 @@ def _open_once(
     except BaseException:
         conn.close()
         raise
-    return Record(
-        conn, dirs, record_id, sealer, protection, [n.message for n in pending] + notices, tuple(pending)
-    )
+    return Record(conn, dirs, record_id, sealer, protection, told, tuple(pending))
 
 
 def open_record(dirs: AppDirs, *, passphrase: str | None = None, accept_unencrypted: bool = False) -> Record:

@@ -26,6 +26,7 @@ from privacy_audit.core.paths import AppDirs
 from privacy_audit.core.platforms import ALWAYS_IN_USE, sort_key
 from privacy_audit.store import crypto, payload, schema
 from privacy_audit.store.errors import RecordError, SetAsideNotice, translate_sqlite_error
+from privacy_audit.store.notices import RecordNotice, RecordNoticeKind
 
 if TYPE_CHECKING:  # also the names that moved (see `_MOVED` at the end), for type checkers
     from privacy_audit.store.forget import forget_everything  # noqa: F401
@@ -46,7 +47,7 @@ class Record:
         record_id: str,
         sealer: crypto.Sealer,
         protection: ProtectionInfo,
-        notices: list[str],
+        told: list[RecordNotice],
         set_aside: tuple[SetAsideNotice, ...] = (),
     ) -> None:
         self._conn = conn
@@ -54,9 +55,14 @@ class Record:
         self._lock = threading.RLock()
         self.record_id = record_id
         self.protection = protection
-        self.notices = notices  # sentences for the person: set-aside records first, then damaged rows
+        self.told = told  # what to tell besides records set aside: an upgrade, entries that cannot be read
         self.set_aside = tuple(set_aside)  # the records this opening moved aside (also in `notices`)
         self.path = dirs.record_file
+
+    @property
+    def notices(self) -> list[str]:
+        """Everything to tell, in English (the terminal): the records set aside first, then `told`."""
+        return [n.message for n in self.set_aside] + [n.message for n in self.told]
 
     # -- plumbing --------------------------------------------------------------------------------------
 
@@ -97,10 +103,9 @@ class Record:
             except sqlite3.Error as exc:
                 raise translate_sqlite_error(exc, self.path, "reading your record") from exc
 
-    def _damaged(self, what: str, problem: crypto.DamagedData) -> None:
-        notice = f"{what} could not be read: {problem}. It was left untouched in your record."
-        if notice not in self.notices:
-            self.notices.append(notice)
+    def _damaged(self, notice: RecordNotice) -> None:
+        if notice not in self.told:
+            self.told.append(notice)
 
     # -- platforms -------------------------------------------------------------------------------------
 
@@ -157,7 +162,7 @@ class Record:
     def _decode_check(self, row: tuple[Any, ...]) -> tuple[str, CheckResult] | None:
         rowid, uid, platform, version, item_ids, started, finished, blob = row
         result = self._unsealed(
-            f"The {platform} check saved on {str(finished)[:10]}",
+            RecordNotice(RecordNoticeKind.CHECK_UNREADABLE, platform, str(finished)[:10]),
             blob,
             self._check_ad(uid, platform, version, item_ids, started, finished),
             lambda answers, note: CheckResult(
@@ -174,7 +179,7 @@ class Record:
         return None if result is None else (uid, result)
 
     def _unsealed(
-        self, what: str, blob: Any, ad: str, build: Callable[[tuple[ItemAnswer, ...], str], _Built]
+        self, what: RecordNotice, blob: Any, ad: str, build: Callable[[tuple[ItemAnswer, ...], str], _Built]
     ) -> _Built | None:
         """`build(answers, note)` from a sealed check payload; a damaged one (altered, another key, or content
         that does not fit) is named in `notices` as `what`, and None returned, so it never stops the app."""
@@ -185,7 +190,7 @@ class Record:
             except (TypeError, ValueError) as exc:
                 raise crypto.DamagedData(f"unexpected content ({exc})") from exc
         except crypto.DamagedData as exc:
-            self._damaged(what, exc)
+            self._damaged(what._replace(detail=str(exc)))
             return None
 
     def checks(self, platform: str | None = None) -> list[CheckResult]:
@@ -193,7 +198,7 @@ class Record:
         decoded = (self._decode_check(row) for row in self._check_rows(platform))
         return [pair[1] for pair in decoded if pair is not None]
 
-    def _latest_times(self, sql: str, what: str) -> dict[str, dt.datetime]:
+    def _latest_times(self, sql: str, what: RecordNoticeKind) -> dict[str, dt.datetime]:
         """Each platform's latest time from (platform, time) rows; an unreadable time (a damaged or edited
         row) is named in `notices` and skipped, so one bad row never hides the others or stops the app."""
         latest: dict[str, dt.datetime] = {}
@@ -202,9 +207,7 @@ class Record:
                 moment = schema.from_text(str(text))
             except (ValueError, TypeError, OverflowError):
                 shown = "".join(ch if ch.isprintable() else "?" for ch in str(text))[:40]
-                self._damaged(
-                    what.format(platform=platform), crypto.DamagedData(f"its date '{shown}' is not a date")
-                )
+                self._damaged(RecordNotice(what, str(platform), detail=f"its date '{shown}' is not a date"))
                 continue
             if platform not in latest or moment > latest[platform]:
                 latest[platform] = moment
@@ -212,7 +215,9 @@ class Record:
 
     def last_checked(self) -> dict[str, dt.datetime]:
         """Each platform's latest finished check (clear columns only: no key needed)."""
-        return self._latest_times("SELECT platform, finished FROM checks", "A {platform} check")
+        return self._latest_times(
+            "SELECT platform, finished FROM checks", RecordNoticeKind.CHECK_DATE_UNREADABLE
+        )
 
     # -- snoozes ---------------------------------------------------------------------------------------
 
@@ -224,7 +229,7 @@ class Record:
             )
 
     def snoozes(self) -> dict[str, dt.datetime]:
-        return self._latest_times("SELECT platform, until FROM snoozes", "The snooze of {platform}")
+        return self._latest_times("SELECT platform, until FROM snoozes", RecordNoticeKind.SNOOZE_UNREADABLE)
 
     # -- drafts ----------------------------------------------------------------------------------------
 
@@ -252,7 +257,7 @@ class Record:
             return None
         version, started, position, blob = rows[0]
         return self._unsealed(
-            f"Your unfinished {platform} check",
+            RecordNotice(RecordNoticeKind.DRAFT_UNREADABLE, platform),
             blob,
             self._draft_ad(platform, version, started, position),
             lambda answers, note: Draft(
@@ -287,10 +292,7 @@ class Record:
         try:
             name = self._sealer.open(blob, f"acceptance\x1f{on_date}")["name"]
         except (crypto.DamagedData, KeyError, TypeError) as exc:
-            self._damaged(
-                "Your statement of acceptance",
-                exc if isinstance(exc, crypto.DamagedData) else crypto.DamagedData(str(exc)),
-            )
+            self._damaged(RecordNotice(RecordNoticeKind.STATEMENT_UNREADABLE, detail=str(exc)))
             return None
         return str(name), dt.date.fromisoformat(on_date)
 

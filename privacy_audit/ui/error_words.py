@@ -27,6 +27,7 @@ from privacy_audit.browser.protocol import (
 )
 from privacy_audit.core.provenance import QT_TRANSLATE_NOOP
 from privacy_audit.store.errors import RecordError, RecordProblem, SetAsideNotice, SetAsideReason
+from privacy_audit.store.notices import RecordNotice, RecordNoticeKind
 
 if TYPE_CHECKING:
     from privacy_audit.browser import BrowserEvent
@@ -159,6 +160,51 @@ def set_aside_words(notice: SetAsideNotice) -> str:
         return notice.message
     words = _said(_SET_ASIDE, notice.code).format(moved_to=notice.moved_to, detail=notice.detail)
     if notice.code == SetAsideReason.DAMAGED and notice.detail:
+        words += " " + _details(notice.detail)
+    return words
+
+
+# What the record tells besides a record set aside. {platform}: the platform's name; {day}: the date;
+# {copy}: where the copy of the record as it was is kept.
+_RECORD_NOTICE = {
+    RecordNoticeKind.UPGRADED: QT_TRANSLATE_NOOP(
+        "ErrorWords", "Your record was upgraded to this version; a copy of it as it was is kept at {copy}."
+    ),
+    RecordNoticeKind.CHECK_UNREADABLE: QT_TRANSLATE_NOOP(
+        "ErrorWords",
+        "The {platform} check saved on {day} could not be read, so it is not shown. It was left untouched "
+        "in your record.",
+    ),
+    RecordNoticeKind.CHECK_DATE_UNREADABLE: QT_TRANSLATE_NOOP(
+        "ErrorWords",
+        "A {platform} check has a date that could not be read, so it is not counted. It was left untouched "
+        "in your record.",
+    ),
+    RecordNoticeKind.SNOOZE_UNREADABLE: QT_TRANSLATE_NOOP(
+        "ErrorWords",
+        "The snooze of {platform} has a date that could not be read, so it is not used. It was left untouched "
+        "in your record.",
+    ),
+    RecordNoticeKind.DRAFT_UNREADABLE: QT_TRANSLATE_NOOP(
+        "ErrorWords",
+        "Your unfinished {platform} check could not be read, so it cannot be carried on. It was left "
+        "untouched in your record.",
+    ),
+    RecordNoticeKind.STATEMENT_UNREADABLE: QT_TRANSLATE_NOOP(
+        "ErrorWords",
+        "The name your Statement of Acceptance was signed with could not be read; type it again when you "
+        "next make the statement. It was left untouched in your record.",
+    ),
+}
+
+
+def record_notice_words(notice: RecordNotice, platform_name: str = "") -> str:
+    """An upgrade, or an entry of the record that could not be read, in the screens' words; for an entry,
+    what was wrong follows as a detail."""
+    words = _said(_RECORD_NOTICE, notice.kind).format(
+        platform=platform_name or notice.platform, day=notice.day, copy=notice.detail
+    )
+    if notice.kind != RecordNoticeKind.UPGRADED and notice.detail:
         words += " " + _details(notice.detail)
     return words
 

@@ -318,6 +318,7 @@ class AppServices(QObject):
             record = open_record(dirs, passphrase=passphrase, accept_unencrypted=accept_unencrypted)
             self._record = record
             cache_schedule_of(dirs, catalogue.school.config)
+            also: list[str] = []  # the app's own words, after the record's
             if not catalogue.school.config.allow_keeping_sign_ins and dirs.browser_profile.exists():
                 # The school no longer allows kept sign-ins: a profile kept earlier must not stay on disk.
                 from privacy_audit.browser import forget_sign_ins
@@ -341,12 +342,18 @@ class AppServices(QObject):
                             "longer allows keeping them: delete the folder {folder} yourself, or ask IT to.",
                         )
                     reason = getattr(exc, "strerror", None) or type(exc).__name__
-                    record.notices.append(words.format(reason=reason, folder=dirs.browser_profile))
+                    also.append(words.format(reason=reason, folder=dirs.browser_profile))
             settings = {key: record.get_setting(key) for key in ALL_SETTINGS}
-            from privacy_audit.ui.error_words import set_aside_notices_words
+            from privacy_audit.ui.error_words import record_notice_words, set_aside_notices_words
 
-            # The records set aside come first in record.notices; the screens say them in their own words.
-            told = set_aside_notices_words(record.set_aside) + record.notices[len(record.set_aside) :]
+            # The records set aside first, then an upgrade or entries that cannot be read: the screens say
+            # each in their own words.
+            names = {c.platform: c.name for c in catalogue.checklists.values()}
+            told = (
+                set_aside_notices_words(record.set_aside)
+                + [record_notice_words(n, names.get(n.platform, n.platform)) for n in record.told]
+                + also
+            )
             return record.protection, told, settings
 
         def opened(value: tuple[Any, list[str], dict[str, Any]]) -> None:

@@ -779,6 +779,30 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Your record was upgraded to this version; a copy of it as it was is kept at {copy}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {platform} check saved on {day} could not be read, so it is not shown. It was left untouched in your record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A {platform} check has a date that could not be read, so it is not counted. It was left untouched in your record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The snooze of {platform} has a date that could not be read, so it is not used. It was left untouched in your record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your unfinished {platform} check could not be read, so it cannot be carried on. It was left untouched in your record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name your Statement of Acceptance was signed with could not be read; type it again when you next make the statement. It was left untouched in your record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>You chose in Settings to open pages in your usual browser.</source>
         <translation type="unfinished"></translation>
     </message>

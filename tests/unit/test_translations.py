@@ -308,6 +308,11 @@ def _every_coded_words() -> dict[str, str]:
         for found in ((), ("Jo",)):
             event = BrowserEvent(EventKind.PUBLIC_VIEW, result=result, status=404, found=found, asked=2)
             said[f"public view {result} {len(found)} found"] = words.public_view_words(event)
+    from privacy_audit.store.notices import RecordNotice, RecordNoticeKind
+
+    for kind in RecordNoticeKind:
+        notice = RecordNotice(kind, "x", "2026-09-02", "/x/backups/record-v1.db")
+        said[f"record notice {kind}"] = words.record_notice_words(notice, "X (Twitter)")
     return said
 
 
@@ -402,3 +407,29 @@ def test_each_browser_problem_and_set_aside_reason_has_words_of_its_own_meaning(
     for code, (detail, phrase) in facts.items():
         said = set_aside_words(SetAsideNotice("tag", Path("/x/r.db"), "English.", code, detail))
         assert phrase in said and "/x/r.db" in said, (code, said)
+
+
+def test_each_record_notice_names_its_own_entry_and_keeps_the_english_for_the_terminal():
+    """An upgrade and each kind of entry that cannot be read say what they are about on screen, with the
+    platform's name (not its id); the terminal keeps the one English sentence."""
+    from privacy_audit.store.notices import RecordNotice, RecordNoticeKind
+    from privacy_audit.ui.error_words import record_notice_words
+
+    own = {
+        RecordNoticeKind.UPGRADED: "upgraded to this version; a copy of it as it was is kept at /x/copy.db",
+        RecordNoticeKind.CHECK_UNREADABLE: "The X (Twitter) check saved on 2026-09-02 could not be read",
+        RecordNoticeKind.CHECK_DATE_UNREADABLE: "A X (Twitter) check has a date that could not be read",
+        RecordNoticeKind.SNOOZE_UNREADABLE: "The snooze of X (Twitter) has a date that could not be read",
+        RecordNoticeKind.DRAFT_UNREADABLE: "Your unfinished X (Twitter) check could not be read",
+        RecordNoticeKind.STATEMENT_UNREADABLE: "Statement of Acceptance was signed with could not be read",
+    }
+    assert set(own) == set(RecordNoticeKind)
+    for kind, phrase in own.items():
+        detail = "/x/copy.db" if kind is RecordNoticeKind.UPGRADED else "InvalidTag"
+        notice = RecordNotice(kind, "x", "2026-09-02", detail)
+        said = record_notice_words(notice, "X (Twitter)")
+        assert phrase in said, (kind, said)
+        assert all(other not in said for k, other in own.items() if k is not kind), (kind, said)
+        assert notice.message.endswith(
+            "/x/copy.db." if kind is RecordNoticeKind.UPGRADED else "It was left untouched in your record."
+        ), notice.message
