@@ -85,7 +85,8 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from privacy_audit.app import build_services
-    from privacy_audit.core.audit import Answer, CheckResult, ItemAnswer, checklist_version, utc_now
+    from privacy_audit.core.audit import Answer, CheckResult, ItemAnswer, checklist_version
+    from privacy_audit.core.clock import utc_now
     from privacy_audit.ui.main_window import MainWindow
     from privacy_audit.ui.widgets import install_style
 

@@ -140,7 +140,8 @@ def run(args: argparse.Namespace) -> int:
 def _run_check(args: argparse.Namespace, catalogue, checklist, record) -> int:
     """Ask every item, then save the check; 1 when input ends early (nothing saved)."""
     from privacy_audit.commands._terminal import EXIT_RECORD, read_line, say
-    from privacy_audit.core.audit import Answer, CheckResult, ItemAnswer, checklist_version, utc_now
+    from privacy_audit.core.audit import Answer, CheckResult, ItemAnswer, checklist_version
+    from privacy_audit.core.clock import utc_now
     from privacy_audit.store.errors import RecordError
 
     policy = catalogue.policy

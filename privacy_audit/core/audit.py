@@ -89,7 +89,3 @@ class Draft:
 
 def checklist_version(schema_version: int, last_reviewed: dt.date) -> str:
     return f"{schema_version}:{last_reviewed.isoformat()}"
-
-
-def utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)

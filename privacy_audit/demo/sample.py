@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from privacy_audit.core.audit import Answer, CheckResult, ItemAnswer, checklist_version, utc_now
+from privacy_audit.core.audit import Answer, CheckResult, ItemAnswer, checklist_version
 from privacy_audit.core.catalogue import Catalogue
+from privacy_audit.core.clock import utc_now
 from privacy_audit.core.settings import FIRST_RUN_DONE, START_AT_LOGIN, URL_PARAMETERS
 from privacy_audit.core.terms import current_term_start, schedule_term_starts
 from privacy_audit.demo.pages import USERNAME

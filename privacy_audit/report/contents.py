@@ -8,22 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from privacy_audit.core.audit import CheckResult
 from privacy_audit.core.due import statuses, unresolved_counts
-from privacy_audit.core.platforms import ALWAYS_IN_USE, sort_key
+from privacy_audit.core.platforms import in_use_platforms
 from privacy_audit.core.terms import current_term_start, schedule_term_starts
 
-
-def in_use_platforms(platforms: Iterable[str], known: Iterable[str]) -> list[str]:
-    """The platforms the person uses that the app has a checklist for, with the general checklist always
-    included, in the app's order."""
-    known = set(known)
-    in_use = [p for p in platforms if p in known]
-    if ALWAYS_IN_USE in known and ALWAYS_IN_USE not in in_use:
-        in_use.insert(0, ALWAYS_IN_USE)
-    return sorted(in_use, key=sort_key)
+if TYPE_CHECKING:
+    from privacy_audit.core.audit import CheckResult
 
 
 def latest_checks(record: Any, platforms: Iterable[str]) -> dict[str, CheckResult]:

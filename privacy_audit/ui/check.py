@@ -38,9 +38,9 @@ from privacy_audit.core.audit import (
     ItemAnswer,
     checklist_version,
     offered_answers,
-    utc_now,
 )
 from privacy_audit.core.checklist import Checklist, Item, allowed_domains, fill_url
+from privacy_audit.core.clock import utc_now
 from privacy_audit.core.qr import QrRefused
 from privacy_audit.core.school import SchoolConfig
 from privacy_audit.core.settings import PHONE, PHONES

@@ -13,11 +13,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
 
 from privacy_audit.core.due import PlatformStatus as Status
+from privacy_audit.core.overview import Overview
 from privacy_audit.ui import widgets as w
 from privacy_audit.ui.dates import long_date
 from privacy_audit.ui.icons import platform_pixmap
 from privacy_audit.ui.journey import plan_words, plural, refit_page, state_words
-from privacy_audit.ui.services import AppServices, Overview
+from privacy_audit.ui.services import AppServices
 
 
 class DashboardView(QWidget):

@@ -13,8 +13,9 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QWidget
 
 from privacy_audit.core.due import PlatformStatus
+from privacy_audit.core.overview import Overview
 from privacy_audit.ui import widgets as w
-from privacy_audit.ui.services import AppServices, Overview
+from privacy_audit.ui.services import AppServices
 
 
 def refit_page(page: QWidget) -> None:

@@ -13,11 +13,12 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut,
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from privacy_audit.core.due import due_now, statuses
+from privacy_audit.core.overview import Overview
 from privacy_audit.core.settings import TERMLY_CHECK
 from privacy_audit.ui import widgets as w
 from privacy_audit.ui.dashboard import DashboardView
 from privacy_audit.ui.icons import app_icon
-from privacy_audit.ui.services import AppServices, Overview
+from privacy_audit.ui.services import AppServices
 from privacy_audit.ui.worker import Failure
 
 
@@ -201,7 +202,7 @@ class MainWindow(QMainWindow):
 
     def show_first(self, overview: Overview) -> None:
         """Phase 1: show the dashboard from an overview read from the record's clear columns (see
-        `services.fast_start`), its actions disabled until `start` has opened the record."""
+        `store.first_overview`), its actions disabled until `start` has opened the record."""
         self.overview = overview
         self.dashboard.show_overview(overview)
         self.show_dashboard(refresh=False)
@@ -401,7 +402,8 @@ class MainWindow(QMainWindow):
 
     def _fix_draft(self, platform: str, previous, unresolved: list[str]):
         """A draft holding the last check's answers except the ones still to fix, placed at the first of those."""
-        from privacy_audit.core.audit import Draft, checklist_version, utc_now
+        from privacy_audit.core.audit import Draft, checklist_version
+        from privacy_audit.core.clock import utc_now
 
         checklist = self.services.checklist(platform)
         kept = {a.item_id: a for a in previous.answers if a.item_id not in unresolved}

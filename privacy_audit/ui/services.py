@@ -6,10 +6,10 @@ the thread that opened them); every record method here is asynchronous and answe
 that run in the GUI thread.
 
 Start-up comes in two phases (see `privacy_audit.app`). Phase 1 needs only the standard library and
-PySide6: `first_overview` reads the record's clear columns and the dashboard snapshot, and `services.snapshot`
-gives the dashboard its plain values. Phase 2, on the worker, loads the full catalogue (`load_catalogue`,
-pydantic) and opens the record (`open_record`, keyring and cryptography). So this module imports the
-pydantic models only where they are used.
+PySide6: `store.first_overview` reads the record's clear columns and the dashboard snapshot (before PySide6
+is imported), and `services.snapshot` gives the dashboard its plain values. Phase 2, on the worker, loads
+the full catalogue (`load_catalogue`, pydantic) and opens the record (`open_record`, keyring and
+cryptography). So this module imports the pydantic models only where they are used.
 """
 
 from __future__ import annotations
@@ -17,17 +17,17 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from functools import partialmethod
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from privacy_audit.core.audit import CheckResult, Draft, utc_now
-from privacy_audit.core.due import PlatformStatus, statuses
+from privacy_audit.core.clock import utc_now
+from privacy_audit.core.due import statuses
+from privacy_audit.core.overview import Overview
 from privacy_audit.core.paths import AppDirs
-from privacy_audit.core.platforms import ALWAYS_IN_USE
+from privacy_audit.core.platforms import ALWAYS_IN_USE, in_use_platforms
 from privacy_audit.core.settings import (
     ALL as ALL_SETTINGS,
 )
@@ -44,11 +44,12 @@ from privacy_audit.core.settings import (
     URL_PARAMETERS,
 )
 from privacy_audit.core.snapshot import SNAPSHOT_NAME, DashboardSnapshot
-from privacy_audit.report.contents import in_use_platforms, latest_checks
+from privacy_audit.report.contents import latest_checks
 from privacy_audit.ui.icons import use_platform_colours
 from privacy_audit.ui.worker import Failure, Worker
 
 if TYPE_CHECKING:
+    from privacy_audit.core.audit import CheckResult, Draft
     from privacy_audit.core.catalogue import Catalogue
     from privacy_audit.core.checklist import Checklist
     from privacy_audit.core.school import SchoolConfig
@@ -70,47 +71,7 @@ __all__ = [
     "URL_PARAMETERS",
     "AppServices",
     "Overview",
-    "fast_start",
 ]
-
-
-@dataclass
-class Overview:
-    """Everything the dashboard needs, read in one go on the worker thread."""
-
-    in_use: list[str]
-    statuses: dict[str, PlatformStatus]
-    first_run_done: bool
-    acceptance: tuple[str, dt.date] | None
-    settings: dict[str, Any] = field(default_factory=dict)
-    # Read with the record open (None or empty in the quick start's overview, which reads no answers):
-    unresolved: dict[str, tuple[str, ...]] = field(default_factory=dict)  # item ids still to fix, by platform
-    guidance_notice: str | None = None  # `current_guidance().notice`: one plain line, or None
-    live_checked: tuple[int, int] | None = None  # (items in use checked on the live site, items in use)
-    termly: dict[str, Any] | None = None  # the termly check in progress (settings.TERMLY_CHECK)
-    item_counts: dict[str, int] = field(default_factory=dict)  # settings on each platform's checklist
-    item_minutes: dict[str, float] = field(
-        default_factory=dict
-    )  # about how long each check takes (core.effort)
-    phone_only: frozenset[str] = frozenset()  # platforms whose settings are only in the phone app
-
-    @property
-    def checked_count(self) -> int:
-        """Platforms checked this term (whatever their checks left to fix)."""
-        return sum(1 for p in self.in_use if p in self.statuses and self.statuses[p].checked)
-
-    @property
-    def to_fix_total(self) -> int:
-        return sum(self.statuses[p].to_fix or 0 for p in self.in_use if self.statuses[p].checked)
-
-    @property
-    def not_possible_total(self) -> int:
-        return sum(self.statuses[p].not_possible or 0 for p in self.in_use if self.statuses[p].checked)
-
-    @property
-    def due(self) -> list[str]:
-        """The platforms in use that still need this term's check (due, or never checked)."""
-        return [p for p in self.in_use if self.statuses[p].state in ("due", "never")]
 
 
 def _phone_only(checklists: Iterable[Checklist]) -> frozenset[str]:
@@ -121,40 +82,6 @@ def _phone_only(checklists: Iterable[Checklist]) -> frozenset[str]:
         for c in checklists
         if c.platform != ALWAYS_IN_USE and all(item.where.url is None for item in c.items)
     )
-
-
-def fast_start(
-    dirs: AppDirs, school_config: Any = None, clock: Callable[[], dt.datetime] = utc_now
-) -> tuple[DashboardSnapshot, Overview] | None:
-    """Phase 1: the dashboard snapshot and an overview read from the record's clear columns, or None when
-    the app must start the long way (no or stale snapshot, first run not done, a passphrase, no record).
-
-    Standard library only, and quick (two small files): it runs once, before the event loop starts.
-    """
-    from privacy_audit.core.snapshot import read_snapshot, snapshot_key
-    from privacy_audit.store.reminder_inputs import read_reminder_inputs
-
-    try:
-        key = snapshot_key(school_config)
-    except OSError:  # the app's own files are missing: phase 2 will say so
-        return None
-    snapshot = read_snapshot(dirs.state / SNAPSHOT_NAME, key)
-    if snapshot is None or not snapshot.usable_for_fast_start:
-        return None
-    inputs = read_reminder_inputs(dirs.record_file)
-    if inputs is None:
-        return None
-    in_use = in_use_platforms(inputs.platforms_in_use, snapshot.platform_names)
-    found = statuses(
-        in_use,
-        last_checked=inputs.last_checked,
-        snoozes=inputs.snoozes,
-        configured_terms=snapshot.term_starts,
-        interval_days=snapshot.interval_days,
-        now=clock().astimezone(),
-    )
-    overview = Overview(in_use=in_use, statuses=found, first_run_done=True, acceptance=None)
-    return snapshot, overview
 
 
 class AppServices(QObject):

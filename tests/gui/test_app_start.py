@@ -115,6 +115,41 @@ def test_a_full_start_writes_the_log_without_the_schools_or_persons_words(privat
     assert "Hermitage" not in log and "facebook" not in log.lower()
 
 
+COLLECTOR_SPY = """
+import gc, sys
+import privacy_audit.app as app
+from privacy_audit.ui.main_window import MainWindow
+seen = {}
+show_first, phase_two = MainWindow.show_first, app._phase_two
+def spy_show_first(self, overview):
+    seen["building the first screen"] = gc.isenabled()
+    return show_first(self, overview)
+def spy_phase_two(*args):
+    seen["after the first paint"] = gc.isenabled()
+    return phase_two(*args)
+MainWindow.show_first, app._phase_two = spy_show_first, spy_phase_two
+from privacy_audit.cli import main
+rc = main(sys.argv[1:])
+print(sorted(seen.items()))
+sys.exit(rc)
+"""
+
+
+def test_the_garbage_collector_is_off_while_the_first_screen_is_built_and_on_again_after_it_is_painted(
+    private_home, tmp_path
+):
+    prepare_finished_first_run(private_home)
+    ready = {"PRIVACY_AUDIT_EXIT_WHEN_SHOWN": "0", "PRIVACY_AUDIT_EXIT_WHEN_READY": "1"}
+    first = run_app_process(private_home, tmp_path, APP, **ready)  # writes the dashboard snapshot
+    assert first.returncode == 0, first.stderr
+    done = run_app_process(private_home, tmp_path, COLLECTOR_SPY, **ready)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == [
+        "ready",
+        "[('after the first paint', True), ('building the first screen', False)]",
+    ]
+
+
 def test_the_window_shows_the_launcher_icon_not_a_second_drawing(qtbot):
     """The window and taskbar icon is the file the installers put in the launcher (resources/icons), so
     the app a teacher opens looks like the icon they clicked; it used to be a green square drawn in code."""

@@ -14,7 +14,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
-from privacy_audit.core.audit import Answer, CheckResult, ItemAnswer, utc_now
+from privacy_audit.core.audit import Answer, CheckResult, ItemAnswer
+from privacy_audit.core.clock import utc_now
 from privacy_audit.core.paths import app_dirs
 from privacy_audit.demo.pages import BIRTHDAY
 from privacy_audit.demo.qt import PRESENTER_SCALE, DemoController

@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from privacy_audit.core.audit import Answer, CheckResult, ItemAnswer, utc_now
+from privacy_audit.core.audit import Answer, CheckResult, ItemAnswer
+from privacy_audit.core.clock import utc_now
 from privacy_audit.ui import widgets as w
 
 SIZES = [

@@ -9,7 +9,8 @@ from helpers.gui import finish_first_run, record_call, tab_to, wait_idle
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from privacy_audit.core.audit import Answer, CheckResult, ItemAnswer, utc_now
+from privacy_audit.core.audit import Answer, CheckResult, ItemAnswer
+from privacy_audit.core.clock import utc_now
 
 
 def test_first_run_explains_the_app_and_asks_which_platforms_by_keyboard(qtbot, window):

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from helpers.words import CLAIMS_A_CHECK
 
-from privacy_audit.core.audit import utc_now
 from privacy_audit.core.catalogue import load_catalogue, load_school_config
+from privacy_audit.core.clock import utc_now
 from privacy_audit.core.paths import app_dirs
 
 CHECKED_ON = dt.date(2026, 11, 30)

@@ -16,7 +16,8 @@ from PySide6.QtCore import Qt, QThread
 from PySide6.QtGui import QColor, QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
 
-from privacy_audit.core.audit import Answer, CheckResult, ItemAnswer, utc_now
+from privacy_audit.core.audit import Answer, CheckResult, ItemAnswer
+from privacy_audit.core.clock import utc_now
 from privacy_audit.ui import widgets as w
 from privacy_audit.ui.worker import Failure, Worker
 

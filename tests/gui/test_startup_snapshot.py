@@ -13,7 +13,8 @@ import pytest
 from gui_helpers import wait_idle
 from test_app_start import prepare_finished_first_run, run_app_process
 
-from privacy_audit.core.audit import Answer, CheckResult, ItemAnswer, utc_now
+from privacy_audit.core.audit import Answer, CheckResult, ItemAnswer
+from privacy_audit.core.clock import utc_now
 from privacy_audit.core.paths import app_dirs
 from privacy_audit.core.snapshot import SNAPSHOT_NAME, read_snapshot, snapshot_key, write_snapshot
 
@@ -55,13 +56,14 @@ def write_current_snapshot(home: Path, catalogue, **record_facts) -> Path:
 def test_the_dashboard_shows_from_the_snapshot_before_the_record_opens_then_enables_its_actions(
     qtbot, private_home, catalogue
 ):
+    from privacy_audit.store.first_overview import first_overview
     from privacy_audit.ui.main_window import MainWindow
-    from privacy_audit.ui.services import AppServices, fast_start
+    from privacy_audit.ui.services import AppServices
 
     prepare_record(private_home, catalogue)
     write_current_snapshot(private_home, catalogue)
     dirs = app_dirs(private_home)
-    quick = fast_start(dirs)
+    quick = first_overview(dirs)
     assert quick is not None, "a current snapshot and a readable record give the fast start"
     snapshot, overview = quick
     assert overview.in_use == ["general", "facebook", "instagram"]
@@ -110,12 +112,13 @@ def test_the_dashboard_shows_from_the_snapshot_before_the_record_opens_then_enab
 
 @pytest.mark.qt_log_ignore(r"This plugin does not support raise\(\)")  # offscreen cannot raise windows
 def test_a_tray_request_made_while_loading_waits_for_the_record(qtbot, private_home, catalogue):
+    from privacy_audit.store.first_overview import first_overview
     from privacy_audit.ui.main_window import MainWindow
-    from privacy_audit.ui.services import AppServices, fast_start
+    from privacy_audit.ui.services import AppServices
 
     prepare_record(private_home, catalogue)
     write_current_snapshot(private_home, catalogue)
-    snapshot, overview = fast_start(app_dirs(private_home))
+    snapshot, overview = first_overview(app_dirs(private_home))
     services = AppServices(app_dirs(private_home), snapshot=snapshot)
     window = MainWindow(services)
     qtbot.addWidget(window)
@@ -134,34 +137,34 @@ def test_a_tray_request_made_while_loading_waits_for_the_record(qtbot, private_h
 
 def test_a_snapshot_of_other_checklist_files_is_not_used(private_home, catalogue, tmp_path, monkeypatch):
     from privacy_audit.core import paths
-    from privacy_audit.ui.services import fast_start
+    from privacy_audit.store.first_overview import first_overview
 
     folder = tmp_path / "checklists"
     shutil.copytree(paths.checklists_dir(), folder)
     monkeypatch.setattr(paths, "checklists_dir", lambda: folder)
     prepare_record(private_home, catalogue)
     path = write_current_snapshot(private_home, catalogue)
-    assert fast_start(app_dirs(private_home)) is not None
+    assert first_overview(app_dirs(private_home)) is not None
 
     general = folder / "general.yaml"
     general.write_text(general.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert read_snapshot(path, snapshot_key()) is None, "an edited checklist makes the snapshot stale"
-    assert fast_start(app_dirs(private_home)) is None
+    assert first_overview(app_dirs(private_home)) is None
 
 
 def test_a_changed_school_config_makes_the_snapshot_stale(private_home, catalogue, tmp_path, monkeypatch):
-    from privacy_audit.ui.services import fast_start
+    from privacy_audit.store.first_overview import first_overview
 
     school = tmp_path / "school.yaml"
     school.write_text("school_name: Oak Lane Primary\n", encoding="utf-8")
     monkeypatch.setenv("PRIVACY_AUDIT_SCHOOL_CONFIG", str(school))
     prepare_record(private_home, catalogue)
     write_current_snapshot(private_home, catalogue)
-    assert fast_start(app_dirs(private_home)) is not None
+    assert first_overview(app_dirs(private_home)) is not None
     school.write_text("school_name: Oak Lane Primary School\n", encoding="utf-8")
-    assert fast_start(app_dirs(private_home)) is None
+    assert first_overview(app_dirs(private_home)) is None
     monkeypatch.delenv("PRIVACY_AUDIT_SCHOOL_CONFIG")
-    assert fast_start(app_dirs(private_home)) is None, "no school config now: another key"
+    assert first_overview(app_dirs(private_home)) is None, "no school config now: another key"
 
 
 @pytest.mark.parametrize(
@@ -170,18 +173,18 @@ def test_a_changed_school_config_makes_the_snapshot_stale(private_home, catalogu
     ids=["first-run-not-finished", "passphrase-protected"],
 )
 def test_the_long_way_is_taken_when_the_record_needs_the_person_first(private_home, catalogue, facts):
-    from privacy_audit.ui.services import fast_start
+    from privacy_audit.store.first_overview import first_overview
 
     prepare_record(private_home, catalogue)
     write_current_snapshot(private_home, catalogue, **facts)
-    assert fast_start(app_dirs(private_home)) is None
+    assert first_overview(app_dirs(private_home)) is None
 
 
 def test_without_a_record_the_snapshot_is_not_used(private_home, catalogue):
-    from privacy_audit.ui.services import fast_start
+    from privacy_audit.store.first_overview import first_overview
 
     write_current_snapshot(private_home, catalogue)
-    assert fast_start(app_dirs(private_home)) is None
+    assert first_overview(app_dirs(private_home)) is None
 
 
 def test_the_snapshot_is_keyed_on_the_school_config_in_force(tmp_path, monkeypatch):

@@ -13,7 +13,8 @@ from gui_helpers import record_call, wait_idle
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from privacy_audit.core.audit import Answer, CheckResult, ItemAnswer, utc_now
+from privacy_audit.core.audit import Answer, CheckResult, ItemAnswer
+from privacy_audit.core.clock import utc_now
 from privacy_audit.core.effort import minutes_for
 from privacy_audit.core.settings import TERMLY_CHECK
 
