@@ -271,16 +271,11 @@ class AppServices(QObject):
                     reason = getattr(exc, "strerror", None) or type(exc).__name__
                     also.append(words.format(reason=reason, folder=dirs.browser_profile))
             settings = {key: record.get_setting(key) for key in ALL_SETTINGS}
-            from privacy_audit.ui.error_words import record_notice_words, set_aside_notices_words
+            from privacy_audit.ui.error_words import set_aside_notices_words
 
             # The records set aside first, then an upgrade or entries that cannot be read: the screens say
             # each in their own words.
-            names = {c.platform: c.name for c in catalogue.checklists.values()}
-            told = (
-                set_aside_notices_words(record.set_aside)
-                + [record_notice_words(n, names.get(n.platform, n.platform)) for n in record.told]
-                + also
-            )
+            told = set_aside_notices_words(record.set_aside) + self._told_words(record) + also
             return record.protection, told, settings
 
         def opened(value: tuple[Any, list[str], dict[str, Any]]) -> None:
@@ -307,11 +302,18 @@ class AppServices(QObject):
 
         self.worker.submit(job, done, on_error)
 
+    def _told_words(self, record: Any) -> list[str]:
+        """What the record tells besides records set aside (an upgrade, entries found unreadable so far), in
+        the screens' words with each platform's name. Runs on the worker, which alone touches the record."""
+        from privacy_audit.ui.error_words import record_notice_words
+
+        return [record_notice_words(n, self.platform_name(n.platform)) for n in record.told]
+
     def overview(self, on_done: Callable[[Overview], None], on_error: Error = None) -> None:
         catalogue, clock, snapshot = self.loaded, self.clock, self.snapshot
         assert snapshot is not None  # made from the catalogue when it was loaded
 
-        def job() -> Overview:
+        def job() -> tuple[Overview, list[str]]:
             from privacy_audit.core.due import unresolved_counts
             from privacy_audit.core.effort import minutes_for
             from privacy_audit.core.provenance import checked_live
@@ -324,7 +326,7 @@ class AppServices(QObject):
             now = clock().astimezone()  # due dates count the person's own calendar days
             lists = [catalogue.checklists[p] for p in in_use]
             live = sum(checked_live(c.items, now.date(), c.platform) for c in lists)
-            return Overview(
+            overview = Overview(
                 in_use=in_use,
                 statuses=statuses(
                     in_use,
@@ -350,8 +352,15 @@ class AppServices(QObject):
                 item_minutes={c.platform: minutes_for(c.items) for c in lists},
                 phone_only=_phone_only(lists),
             )
+            # Reading the latest checks may have found entries that cannot be read: tell them too.
+            return overview, self._told_words(record)
 
-        self.worker.submit(job, on_done, on_error)
+        def done(value: tuple[Overview, list[str]]) -> None:
+            overview, told = value
+            self.notices.extend(words for words in told if words not in self.notices)
+            on_done(overview)
+
+        self.worker.submit(job, done, on_error)
 
     def finish_first_run(
         self, platforms: Iterable[str], on_done: Done = None, on_error: Error = None
