@@ -20,10 +20,11 @@ from PySide6.QtCore import QCoreApplication, QObject, QTranslator
 COMMITTED_TS = Path(__file__).resolve().parents[2] / "resources" / "translations" / "privacy_audit_en_GB.ts"
 
 
-def lrelease() -> str:
-    """Qt's lrelease from the Python environment running the tests (PySide6 installs it beside python)."""
-    beside = Path(sys.executable).parent / "pyside6-lrelease"
-    return str(beside) if beside.exists() else shutil.which("pyside6-lrelease") or "pyside6-lrelease"
+def qt_tool(name: str) -> str:
+    """A Qt tool (`pyside6-lrelease`, `pyside6-lupdate`) from the Python environment running the tests
+    (PySide6 installs them beside python), else from PATH."""
+    beside = Path(sys.executable).parent / name
+    return str(beside) if beside.exists() else shutil.which(name) or name
 
 
 def build_qm(ts_text: str, folder: Path, name: str = "privacy_audit_nl_NL") -> Path:
@@ -31,7 +32,12 @@ def build_qm(ts_text: str, folder: Path, name: str = "privacy_audit_nl_NL") -> P
     source = folder / f"{name}.ts"
     source.write_text(ts_text, encoding="utf-8")
     built = folder / f"{name}.qm"
-    subprocess.run([lrelease(), str(source), "-qm", str(built)], check=True, capture_output=True, timeout=60)
+    subprocess.run(
+        [qt_tool("pyside6-lrelease"), str(source), "-qm", str(built)],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
     return built
 
 
