@@ -471,13 +471,45 @@ def has_placeholder(url: str) -> bool:
     return _PLACEHOLDER.search(url) is not None
 
 
+_URL_VALUE = re.compile(r"[A-Za-z0-9._-]+")
+MAX_URL_VALUE_LENGTH = 253  # the longest host name (DNS), and so the cap for every typed value
+UrlValueProblem = Literal["empty", "characters", "too_long"]
+
+
+class UrlValueRefused(ValueError):
+    """A value typed for a URL placeholder that `fill_url` will not put in an address, with its facts: the
+    placeholder's `name`, the `value` as typed (stripped) and the `reason`: `empty`, `characters` (something
+    other than the letters a to z, digits, dots, dashes and underscores) or `too_long`. `str()` is English for
+    the terminal and the log; a screen says its own translated words from these facts."""
+
+    def __init__(self, name: str, value: str, reason: UrlValueProblem) -> None:
+        self.name = name
+        self.value = value
+        self.reason = reason
+        super().__init__(f"'{value}' is not a valid {name.replace('_', ' ')}")
+
+
+def _url_value_problem(value: str) -> UrlValueProblem | None:
+    """Why `value` cannot go in an address, or None. Only these characters, so a value cannot add a `/`, `@`,
+    `:` or `?` that would change the host or the path."""
+    if not value:
+        return "empty"
+    if not _URL_VALUE.fullmatch(value):
+        return "characters"
+    if len(value) > MAX_URL_VALUE_LENGTH:
+        return "too_long"
+    return None
+
+
 def fill_url(template: str, values: dict[str, str]) -> str:
-    """Fill `{name}` placeholders; hostnames and user names are checked so a value cannot change the host."""
+    """Fill `{name}` placeholders; hostnames and user names are checked so a value cannot change the host.
+    Raises UrlValueRefused (a ValueError) for a value that is empty, too long or has any other character."""
 
     def replace(match: re.Match[str]) -> str:
         value = values.get(match.group(1), "").strip()
-        if not value or not re.fullmatch(r"[A-Za-z0-9._-]{1,253}", value):
-            raise ValueError(f"'{value}' is not a valid {match.group(1).replace('_', ' ')}")
+        reason = _url_value_problem(value)
+        if reason is not None:
+            raise UrlValueRefused(match.group(1), value, reason)
         return value
 
     return _PLACEHOLDER.sub(replace, template)

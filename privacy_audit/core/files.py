@@ -18,6 +18,12 @@ import stat
 import tempfile
 from pathlib import Path
 
+TYPE_CHECKING = False  # `typing` is not imported: `remind` reads the catalogue cache through this module
+if TYPE_CHECKING:
+    from typing import Literal
+
+    TrustProblem = Literal["not_mine", "others_may_write"]
+
 
 class FileRefused(Exception):
     """A file that was not read; `reason` is a plain sentence fragment, e.g. "is not a regular file ..."."""
@@ -88,21 +94,34 @@ def read_regular_file(path: str | os.PathLike[str], limit: int) -> bytes:
         os.close(handle)
 
 
+_OTHERS_MAY_WRITE = stat.S_IWGRP | stat.S_IWOTH
+
+
+def trust_problem(info: os.stat_result) -> TrustProblem | None:
+    """Why a file or folder with this stat cannot be trusted as the person's own, or None: `not_mine` when
+    another user account owns it, else `others_may_write` when its group or everyone else may write to it.
+    Either way someone else could have put it there or changed it. The one rule behind `is_private_file`
+    and the record's `store.ownership.check_private`. On systems without POSIX owners there is no problem."""
+    if os.name != "posix":
+        return None
+    if info.st_uid != os.geteuid():
+        return "not_mine"
+    if stat.S_IMODE(info.st_mode) & _OTHERS_MAY_WRITE:
+        return "others_may_write"
+    return None
+
+
 def is_private_file(path: str | os.PathLike[str]) -> bool:
     """True when `path` is a regular file (not a link) of this user account that no one else may write.
 
     The rule for a file the app wrote and reads back (the record, a cache): a file owned by another user
-    account, or one others may write to, could have been changed by someone else. On systems without
-    POSIX owners every existing regular file passes."""
+    account, or one others may write to, could have been changed by someone else (`trust_problem`). On
+    systems without POSIX owners every existing regular file passes."""
     try:
         info = os.lstat(path)
     except (OSError, ValueError):
         return False
-    if not stat.S_ISREG(info.st_mode):
-        return False
-    if os.name != "posix":
-        return True
-    return info.st_uid == os.geteuid() and not stat.S_IMODE(info.st_mode) & (stat.S_IWGRP | stat.S_IWOTH)
+    return stat.S_ISREG(info.st_mode) and trust_problem(info) is None
 
 
 def special_file_kind(path: str | os.PathLike[str]) -> str | None:

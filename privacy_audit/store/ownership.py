@@ -5,8 +5,9 @@ to, may have been put there by someone else (a planted unencrypted record, a for
 refuses with a clear message - except where the folder or file is the person's own and only too open: the
 app's own folders and files are tightened to owner-only, since no one else should use them anyway.
 
-Standard library only (the reminder and cache readers use it too). On Windows, where permission bits say
-little and folders under the profile are private by default, the check does nothing.
+Who may be trusted is one rule, `core.files.trust_problem`, shared with the catalogue cache's
+`is_private_file`. Standard library only (the reminder and cache readers use it too). On Windows, where
+permission bits say little and folders under the profile are private by default, the check does nothing.
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ import os
 import stat
 from pathlib import Path
 
+from privacy_audit.core.files import trust_problem
 from privacy_audit.store.errors import NotPrivate
 
-_OTHERS_WRITE = stat.S_IWGRP | stat.S_IWOTH
 _OTHERS_ANY = stat.S_IRWXG | stat.S_IRWXO
 
 
@@ -43,19 +44,20 @@ def check_private(path: Path, *, kind: str = "app-folder") -> None:
         raise NotPrivate(
             f"Privacy Audit cannot check {path} ({exc.strerror or exc}); nothing was changed."
         ) from exc
-    if info.st_uid != os.geteuid():
+    problem = trust_problem(info)
+    if problem == "not_mine":
         raise NotPrivate(
             f"{path} belongs to another user account on this computer, so Privacy Audit will not use it: "
             "someone else could have put files there or could read yours. Nothing was changed. Use a folder "
             "of your own (for example, run with --home pointing to a new folder in your home folder)."
         )
-    mode = stat.S_IMODE(info.st_mode)
-    if kind != "app-folder" and mode & _OTHERS_WRITE:
+    if problem == "others_may_write" and kind != "app-folder":
         raise NotPrivate(
             f"Other people on this computer can change {path}, so Privacy Audit will not trust it. Nothing was "
             f"changed. If it is yours, remove their write access (`chmod go-w '{path}'`) and try again; "
             "otherwise use a folder only you can write to (--home)."
         )
+    mode = stat.S_IMODE(info.st_mode)
     if kind == "given-folder" or not mode & _OTHERS_ANY:
         return
     try:

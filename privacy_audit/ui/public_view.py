@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
 
-from privacy_audit.core.checklist import allowed_domains
+from privacy_audit.core.checklist import MAX_URL_VALUE_LENGTH, UrlValueRefused, allowed_domains
 from privacy_audit.ui import widgets as w
 from privacy_audit.ui.services import URL_PARAMETERS, AppServices
 
@@ -102,7 +102,7 @@ class PublicView(QWidget):
             edit = QLineEdit(str(stored.get(parameter.name, "")))
             edit.setPlaceholderText(parameter.example)
             edit.setAccessibleName(parameter.label)
-            edit.setMaxLength(253)
+            edit.setMaxLength(MAX_URL_VALUE_LENGTH)
             self.param_edits[parameter.name] = edit
             label = w.labelled(parameter.label, edit)
             label.setWordWrap(True)  # "Your X user name (the part after …)" is long for a narrow window
@@ -124,8 +124,8 @@ class PublicView(QWidget):
         values = {name: edit.text().strip() for name, edit in self.param_edits.items()}
         try:
             url = self.services.public_profile_url(platform, values)
-        except ValueError as exc:
-            self._say(self.tr("Fill in your profile's details first: {problem}").format(problem=str(exc)))
+        except UrlValueRefused as refused:
+            self._say(self.refusal_words(platform, refused))
             return
         if url is None:
             return
@@ -141,6 +141,22 @@ class PublicView(QWidget):
         domains = allowed_domains(self.services.checklist(platform), values)
         bridge.public_view(url, self.typed_words(), domains)
         self._say(self.tr("Opening your profile as the public sees it…"))
+
+    def refusal_words(self, platform: str, refused: UrlValueRefused) -> str:
+        """Why a typed value cannot make the profile's address, naming the box by the label beside it."""
+        label = next(
+            (p.label for p in self.services.checklist(platform).url_parameters if p.name == refused.name),
+            refused.name,
+        )
+        if refused.reason == "empty":
+            return self.tr("Fill in “{label}” first.").format(label=label)
+        if refused.reason == "too_long":
+            return self.tr("“{label}” is too long: it can have at most {count} characters.").format(
+                label=label, count=MAX_URL_VALUE_LENGTH
+            )
+        return self.tr(
+            "“{value}” can't go in “{label}”: use only the letters a to z, digits, dots, dashes and underscores."
+        ).format(value=refused.value, label=label)
 
     def on_browser_event(self, event: BrowserEvent) -> None:
         kind = event.kind

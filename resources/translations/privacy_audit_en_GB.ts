@@ -1428,15 +1428,23 @@ Nothing has been deleted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Fill in your profile&apos;s details first: {problem}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The public view needs the guided browser. Choose it in Settings, or open {url} in a private window of your browser.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Opening your profile as the public sees it…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in “{label}” first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{label}” is too long: it can have at most {count} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{value}” can&apos;t go in “{label}”: use only the letters a to z, digits, dots, dashes and underscores.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

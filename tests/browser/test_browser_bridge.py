@@ -3,13 +3,11 @@ until a page is opened."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import threading
-from pathlib import Path
 
 import pytest
 from browser_helpers import CHROMIUM_ARGS, chromium_processes, target, wait_until
+from helpers.translation import translation
 from PySide6.QtCore import QCoreApplication, QThread
 
 from privacy_audit.browser import BrowserEvent, WindowPlacement
@@ -79,23 +77,9 @@ TINY_TS = """<?xml version="1.0" encoding="utf-8"?>
 def test_the_panel_words_follow_the_apps_translation(qtbot, tmp_path):
     # A real translation file, built as the app's own are, changes the panel's words; the words it does
     # not translate stay in English.
-    import shutil
-
-    from PySide6.QtCore import QTranslator
-
-    lrelease = shutil.which("pyside6-lrelease") or str(Path(sys.executable).parent / "pyside6-lrelease")
-    source = tmp_path / "tiny_de.ts"
-    source.write_text(TINY_TS, encoding="utf-8")
-    built = tmp_path / "tiny_de.qm"
-    subprocess.run([lrelease, str(source), "-qm", str(built)], check=True, capture_output=True, timeout=60)
     english = BrowserBridge().panel_text()
-    translator = QTranslator()
-    assert translator.load(str(built))
-    QCoreApplication.installTranslator(translator)
-    try:
+    with translation(TINY_TS, tmp_path, name="tiny_de"):
         german = BrowserBridge().panel_text()
-    finally:
-        QCoreApplication.removeTranslator(translator)
     assert (english["hide"], german["hide"]) == ("Hide", "Verbergen")
     assert german["next"] == "Nächste Einstellung"
     assert german["answer.ok"] == "Richtig eingestellt"  # the very words of the app's answer button

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 import pytest
 from browser_helpers import CHROMIUM_ARGS, target
+from helpers.translation import prefixed_ts, translation
 
 from privacy_audit.core.audit import Answer
 from privacy_audit.core.catalogue import load_catalogue
@@ -130,32 +131,8 @@ def test_an_address_off_the_platform_is_refused_in_the_screens_own_words(qtbot, 
 
 
 def test_a_failed_page_and_a_refused_address_are_said_in_the_translation(qtbot, check_view, tmp_path):
-    import subprocess
-    import sys
-    import xml.etree.ElementTree as ET
-    from pathlib import Path
-
-    from PySide6.QtCore import QCoreApplication, QTranslator
-
     # Every ErrorWords string of the committed .ts, "translated" by a prefix, built by lrelease.
-    ts = Path(__file__).resolve().parents[2] / "resources" / "translations" / "privacy_audit_en_GB.ts"
-    root = ET.parse(ts).getroot()
-    for context in root.iter("context"):
-        if context.findtext("name") == "ErrorWords":
-            for message in context.iter("message"):
-                translation = message.find("translation")
-                translation.text = "[nl] " + (message.findtext("source") or "")
-                translation.attrib.pop("type", None)
-    source, built = tmp_path / "nl.ts", tmp_path / "nl.qm"
-    ET.ElementTree(root).write(source, encoding="utf-8", xml_declaration=True)
-    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
-    subprocess.run(
-        [str(lrelease), str(source), "-qm", str(built)], check=True, capture_output=True, timeout=60
-    )
-    translator = QTranslator()
-    assert translator.load(str(built))
-    QCoreApplication.installTranslator(translator)
-    try:
+    with translation(prefixed_ts(["ErrorWords"]), tmp_path):
         bridge = check_view.services.browser()
         bridge.open(item_target(check_view, "https://facebook.com.evil.example/settings"))
         qtbot.waitUntil(lambda: "evil" in check_view.browser_status.text(), timeout=20_000)
@@ -165,5 +142,3 @@ def test_a_failed_page_and_a_refused_address_are_said_in_the_translation(qtbot, 
         assert check_view.browser_status.text().startswith(
             "[nl] The Facebook settings page didn't open: [nl] the connection failed."
         )
-    finally:
-        QCoreApplication.removeTranslator(translator)

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
+from helpers.translation import translation
 from PySide6.QtCore import QCoreApplication, QTimer
 
 from privacy_audit.core.paths import app_dirs
@@ -225,41 +226,23 @@ def test_the_hidden_child_argument_is_not_a_command_and_not_in_the_help(tmp_path
 
 
 def test_with_a_translation_installed_the_child_draws_the_translated_words(qtbot, opened, tmp_path):
-    from PySide6.QtCore import QTranslator
-
     from privacy_audit.report.child import app_translations
 
-    source = tmp_path / "privacy_audit_nl_NL.ts"
-    source.write_text(
+    dutch = (
         '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n<TS version="2.1" language="nl_NL">\n'
         "<context><name>Report</name>\n"
         "<message><source>Privacy settings check</source><translation>Controle van de privacy-instellingen"
         "</translation></message>\n"
         "<message><source>Page {n} of {total}</source><translation>Bladzijde {n} van {total}</translation>"
-        "</message>\n</context>\n</TS>\n",
-        encoding="utf-8",
+        "</message>\n</context>\n</TS>\n"
     )
-    built = tmp_path / "privacy_audit_nl_NL.qm"
-    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
-    subprocess.run(
-        [str(lrelease) if lrelease.exists() else "pyside6-lrelease", str(source), "-qm", str(built)],
-        check=True,
-        capture_output=True,
-        timeout=60,
-    )
-    app = QCoreApplication.instance()
-    translator = QTranslator(app)  # as app.install_translations makes it: a child of the application
-    assert translator.load(str(built))
-    QCoreApplication.installTranslator(translator)
-    try:
+    # As app.install_translations makes it: a translator that is a child of the application.
+    with translation(dutch, tmp_path, parent=QCoreApplication.instance()) as built:
         assert app_translations() == [str(built)]
         report = tmp_path / "report.pdf"
         written = wait_for(
             qtbot, lambda d, e: opened.export_report(report, "Ann Teacher", dt.date(2026, 12, 1), d, e)
         )
-    finally:
-        QCoreApplication.removeTranslator(translator)
-        translator.setParent(None)
     assert written == [report, report.with_suffix(".html")], written
     text = pdf_text(report)
     assert "Controle van de privacy-instellingen" in text and "Bladzijde 1 van" in text

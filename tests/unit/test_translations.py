@@ -7,23 +7,18 @@ import ast
 import os
 import shutil
 import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from helpers.translation import prefixed_ts, qt_tool, translation
 
 REPO = Path(__file__).resolve().parents[2]
-BIN = Path(sys.executable).parent
 TS = REPO / "resources" / "translations" / "privacy_audit_en_GB.ts"
 UPDATE = REPO / "resources" / "translations" / "update.sh"
 SCANNED = ("ui", "desktop", "demo", "report")  # the folders update.sh reads, with core/provenance.py
 
 Message = tuple[str, str, str]  # (context, source, disambiguation)
-
-
-def _tool(name: str) -> str:
-    return str(BIN / name) if (BIN / name).exists() else shutil.which(name) or name
 
 
 def messages(ts: Path) -> set[Message]:
@@ -42,7 +37,7 @@ def _listed(items: set[Message]) -> str:
 def test_the_translation_file_lists_every_string_the_app_translates(tmp_path: Path) -> None:
     copy = tmp_path / TS.name
     shutil.copy(TS, copy)
-    env = {**os.environ, "LUPDATE": _tool("pyside6-lupdate")}
+    env = {**os.environ, "LUPDATE": qt_tool("pyside6-lupdate")}
     done = subprocess.run(
         ["bash", str(UPDATE), str(copy)], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120
     )
@@ -180,7 +175,7 @@ DUTCH_TS = """<?xml version="1.0" encoding="utf-8"?>
 def test_a_translation_changes_the_screens_words_and_dates(qapp, tmp_path: Path) -> None:
     import datetime as dt
 
-    from PySide6.QtCore import QCoreApplication, QTranslator
+    from PySide6.QtCore import QCoreApplication
 
     from privacy_audit.core.provenance import NOT_CHECKED, WRITTEN_NO_SOURCE, Sentence
     from privacy_audit.store.errors import RecordBusy, RecordProblem
@@ -188,24 +183,10 @@ def test_a_translation_changes_the_screens_words_and_dates(qapp, tmp_path: Path)
     from privacy_audit.ui.error_words import record_error_words, record_problem_words
 
     locale_comment = next(c for ctx, s, c in messages(TS) if ctx == "Dates" and s == "en_GB")
-    source = tmp_path / "privacy_audit_nl_NL.ts"
-    source.write_text(
-        DUTCH_TS.format(locale_comment=locale_comment, busy=record_problem_words(RecordProblem.BUSY)),
-        encoding="utf-8",
-    )
-    built = tmp_path / "privacy_audit_nl_NL.qm"
-    subprocess.run(
-        [_tool("pyside6-lrelease"), str(source), "-qm", str(built)],
-        check=True,
-        capture_output=True,
-        timeout=60,
-    )
+    dutch = DUTCH_TS.format(locale_comment=locale_comment, busy=record_problem_words(RecordProblem.BUSY))
     day = dt.date(2026, 12, 1)
     assert (long_date(day), month_year(day)) == ("1 December 2026", "December 2026")
-    translator = QTranslator()
-    assert translator.load(str(built))
-    QCoreApplication.installTranslator(translator)
-    try:
+    with translation(dutch, tmp_path):
         assert long_date(day) == "1 december 2026"
         assert QCoreApplication.translate("Provenance", NOT_CHECKED) == "Nog niet gecontroleerd."
         written = Sentence(WRITTEN_NO_SOURCE, (("month", month_year(day)),))
@@ -215,8 +196,6 @@ def test_a_translation_changes_the_screens_words_and_dates(qapp, tmp_path: Path)
         assert record_error_words(RecordBusy("Your record (/x/record.db) is in use.")) == (
             "Je dossier is in gebruik."
         )
-    finally:
-        QCoreApplication.removeTranslator(translator)
 
 
 def test_every_record_problem_and_page_failure_has_words_of_its_own(qapp) -> None:
@@ -317,7 +296,6 @@ def _every_coded_words() -> dict[str, str]:
 
 
 def test_every_browser_and_set_aside_code_has_words_that_a_translation_changes(qapp, tmp_path: Path) -> None:
-    from PySide6.QtCore import QCoreApplication, QTranslator
 
     from privacy_audit.browser.protocol import AddressRefusal, BrowserProblem
     from privacy_audit.store.errors import SetAsideReason
@@ -340,29 +318,8 @@ def test_every_browser_and_set_aside_code_has_words_that_a_translation_changes(q
     assert "private window" not in english["fallback no_browser an-item"]
 
     # A translation of every ErrorWords string in the .ts, built by lrelease, changes every one of them.
-    root = ET.parse(TS).getroot()
-    context = next(c for c in root.iter("context") if c.findtext("name") == error_words.ERROR_WORDS_CONTEXT)
-    for message in context.iter("message"):
-        translation = message.find("translation")
-        assert translation is not None
-        translation.text = "[nl] " + (message.findtext("source") or "")
-        translation.attrib.pop("type", None)
-    source = tmp_path / "privacy_audit_nl_NL.ts"
-    ET.ElementTree(root).write(source, encoding="utf-8", xml_declaration=True)
-    built = tmp_path / "privacy_audit_nl_NL.qm"
-    subprocess.run(
-        [_tool("pyside6-lrelease"), str(source), "-qm", str(built)],
-        check=True,
-        capture_output=True,
-        timeout=60,
-    )
-    translator = QTranslator()
-    assert translator.load(str(built))
-    QCoreApplication.installTranslator(translator)
-    try:
+    with translation(prefixed_ts([error_words.ERROR_WORDS_CONTEXT], "[nl] ", TS), tmp_path):
         translated = _every_coded_words()
-    finally:
-        QCoreApplication.removeTranslator(translator)
     untranslated = [name for name, words in translated.items() if "[nl]" not in words]
     assert untranslated == [], "these are shown in English whatever the translation"
     assert all("[nl]" not in words for words in english.values())
