@@ -38,10 +38,16 @@ def report(name: str, value: float, floor: float, unit: str, target: float | Non
 
 
 def bench_env(**extra: str) -> dict[str, str]:
-    """A quiet, offscreen environment with a throwaway home, so a benchmark never touches a real record."""
+    """A quiet, offscreen environment with a throwaway home, so a benchmark never touches a real record.
+
+    Python byte-code is cached as in an installed copy (pip and PyInstaller compile it), in a throwaway
+    folder outside the tree: with PYTHONDONTWRITEBYTECODE set (as on CI machines), every run would compile
+    the app's modules from source again and measure that instead of the app."""
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env.setdefault("PRIVACY_AUDIT_HOME", tempfile.mkdtemp(prefix="pa-bench-"))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = tempfile.mkdtemp(prefix="pa-bench-pycache-")
     env.update(extra)
     return env
 

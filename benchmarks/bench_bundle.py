@@ -132,11 +132,9 @@ def main() -> int:
     base = Path(tempfile.mkdtemp(prefix="pa-bench-bundle-"))
     gui_env = bench_env(
         PRIVACY_AUDIT_EXIT_WHEN_SHOWN="1",
-        PYTHONPYCACHEPREFIX=str(base / "pycache"),
         PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
         XDG_CONFIG_HOME=str(base / "xdg"),
     )
-    gui_env.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: byte-code compiled once, not every run
     gui_env.pop("PRIVACY_AUDIT_HOME", None)
     commands = {}
     for name, command in (("frozen", frozen), ("source", source)):

@@ -44,15 +44,11 @@ def main() -> int:
     args = parser.parse_args()
     home = tempfile.mkdtemp(prefix="pa-bench-startup-")
     env = bench_env(
-        # Byte-code cached as in an installed copy (pip and PyInstaller compile it), but outside the tree:
-        # without it, every run would compile the app's modules from source and measure that instead.
-        PYTHONPYCACHEPREFIX=str(Path(home) / "pycache"),
         PRIVACY_AUDIT_HOME=home,
         PRIVACY_AUDIT_EXIT_WHEN_SHOWN="1",
         PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
         XDG_CONFIG_HOME=str(Path(home) / "xdg"),
     )
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
     subprocess.run([sys.executable, "-c", PREPARE, home], env=env, check=True)
     app = [sys.executable, "-m", "privacy_audit"]
     bare = [sys.executable, str(FLOORS / "bare_window.py")]

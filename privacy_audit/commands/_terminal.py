@@ -30,13 +30,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
 
 from privacy_audit.core.text import visible
 
+TYPE_CHECKING = False  # `privacy-audit remind` imports this module on every login: no `typing` to import
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator
+
     from privacy_audit.core.catalogue import Catalogue
     from privacy_audit.core.paths import AppDirs
     from privacy_audit.store.record import Record

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import namedtuple
-from collections.abc import Collection, Iterable, Mapping
-from typing import TYPE_CHECKING
 
 from privacy_audit.core.terms import current_term_start, next_term_start, schedule_term_starts
 
-if TYPE_CHECKING:  # `privacy-audit remind` imports this module and must stay quick to start
+TYPE_CHECKING = False  # `privacy-audit remind` imports this module and must stay quick to start: no `typing`
+if TYPE_CHECKING:
+    from collections.abc import Collection, Iterable, Mapping
+
     from privacy_audit.core.audit import CheckResult
 
 
