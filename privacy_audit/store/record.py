@@ -162,7 +162,7 @@ class Record:
     def _decode_check(self, row: tuple[Any, ...]) -> tuple[str, CheckResult] | None:
         rowid, uid, platform, version, item_ids, started, finished, blob = row
         result = self._unsealed(
-            RecordNotice(RecordNoticeKind.CHECK_UNREADABLE, platform, str(finished)[:10]),
+            RecordNotice(RecordNoticeKind.CHECK_UNREADABLE, platform, _local_day(finished)),
             blob,
             self._check_ad(uid, platform, version, item_ids, started, finished),
             lambda answers, note: CheckResult(
@@ -490,3 +490,12 @@ def __getattr__(name: str) -> object:
     if module is None:
         raise AttributeError(f"module 'privacy_audit.store.record' has no attribute {name!r}")
     return getattr(importlib.import_module(f"privacy_audit.store.{module}"), name)
+
+
+def _local_day(moment: object) -> str:
+    """The day (YYYY-MM-DD) a saved moment was on this computer's clock, as the screens date checks; the
+    text's own first ten characters when it is not a moment."""
+    try:
+        return schema.from_text(str(moment)).astimezone().date().isoformat()
+    except (ValueError, TypeError, OverflowError):
+        return str(moment)[:10]

@@ -202,11 +202,23 @@ def record_notice_words(notice: RecordNotice, platform_name: str = "") -> str:
     """An upgrade, or an entry of the record that could not be read, in the screens' words; for an entry,
     what was wrong follows as a detail."""
     words = _said(_RECORD_NOTICE, notice.kind).format(
-        platform=platform_name or notice.platform, day=notice.day, copy=notice.detail
+        platform=platform_name or notice.platform, day=_day_words(notice.day), copy=notice.detail
     )
     if notice.kind != RecordNoticeKind.UPGRADED and notice.detail:
         words += " " + _details(notice.detail)
     return words
+
+
+def _day_words(day: str) -> str:
+    """A notice's day (YYYY-MM-DD) as the screens write dates; as it was saved when it is not a date."""
+    import datetime as dt
+
+    from privacy_audit.ui.dates import long_date
+
+    try:
+        return long_date(dt.date.fromisoformat(day))
+    except ValueError:
+        return day
 
 
 def set_aside_notices_words(notices: Iterable[SetAsideNotice]) -> list[str]:

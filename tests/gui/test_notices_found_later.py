@@ -51,6 +51,7 @@ def banner_words(window) -> list[str]:
 def test_a_check_found_unreadable_by_the_dashboard_is_told_on_the_dashboard(
     qtbot, private_home, catalogue, services
 ):
+    from privacy_audit.ui.dates import long_date
     from privacy_audit.ui.main_window import MainWindow
 
     a_damaged_facebook_check(private_home, catalogue)
@@ -61,7 +62,10 @@ def test_a_check_found_unreadable_by_the_dashboard_is_told_on_the_dashboard(
     qtbot.waitUntil(lambda: window.overview is not None and window.current() == "dashboard", timeout=10_000)
     told = [words for words in banner_words(window) if "could not be read" in words]
     assert len(told) == 1, banner_words(window)
-    assert told[0].startswith("The Facebook check saved on "), "the platform's name, not its id"
+    yesterday = long_date(utc_now() - dt.timedelta(days=1))
+    assert told[0].startswith(f"The Facebook check saved on {yesterday} could not be read"), (
+        "the platform's name, not its id, and the date as the screens write dates"
+    )
     assert "left untouched in your record" in told[0]
     # Reading the dashboard again does not tell it twice.
     with qtbot.waitSignal(window.dashboard_shown, timeout=10_000, raising=False):

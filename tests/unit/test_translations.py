@@ -374,7 +374,7 @@ def test_each_record_notice_names_its_own_entry_and_keeps_the_english_for_the_te
 
     own = {
         RecordNoticeKind.UPGRADED: "upgraded to this version; a copy of it as it was is kept at /x/copy.db",
-        RecordNoticeKind.CHECK_UNREADABLE: "The X (Twitter) check saved on 2026-09-02 could not be read",
+        RecordNoticeKind.CHECK_UNREADABLE: "The X (Twitter) check saved on 2 September 2026 could not be read",
         RecordNoticeKind.CHECK_DATE_UNREADABLE: "A X (Twitter) check has a date that could not be read",
         RecordNoticeKind.SNOOZE_UNREADABLE: "The snooze of X (Twitter) has a date that could not be read",
         RecordNoticeKind.DRAFT_UNREADABLE: "Your unfinished X (Twitter) check could not be read",
