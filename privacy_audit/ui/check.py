@@ -47,6 +47,7 @@ from privacy_audit.core.settings import PHONE, PHONES
 from privacy_audit.ui import widgets as w
 from privacy_audit.ui.answer_words import answer_labels, answers_for
 from privacy_audit.ui.dates import long_date, month_year
+from privacy_audit.ui.error_words import typed_value_refusal, url_value_words
 from privacy_audit.ui.icons import platform_pixmap
 from privacy_audit.ui.phone_mode import FOCUSED_HEADING, FittedScroll, PhoneModeView, needs_phone, phone_lines
 from privacy_audit.ui.qr import QrCode
@@ -714,6 +715,11 @@ class CheckView(QWidget):
             code.set_item(self.checklist, item, values or None)
         except (QrRefused, ValueError) as exc:
             code.set_address(None)
+            refused = typed_value_refusal(exc)
+            if refused is not None:
+                return self.tr("No code yet. {why}").format(
+                    why=url_value_words(refused, self.checklist.url_parameters)
+                )
             return self.tr("No code yet: fill in the box above first ({problem}).").format(problem=str(exc))
         if code.address() is None:
             return self.tr("No code yet: fill in the box above first.")
@@ -761,9 +767,12 @@ class CheckView(QWidget):
         try:
             return self.settings_url(item)
         except ValueError as exc:
-            self._browser_message(
-                self.tr("Fill in the box above first: {problem}").format(problem=str(exc)), problem=True
-            )
+            refused = typed_value_refusal(exc)
+            if refused is not None and self.checklist is not None:
+                words = url_value_words(refused, self.checklist.url_parameters)
+            else:
+                words = self.tr("Fill in the box above first: {problem}").format(problem=str(exc))
+            self._browser_message(words, problem=True)
             return None
 
     def settings_url(self, item: Item) -> str | None:

@@ -13,7 +13,7 @@ Each table below holds the English source of each code's words, marked for lupda
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication
 
@@ -31,6 +31,7 @@ from privacy_audit.store.notices import RecordNotice, RecordNoticeKind
 
 if TYPE_CHECKING:
     from privacy_audit.browser import BrowserEvent
+    from privacy_audit.core.checklist import UrlValueRefused
 
 __all__ = [
     "browser_problem_words",
@@ -219,6 +220,41 @@ def _day_words(day: str) -> str:
         return long_date(dt.date.fromisoformat(day))
     except ValueError:
         return day
+
+
+# A value typed for an address (a user name, a Mastodon server) that cannot go in it, by reason.
+# {label}: the words beside the box; {value}: what was typed; {count}: the most characters a value may have.
+_URL_VALUE = {
+    "empty": QT_TRANSLATE_NOOP("ErrorWords", "Fill in “{label}” first."),
+    "characters": QT_TRANSLATE_NOOP(
+        "ErrorWords",
+        "“{value}” can't go in “{label}”: use only the letters a to z, digits, dots, dashes and underscores.",
+    ),
+    "too_long": QT_TRANSLATE_NOOP(
+        "ErrorWords", "“{label}” is too long: it can have at most {count} characters."
+    ),
+}
+
+
+def typed_value_refusal(error: BaseException) -> UrlValueRefused | None:
+    """The typed value refused behind `error`: the error itself, or what a QR code was refused for; else None."""
+    from privacy_audit.core.checklist import UrlValueRefused  # pydantic: not for screens that never need it
+
+    for found in (error, error.__cause__):
+        if isinstance(found, UrlValueRefused):
+            return found
+    return None
+
+
+def url_value_words(refused: UrlValueRefused, parameters: Iterable[Any]) -> str:
+    """Why a typed value cannot make a page's address, naming the box by the label the person sees beside it
+    (`parameters`: the checklist's `url_parameters`)."""
+    from privacy_audit.core.checklist import MAX_URL_VALUE_LENGTH
+
+    label = next((p.label for p in parameters if p.name == refused.name), refused.name)
+    return _said(_URL_VALUE, refused.reason).format(
+        label=label, value=refused.value, count=MAX_URL_VALUE_LENGTH
+    )
 
 
 def set_aside_notices_words(notices: Iterable[SetAsideNotice]) -> list[str]:

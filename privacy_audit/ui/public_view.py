@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
 
 from privacy_audit.core.checklist import MAX_URL_VALUE_LENGTH, UrlValueRefused, allowed_domains
 from privacy_audit.ui import widgets as w
+from privacy_audit.ui.error_words import url_value_words
 from privacy_audit.ui.services import URL_PARAMETERS, AppServices
 
 if TYPE_CHECKING:
@@ -125,7 +126,7 @@ class PublicView(QWidget):
         try:
             url = self.services.public_profile_url(platform, values)
         except UrlValueRefused as refused:
-            self._say(self.refusal_words(platform, refused))
+            self._say(url_value_words(refused, self.services.checklist(platform).url_parameters))
             return
         if url is None:
             return
@@ -141,22 +142,6 @@ class PublicView(QWidget):
         domains = allowed_domains(self.services.checklist(platform), values)
         bridge.public_view(url, self.typed_words(), domains)
         self._say(self.tr("Opening your profile as the public sees it…"))
-
-    def refusal_words(self, platform: str, refused: UrlValueRefused) -> str:
-        """Why a typed value cannot make the profile's address, naming the box by the label beside it."""
-        label = next(
-            (p.label for p in self.services.checklist(platform).url_parameters if p.name == refused.name),
-            refused.name,
-        )
-        if refused.reason == "empty":
-            return self.tr("Fill in “{label}” first.").format(label=label)
-        if refused.reason == "too_long":
-            return self.tr("“{label}” is too long: it can have at most {count} characters.").format(
-                label=label, count=MAX_URL_VALUE_LENGTH
-            )
-        return self.tr(
-            "“{value}” can't go in “{label}”: use only the letters a to z, digits, dots, dashes and underscores."
-        ).format(value=refused.value, label=label)
 
     def on_browser_event(self, event: BrowserEvent) -> None:
         kind = event.kind

@@ -234,6 +234,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No code yet. {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No code yet: fill in the box above first ({problem}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -800,6 +804,18 @@
     </message>
     <message>
         <source>The name your Statement of Acceptance was signed with could not be read; type it again when you next make the statement. It was left untouched in your record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in “{label}” first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{value}” can&apos;t go in “{label}”: use only the letters a to z, digits, dots, dashes and underscores.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{label}” is too long: it can have at most {count} characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1433,18 +1449,6 @@ Nothing has been deleted.</source>
     </message>
     <message>
         <source>Opening your profile as the public sees it…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fill in “{label}” first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>“{label}” is too long: it can have at most {count} characters.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>“{value}” can&apos;t go in “{label}”: use only the letters a to z, digits, dots, dashes and underscores.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

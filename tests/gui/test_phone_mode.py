@@ -104,9 +104,19 @@ def test_a_mastodon_code_holds_the_server_the_person_typed_only_when_they_ask(qt
     qtbot.waitExposed(view)
     item = first_with(view, has_address=True)
     assert "{server}" in item.where.url
+    label = view.checklist.url_parameters[0].label  # the words beside the box
     view.param_edits["server"].setText("")
     view.show_phone_code()
-    assert not view.qr.isVisibleTo(view) and view.qr_caption.text().startswith("No code yet: fill in the box")
+    assert (
+        not view.qr.isVisibleTo(view) and view.qr_caption.text() == f"No code yet. Fill in “{label}” first."
+    )
+    assert decoded(view, tmp_path) == []
+    view.param_edits["server"].setText("evil.example/x?")
+    view.show_phone_code()
+    assert view.qr_caption.text() == (
+        f"No code yet. “evil.example/x?” can't go in “{label}”: use only the letters a to z, digits, dots, "
+        "dashes and underscores."
+    )
     assert decoded(view, tmp_path) == []
     view.param_edits["server"].setText("mastodon.social")
     view.show_phone_code()
@@ -167,3 +177,15 @@ def test_the_persons_own_phone_comes_first_once_chosen(qtbot, view, opened):
     assert lines[0] == f"On Android, in the WhatsApp app: {item.where.android}"
     assert view.where.text().splitlines()[0] == lines[0], "the full screen says the same"
     assert opened.settings.get("phone") == "android"
+
+
+def test_a_server_that_cannot_make_the_settings_address_is_refused_in_the_screens_words(qtbot, view):
+    view.start("mastodon")
+    item = first_with(view, has_address=True)
+    label = view.checklist.url_parameters[0].label
+    view.param_edits["server"].setText("mastodon.social/@me")
+    assert view._url_or_say(item) is None
+    assert view.browser_status.text() == (
+        f"“mastodon.social/@me” can't go in “{label}”: use only the letters a to z, digits, dots, dashes and "
+        "underscores."
+    )

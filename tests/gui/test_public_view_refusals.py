@@ -44,7 +44,7 @@ def test_a_user_name_with_a_space_is_refused_with_the_characters_it_may_have(qtb
 
 
 def test_the_refusal_is_said_in_the_translation(qtbot, view, tmp_path):
-    with translation(prefixed_ts(["PublicView"]), tmp_path):
+    with translation(prefixed_ts(["ErrorWords"]), tmp_path):
         empty = look_with(qtbot, view, "")
         invalid = look_with(qtbot, view, "@jo")
     assert empty == f"[nl] Fill in “{FACEBOOK_LABEL}” first."
