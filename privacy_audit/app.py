@@ -65,7 +65,8 @@ def build_services(args: argparse.Namespace, *, os_integration: bool = True, wra
 def run_app(args: argparse.Namespace) -> int:
     # Start-up makes thousands of objects that live as long as the app (classes, Qt's enums, widgets), and
     # the cyclic garbage collector would walk them again and again without finding garbage: about 17 ms
-    # of the first paint. It is switched on again once the window is painted (or the app ends).
+    # of the first paint. It is switched on again once the window is painted (in demo mode, before it is
+    # shown), or when the app ends.
     gc.disable()
     try:
         return _run_app(args)

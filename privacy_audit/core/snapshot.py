@@ -52,7 +52,7 @@ class DashboardSnapshot:
         return replace(self, first_run_done=first_run_done, protection_mode=protection_mode)
 
     @property
-    def usable_for_fast_start(self) -> bool:
+    def usable_before_opening(self) -> bool:
         return self.first_run_done and self.protection_mode in ("keyring", "unencrypted")
 
 

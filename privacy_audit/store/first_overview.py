@@ -30,7 +30,7 @@ def first_overview(
     except OSError:  # the app's own files are missing: phase 2 will say so
         return None
     snapshot = read_snapshot(dirs.state / SNAPSHOT_NAME, key)
-    if snapshot is None or not snapshot.usable_for_fast_start:
+    if snapshot is None or not snapshot.usable_before_opening:
         return None
     inputs = read_reminder_inputs(dirs.record_file)
     if inputs is None:

@@ -22,6 +22,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from privacy_audit.core.audit import CheckResult, Draft, ItemAnswer
+from privacy_audit.core.clock import local_day
 from privacy_audit.core.paths import AppDirs
 from privacy_audit.core.platforms import ALWAYS_IN_USE, sort_key
 from privacy_audit.store import crypto, payload, schema
@@ -162,7 +163,7 @@ class Record:
     def _decode_check(self, row: tuple[Any, ...]) -> tuple[str, CheckResult] | None:
         rowid, uid, platform, version, item_ids, started, finished, blob = row
         result = self._unsealed(
-            RecordNotice(RecordNoticeKind.CHECK_UNREADABLE, platform, _local_day(finished)),
+            RecordNotice(RecordNoticeKind.CHECK_UNREADABLE, platform, _saved_day(finished)),
             blob,
             self._check_ad(uid, platform, version, item_ids, started, finished),
             lambda answers, note: CheckResult(
@@ -492,10 +493,10 @@ def __getattr__(name: str) -> object:
     return getattr(importlib.import_module(f"privacy_audit.store.{module}"), name)
 
 
-def _local_day(moment: object) -> str:
-    """The day (YYYY-MM-DD) a saved moment was on this computer's clock, as the screens date checks; the
-    text's own first ten characters when it is not a moment."""
+def _saved_day(moment: object) -> str:
+    """The day (YYYY-MM-DD) a saved moment was on this computer's clock (`core.clock.local_day`), as the
+    screens date checks; the text's own first ten characters when it is not a moment."""
     try:
-        return schema.from_text(str(moment)).astimezone().date().isoformat()
+        return local_day(schema.from_text(str(moment))).isoformat()
     except (ValueError, TypeError, OverflowError):
         return str(moment)[:10]

@@ -13,6 +13,8 @@ import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
+from privacy_audit.core.clock import local_day
+
 __all__ = ["long_date", "month_year", "screen_locale"]
 
 
@@ -24,14 +26,9 @@ def screen_locale() -> QLocale:
     return QLocale(name)
 
 
-def _local_day(when: dt.date | dt.datetime) -> dt.date:
-    """A moment as the day it was on this computer's clock; a date as it is."""
-    return when.astimezone().date() if isinstance(when, dt.datetime) else when
-
-
 def long_date(when: dt.date | dt.datetime) -> str:
     """'1 December 2026' (a moment is given as the day it was here)."""
-    day = _local_day(when)
+    day = local_day(when)
     pattern = QCoreApplication.translate(
         "Dates", "d MMMM yyyy", "A date: day, month name, year (Qt date format)"
     )
@@ -40,6 +37,6 @@ def long_date(when: dt.date | dt.datetime) -> str:
 
 def month_year(when: dt.date | dt.datetime) -> str:
     """'December 2026'."""
-    day = _local_day(when)
+    day = local_day(when)
     pattern = QCoreApplication.translate("Dates", "MMMM yyyy", "A month: month name, year (Qt date format)")
     return screen_locale().toString(QDate(day.year, day.month, day.day), pattern)

@@ -70,7 +70,6 @@ __all__ = [
     "TEXT_SIZE",
     "URL_PARAMETERS",
     "AppServices",
-    "Overview",
 ]
 
 
@@ -234,6 +233,7 @@ class AppServices(QObject):
         on_error: Error = None,
     ) -> None:
         dirs, catalogue = self.dirs, self.loaded
+        names = self.snapshot.platform_names if self.snapshot is not None else {}  # made with the catalogue
         # A demo record holds nothing private, and demo mode never uses the keyring.
         accept_unencrypted = accept_unencrypted or self.demo
 
@@ -275,7 +275,7 @@ class AppServices(QObject):
 
             # The records set aside first, then an upgrade or entries that cannot be read: the screens say
             # each in their own words.
-            told = set_aside_notices_words(record.set_aside) + self._told_words(record) + also
+            told = set_aside_notices_words(record.set_aside) + self._told_words(record, names) + also
             return record.protection, told, settings
 
         def opened(value: tuple[Any, list[str], dict[str, Any]]) -> None:
@@ -302,12 +302,14 @@ class AppServices(QObject):
 
         self.worker.submit(job, done, on_error)
 
-    def _told_words(self, record: Any) -> list[str]:
+    @staticmethod
+    def _told_words(record: Any, names: dict[str, str]) -> list[str]:
         """What the record tells besides records set aside (an upgrade, entries found unreadable so far), in
-        the screens' words with each platform's name. Runs on the worker, which alone touches the record."""
+        the screens' words with each platform's name (`names`, from the snapshot, taken on the GUI thread).
+        Runs on the worker, which alone touches the record."""
         from privacy_audit.ui.error_words import record_notice_words
 
-        return [record_notice_words(n, self.platform_name(n.platform)) for n in record.told]
+        return [record_notice_words(n, names.get(n.platform, n.platform)) for n in record.told]
 
     def overview(self, on_done: Callable[[Overview], None], on_error: Error = None) -> None:
         catalogue, clock, snapshot = self.loaded, self.clock, self.snapshot
@@ -353,7 +355,7 @@ class AppServices(QObject):
                 phone_only=_phone_only(lists),
             )
             # Reading the latest checks may have found entries that cannot be read: tell them too.
-            return overview, self._told_words(record)
+            return overview, self._told_words(record, snapshot.platform_names)
 
         def done(value: tuple[Overview, list[str]]) -> None:
             overview, told = value

@@ -66,3 +66,5 @@ def test_nothing_due_imports_neither_qt_playwright_keyring_pydantic_nor_cryptogr
     modules = imported_modules(result.stderr)
     assert "privacy_audit" in modules and "sqlite3" in modules  # the measurement itself worked
     assert not modules & set(HEAVY), sorted(modules & set(HEAVY))
+    # Not even `typing` (about 3 ms of every login): the modules on this path use `TYPE_CHECKING = False`.
+    assert "typing" not in modules

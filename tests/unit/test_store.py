@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -557,3 +558,31 @@ def test_a_full_disk_is_called_a_full_disk_and_nothing_is_saved(dirs, memory_key
                 record.save_check(make_check(day=2 + day % 27, note="x" * 20_000))
         assert "rollback" not in str(raised.value)
         assert len(record.checks()) == 1  # the first save already needed a page more than the limit
+
+
+def test_an_unreadable_check_is_dated_by_the_day_it_was_saved_on_this_computers_clock(dirs, monkeypatch):
+    """Saved at 23:30 UTC on 30 November, which was already 1 December in New Zealand: the notice says the
+    day the person saw, as the dashboard's rows do, not the UTC date."""
+    import time
+
+    from privacy_audit.store.notices import RecordNoticeKind
+
+    late = dt.datetime(2026, 11, 30, 23, 30, tzinfo=UTC)
+    check = dataclasses.replace(make_check(), started=late - dt.timedelta(minutes=7), finished=late)
+    with open_record(dirs, accept_unencrypted=True) as record:
+        record.save_check(check)
+    conn = sqlite3.connect(dirs.record_file)
+    conn.execute("UPDATE checks SET payload = ?", (b"not sealed answers",))
+    conn.commit()
+    conn.close()
+    monkeypatch.setenv("TZ", "Pacific/Auckland")
+    time.tzset()
+    try:
+        with open_record(dirs, accept_unencrypted=True) as record:
+            assert record.checks() == []
+            told = [n for n in record.told if n.kind is RecordNoticeKind.CHECK_UNREADABLE]
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert [n.day for n in told] == ["2026-12-01"]
+    assert "saved on 2026-12-01" in told[0].message
