@@ -164,20 +164,66 @@ _PROBLEM_ENGLISH: Mapping[BrowserProblem, str] = {
     BrowserProblem.STOPPED_RESPONDING: "The browser stopped responding.",
     BrowserProblem.INTERNAL: "Something went wrong in the guided browser.",
 }
-# What to do after a problem that does not fall back: try the same button again (the check's or the public
-# view's), or do without the guided browser.
-_AGAIN_ENGLISH = "Press “Open on this laptop” again, or follow the steps in Privacy Audit."
-_AGAIN_PUBLIC_ENGLISH = "Press “Show my public profile” again."
+
+
+class ProblemSentence(StrEnum):
+    """The sentences that tell a FALLBACK or ERROR event's problem (`problem_sentences` picks them, in order);
+    each audience has its own words for each: `_SENTENCE_ENGLISH` here, the screens' in `ui/error_words.py`."""
+
+    WHY = "why"  # the problem itself, in that problem's words ({browser})
+    AGAIN_CHECK = "again_check"  # try the check's button again, or do without the guided browser
+    AGAIN_PUBLIC = "again_public"  # try the public view's button again
+    OPENED_WITHOUT_GUIDANCE = "opened_without_guidance"  # a setting's page went to the usual browser
+    OPENED_IN_USUAL = "opened_in_usual"  # the public view's page went to the usual browser
+    USUAL_NOT_OPENED = "usual_not_opened"  # the usual browser (the person's choice) did not open: {url}
+    USUAL_NOT_OPENED_EITHER = (
+        "usual_not_opened_either"  # nor did the usual browser, after the guided one: {url}
+    )
+    PUBLIC_CAUTION = "public_caution"  # the usual browser may be signed in: it can show more than the public
+
+
+def problem_sentences(event: BrowserEvent) -> list[ProblemSentence]:
+    """Which sentences tell `event`'s problem, in order: the one rule behind the English (`describe`) and the
+    screens' words. Not for ADDRESS_REFUSED, whose refusal says it all. An event with no `item_id` is the
+    public view's: it has no steps to follow, and a usual browser may be signed in."""
+    problem = event.problem or BrowserProblem.INTERNAL
+    said = [ProblemSentence.WHY]
+    if problem in (BrowserProblem.STOPPED_RESPONDING, BrowserProblem.INTERNAL):
+        said.append(ProblemSentence.AGAIN_CHECK if event.item_id else ProblemSentence.AGAIN_PUBLIC)
+    if not problem.falls_back:
+        return said
+    if event.kind == EventKind.FALLBACK:
+        said.append(
+            ProblemSentence.OPENED_WITHOUT_GUIDANCE if event.item_id else ProblemSentence.OPENED_IN_USUAL
+        )
+    elif problem == BrowserProblem.CHOSE_USUAL_BROWSER:  # no guided browser was tried: not "either"
+        said.append(ProblemSentence.USUAL_NOT_OPENED)
+    else:
+        said.append(ProblemSentence.USUAL_NOT_OPENED_EITHER)
+    if not event.item_id:
+        said.append(ProblemSentence.PUBLIC_CAUTION)
+    return said
+
+
+# The English of each sentence but WHY (`_PROBLEM_ENGLISH`); {url} is the page's address.
+_SENTENCE_ENGLISH: Mapping[ProblemSentence, str] = {
+    ProblemSentence.AGAIN_CHECK: "Press “Open on this laptop” again, or follow the steps in Privacy Audit.",
+    ProblemSentence.AGAIN_PUBLIC: "Press “Show my public profile” again.",
+    ProblemSentence.OPENED_WITHOUT_GUIDANCE: "The page was opened in your usual browser without on-page "
+    "guidance; follow the steps in Privacy Audit.",
+    ProblemSentence.OPENED_IN_USUAL: "The page was opened in your usual browser.",
+    ProblemSentence.USUAL_NOT_OPENED: "Your usual browser could not be opened; open this address yourself: {url}",
+    ProblemSentence.USUAL_NOT_OPENED_EITHER: "Your usual browser could not be opened either; open this address "
+    "yourself: {url}",
+    ProblemSentence.PUBLIC_CAUTION: "Your usual browser may be signed in, so it can show more than the public "
+    "sees: open the address in a private window to be sure.",
+}
 # The English for the kinds whose words name nothing of the page (OFF_DOMAIN and LABEL_MISSING name the
 # platform and the labels, so the worker writes those).
 _KIND_ENGLISH: Mapping[EventKind, str] = {
     EventKind.LOGIN_PAGE: "Sign in, then carry on with the check in Privacy Audit.",
     EventKind.WINDOW_CLOSED: "The guided window was closed.",
 }
-_PUBLIC_CAUTION = (
-    " Your usual browser may be signed in, so it can show more than the public sees: open the address in a "
-    "private window to be sure."
-)
 
 
 # The answers the panel offers, as the app's answer buttons do, in the same order.
@@ -226,26 +272,17 @@ class BrowserEvent:
             return f"The page did not load ({self.reason}: {self.detail or 'unknown'})."
         if self.kind == EventKind.PUBLIC_VIEW and self.result is not None:
             return self._describe_public_view()
+        if self.kind == EventKind.OPENED:
+            return self.browser  # the browser started, by its label
         if self.problem is None:
             return _KIND_ENGLISH.get(self.kind, "")
         if self.problem == BrowserProblem.ADDRESS_REFUSED:
             return self.refused.describe() if self.refused else "This address is never opened."
-        why = _PROBLEM_ENGLISH[self.problem].format(browser=self.browser or "the browser")
-        if not self.problem.falls_back:
-            if self.problem in (BrowserProblem.STOPPED_RESPONDING, BrowserProblem.INTERNAL):
-                return f"{why} {_AGAIN_ENGLISH if self.item_id else _AGAIN_PUBLIC_ENGLISH}"
-            return why
-        if self.kind == EventKind.FALLBACK and not self.item_id:  # the public view: there are no steps
-            return f"{why} The page was opened in your usual browser.{_PUBLIC_CAUTION}"
-        if not self.item_id:
-            why += _PUBLIC_CAUTION
-        if self.kind == EventKind.FALLBACK:
-            return (
-                f"{why} The page was opened in your usual browser without on-page guidance; "
-                "follow the steps in Privacy Audit."
-            )
-        either = "" if self.problem == BrowserProblem.CHOSE_USUAL_BROWSER else " either"
-        return f"{why} Your usual browser could not be opened{either}; open this address yourself: {self.url}"
+        sentences = [
+            _PROBLEM_ENGLISH[self.problem] if said is ProblemSentence.WHY else _SENTENCE_ENGLISH[said]
+            for said in problem_sentences(self)
+        ]
+        return " ".join(sentences).format(browser=self.browser or "the browser", url=self.url)
 
     def _describe_public_view(self) -> str:
         words = _PUBLIC_VIEW_ENGLISH[self.result or PublicViewResult.SHOWN].format(status=self.status)

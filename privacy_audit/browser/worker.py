@@ -345,12 +345,7 @@ class Worker:
     def shared_browser(self) -> Browser:
         if self.browser is None or not self.browser.is_connected():
             self.browser, _ = self.launch(keep_sign_ins=False)
-            self.emit(
-                EventKind.OPENED,
-                item_id=self.item_id(),
-                message=self.browser_label,
-                browser=self.browser_label,
-            )
+            self.emit(EventKind.OPENED, item_id=self.item_id(), browser=self.browser_label)
         assert self.browser is not None
         return self.browser
 
@@ -366,12 +361,7 @@ class Worker:
         if self.s.profile_dir is not None:
             _, context = self.launch(keep_sign_ins=True)
             assert context is not None
-            self.emit(
-                EventKind.OPENED,
-                item_id=self.item_id(),
-                message=self.browser_label,
-                browser=self.browser_label,
-            )
+            self.emit(EventKind.OPENED, item_id=self.item_id(), browser=self.browser_label)
             persistent = True
             context.on("close", lambda _context: self.mark_guided_closed())
         else:

@@ -186,13 +186,27 @@ def output_problem(path: str | os.PathLike[str], example: str = "my-record.json"
     return None
 
 
+def temporary_file_beside(path: Path) -> tuple[int, str]:
+    """A new, owner-only temporary file in `path`'s folder to write `path` through, as (handle, name): hidden
+    and named after it (`.NAME.XXXX.tmp`), so `leftover_temporary_files` finds it if the writer dies."""
+    folder = path.parent if str(path.parent) else Path(".")
+    return tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+
+
+def leftover_temporary_files(path: Path) -> list[Path]:
+    """The temporary files a writer of `path` stopped halfway left beside it (`temporary_file_beside`)."""
+    import glob
+
+    return list(path.parent.glob(f".{glob.escape(path.name)}.*.tmp"))
+
+
 def write_atomically(path: str | os.PathLike[str], data: bytes, *, mode: int = 0o600) -> None:
     """Write `data` to `path` through a temporary file in the same folder, synced, then renamed into place.
 
     The file ends with permissions `mode` (owner-only by default). The folder must exist.
     """
     path = Path(path).expanduser()
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)  # made 0600
+    handle, temp = temporary_file_beside(path)
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)

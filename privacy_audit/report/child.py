@@ -24,7 +24,6 @@ with the folder this package was imported from first on its path. Nothing here o
 
 from __future__ import annotations
 
-import glob
 import logging
 import os
 import pickle
@@ -181,9 +180,11 @@ def draw_in_child(
 
 def _remove_leftovers(path: Path) -> None:
     """Remove the temporary files a child stopped halfway left beside `path` (and the report's HTML beside
-    it): the writers write through hidden `.NAME.XXXX.tmp` files (`core.files.write_atomically`)."""
+    it): the writers write through `core.files.temporary_file_beside`."""
+    from privacy_audit.core.files import leftover_temporary_files
+
     for target in (path, path.with_suffix(".html")):
-        for leftover in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
+        for leftover in leftover_temporary_files(target):
             leftover.unlink(missing_ok=True)
 
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import tempfile
 from collections.abc import Iterable, Mapping
 from html import escape
 from pathlib import Path
@@ -36,6 +35,7 @@ from PySide6.QtGui import (
 
 from privacy_audit.core.audit import Answer, CheckResult
 from privacy_audit.core.due import PlatformStatus
+from privacy_audit.core.files import temporary_file_beside
 from privacy_audit.core.provenance import long_date
 
 # The report's own type, the same whatever the app's look (presenter mode, text size) is at the time.
@@ -283,9 +283,7 @@ def write_pdf(path: Path, html: str, title: str, *, page_numbers: bool = True) -
     page; atomically (a half-written file never replaces a good one), readable by its owner only."""
     _ensure_gui_app()
     path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    # Named like core.files.write_atomically's temporary files, which report.child removes if a child dies.
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    handle, temp_name = temporary_file_beside(path)  # report.child removes it if the child drawing dies
     os.close(handle)
     try:
         writer = QPdfWriter(temp_name)

@@ -105,6 +105,8 @@ class Record:
                 raise translate_sqlite_error(exc, self.path, "reading your record") from exc
 
     def _damaged(self, notice: RecordNotice) -> None:
+        if notice.day:  # worked out here, for the rare entry that cannot be read, not for every row read
+            notice = notice._replace(day=_saved_day(notice.day))
         if notice not in self.told:
             self.told.append(notice)
 
@@ -163,7 +165,9 @@ class Record:
     def _decode_check(self, row: tuple[Any, ...]) -> tuple[str, CheckResult] | None:
         rowid, uid, platform, version, item_ids, started, finished, blob = row
         result = self._unsealed(
-            RecordNotice(RecordNoticeKind.CHECK_UNREADABLE, platform, _saved_day(finished)),
+            RecordNotice(
+                RecordNoticeKind.CHECK_UNREADABLE, platform, str(finished)
+            ),  # `_damaged` makes it a day
             blob,
             self._check_ad(uid, platform, version, item_ids, started, finished),
             lambda answers, note: CheckResult(

@@ -41,7 +41,6 @@ from privacy_audit.core.audit import (
 )
 from privacy_audit.core.checklist import Checklist, Item, allowed_domains, fill_url
 from privacy_audit.core.clock import utc_now
-from privacy_audit.core.qr import QrRefused
 from privacy_audit.core.school import SchoolConfig
 from privacy_audit.core.settings import PHONE, PHONES
 from privacy_audit.ui import widgets as w
@@ -713,7 +712,7 @@ class CheckView(QWidget):
         values = {n: e.text().strip() for n, e in self.param_edits.items()}
         try:
             code.set_item(self.checklist, item, values or None)
-        except (QrRefused, ValueError) as exc:
+        except ValueError as exc:  # a QrRefused, or a typed value refused (`typed_value_refusal`)
             code.set_address(None)
             refused = typed_value_refusal(exc)
             if refused is not None:

@@ -20,10 +20,11 @@ from PySide6.QtCore import QCoreApplication
 from privacy_audit.browser.protocol import (
     AddressRefusal,
     BrowserProblem,
-    EventKind,
     LoadFailure,
+    ProblemSentence,
     PublicViewResult,
     Refusal,
+    problem_sentences,
 )
 from privacy_audit.core.provenance import QT_TRANSLATE_NOOP
 from privacy_audit.store.errors import RecordError, RecordProblem, SetAsideNotice, SetAsideReason
@@ -344,6 +345,33 @@ _BROWSER_PROBLEM = {
     BrowserProblem.INTERNAL: QT_TRANSLATE_NOOP("ErrorWords", "Something went wrong in the guided browser."),
 }
 
+# The sentences after the problem itself (`protocol.problem_sentences` picks them). {url}: the page's address.
+_PROBLEM_SENTENCE = {
+    ProblemSentence.AGAIN_CHECK: QT_TRANSLATE_NOOP(
+        "ErrorWords", "Press “Open on this laptop” again, or follow the steps in Privacy Audit."
+    ),
+    ProblemSentence.AGAIN_PUBLIC: QT_TRANSLATE_NOOP("ErrorWords", "Press “Show my public profile” again."),
+    ProblemSentence.OPENED_WITHOUT_GUIDANCE: QT_TRANSLATE_NOOP(
+        "ErrorWords",
+        "The page was opened in your usual browser, without guidance on the page; follow the steps in "
+        "Privacy Audit.",
+    ),
+    ProblemSentence.OPENED_IN_USUAL: QT_TRANSLATE_NOOP(
+        "ErrorWords", "The page was opened in your usual browser."
+    ),
+    ProblemSentence.USUAL_NOT_OPENED: QT_TRANSLATE_NOOP(
+        "ErrorWords", "Your usual browser could not be opened; open this address yourself: {url}"
+    ),
+    ProblemSentence.USUAL_NOT_OPENED_EITHER: QT_TRANSLATE_NOOP(
+        "ErrorWords", "Your usual browser could not be opened either; open this address yourself: {url}"
+    ),
+    ProblemSentence.PUBLIC_CAUTION: QT_TRANSLATE_NOOP(
+        "ErrorWords",
+        "Your usual browser may be signed in, so it can show more than the public sees: open the address in a "
+        "private window to be sure.",
+    ),
+}
+
 # Why an address is never opened. {url}, {host}, {scheme}, {domains}, {character}: the refusal's.
 _REFUSAL = {
     AddressRefusal.ODD_CHARACTER: QT_TRANSLATE_NOOP(
@@ -449,50 +477,11 @@ def browser_problem_words(event: BrowserEvent) -> str:
             if event.refused
             else _said(_BROWSER_PROBLEM, BrowserProblem.INTERNAL)
         )
-    parts = [_said(_BROWSER_PROBLEM, problem).format(browser=event.browser)]
-    if problem in (BrowserProblem.STOPPED_RESPONDING, BrowserProblem.INTERNAL):
-        parts.append(
-            QCoreApplication.translate(
-                "ErrorWords", "Press “Open on this laptop” again, or follow the steps in Privacy Audit."
-            )
-            if event.item_id
-            else QCoreApplication.translate("ErrorWords", "Press “Show my public profile” again.")
-        )
-    if problem.falls_back and event.kind == EventKind.FALLBACK:
-        if event.item_id:
-            parts.append(
-                QCoreApplication.translate(
-                    "ErrorWords",
-                    "The page was opened in your usual browser, without guidance on the page; follow the steps "
-                    "in Privacy Audit.",
-                )
-            )
-        else:
-            parts.append(
-                QCoreApplication.translate("ErrorWords", "The page was opened in your usual browser.")
-            )
-    elif problem == BrowserProblem.CHOSE_USUAL_BROWSER:  # no guided browser was tried: not "either"
-        parts.append(
-            QCoreApplication.translate(
-                "ErrorWords", "Your usual browser could not be opened; open this address yourself: {url}"
-            ).format(url=event.url)
-        )
-    elif problem.falls_back:
-        parts.append(
-            QCoreApplication.translate(
-                "ErrorWords",
-                "Your usual browser could not be opened either; open this address yourself: {url}",
-            ).format(url=event.url)
-        )
-    if problem.falls_back and not event.item_id:
-        parts.append(
-            QCoreApplication.translate(
-                "ErrorWords",
-                "Your usual browser may be signed in, so it can show more than the public sees: open the "
-                "address in a private window to be sure.",
-            )
-        )
-    return " ".join(parts)
+    parts = [
+        _said(_BROWSER_PROBLEM, problem) if said is ProblemSentence.WHY else _said(_PROBLEM_SENTENCE, said)
+        for said in problem_sentences(event)
+    ]
+    return " ".join(parts).format(browser=event.browser, url=event.url)
 
 
 def public_view_words(event: BrowserEvent) -> str:

@@ -30,11 +30,12 @@ MIN_PASSPHRASE = 8
 
 def _split(reason: object) -> tuple[list[str], str]:
     """The set-aside sentences and the problem itself, from a store error (or a plain message)."""
-    from privacy_audit.ui.error_words import set_aside_words
+    from privacy_audit.store.errors import RecordError
+    from privacy_audit.ui.error_words import set_aside_notices_words
 
-    notices = [set_aside_words(n) if hasattr(n, "code") else str(n) for n in getattr(reason, "set_aside", ())]
-    problem = getattr(reason, "problem", None)
-    return notices, str(problem if problem is not None else reason)
+    if isinstance(reason, RecordError):
+        return set_aside_notices_words(reason.set_aside), reason.problem
+    return [], str(reason)
 
 
 def _password_field(name: str) -> QLineEdit:
